@@ -1,0 +1,11 @@
+// The engine's public surface, shared by the worker, the CLI, the benchmarks and the tests.
+export * from './params/schema';
+export * from './params/validate';
+export * from './params/presets';
+export * from './metrics/types';
+export { Simulation, RESTART_KEYS, type StepArrays } from './simulation';
+export { runSimulation, summarize, SCHEMA_VERSION, type RunResult, type RunSummary } from './run';
+export { createWorld, type World } from './world';
+export { createLog, type SimLog } from './log';
+export { relevance } from './relevance';
+export { examinationCurve } from './behaviour';

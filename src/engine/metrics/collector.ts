@@ -1,0 +1,184 @@
+// Computes each step's metrics from the log and the step's slates; keeps what the metrics need across steps.
+import { createStream } from '../rng';
+import type { Params } from '../params/schema';
+import type { SimLog } from '../log';
+import { topByRelevance, type GenreQualityIndex } from '../relevance';
+import type { World } from '../world';
+import { bucketOf, bucketsOf, hitRateByBucket } from './hitRate';
+import { concentration, gini } from './inequality';
+import { homogenization, listenerPairs, sortedIntersection, sortRows } from './overlap';
+import { averageRanks, pearson } from './spearman';
+import type { InitialMetrics, StepMetrics } from './types';
+
+/** The slates and behaviour of one step, rows of users × k. */
+export interface StepSlates {
+  readonly slate: Int32Array;
+  readonly slateLen: Uint8Array;
+  readonly prevSlateLen: Uint8Array;
+  readonly clicked: Uint8Array;
+  readonly impressions: number;
+  readonly clicks: number;
+  readonly relevanceSum: number;
+}
+
+/** Songs released within the last NEW_SONG_WINDOW steps count as new. */
+export const NEW_SONG_WINDOW = 10;
+
+/** Initial metrics: concentration of prior plays, |Γ| and the bucket sizes. */
+export function initialMetrics(world: World, thresholds: readonly number[]): InitialMetrics {
+  const n = world.initialSongCount;
+  const sizes = [0, 0, 0];
+  for (let i = 0; i < n; i++) sizes[bucketOf(world.songPrior[i]!, thresholds)]!++;
+  return {
+    ...concentration(world.songPrior, n),
+    longTailSize: world.initialLongTailSize,
+    songs: n,
+    bucketSizes: { low: sizes[0]!, mid: sizes[1]!, high: sizes[2]! },
+  };
+}
+
+/**
+ * Marks the head: the ceil(10%·n) most played of the first n songs, ties by lower id.
+ * Found from a sorted copy's threshold value, so no index sort is needed.
+ */
+export function markHead(counts: Float64Array, n: number, out: Uint8Array): void {
+  const h = Math.ceil(0.1 * n);
+  out.fill(0);
+  if (h === 0) return;
+  const sorted = counts.slice(0, n).sort();
+  const cut = sorted[n - h]!;
+  let above = 0;
+  for (let i = 0; i < n; i++) if (counts[i]! > cut) above++;
+  let tiesLeft = h - above;
+  for (let i = 0; i < n; i++) {
+    if (counts[i]! > cut) out[i] = 1;
+    else if (counts[i] === cut && tiesLeft > 0) {
+      out[i] = 1;
+      tiesLeft--;
+    }
+  }
+}
+
+export class MetricsCollector {
+  private readonly k: number;
+  private readonly pairs: Int32Array;
+  private readonly bucket: Uint8Array;
+  private readonly head: Uint8Array;
+  private readonly mark: Uint8Array;
+  private readonly everShown: Uint8Array;
+  private everShownCount = 0;
+  private readonly relevant: Int32Array;
+  private readonly relevantLen: Uint8Array;
+  private readonly relevantStale: Uint8Array;
+  private relevantReleased = -1;
+  private qualityRanks: Float64Array = new Float64Array(0);
+  /** This and the previous step's slates with each row sorted, for linear-time overlaps. */
+  private sorted: Int32Array;
+  private prevSorted: Int32Array;
+
+  constructor(
+    private readonly world: World,
+    slateSize: number,
+    seed: number,
+  ) {
+    this.k = slateSize;
+    this.pairs = listenerPairs(world.userCount, createStream(seed, 'metrics', 'pairs'));
+    this.bucket = new Uint8Array(world.songCount);
+    this.head = new Uint8Array(world.songCount);
+    this.mark = new Uint8Array(world.songCount);
+    this.everShown = new Uint8Array(world.songCount);
+    this.relevant = new Int32Array(world.userCount * slateSize);
+    this.relevantLen = new Uint8Array(world.userCount);
+    this.relevantStale = new Uint8Array(world.userCount).fill(1);
+    this.sorted = new Int32Array(world.userCount * slateSize);
+    this.prevSorted = new Int32Array(world.userCount * slateSize);
+  }
+
+  /** Listener u's taste changed: their most relevant songs must be found again. */
+  tasteChanged(u: number): void {
+    this.relevantStale[u] = 1;
+  }
+
+  /** Records what the metrics need from the counts at the start of the step. */
+  startStep(log: SimLog, params: Params, index: GenreQualityIndex): void {
+    const n = log.released;
+    bucketsOf(log.plays, n, params.bucketThresholds, this.bucket);
+    markHead(log.plays, n, this.head);
+    if (this.relevantReleased !== n) {
+      this.relevantStale.fill(1);
+      this.relevantReleased = n;
+      this.qualityRanks = averageRanks(this.world.songQuality.subarray(0, n));
+    }
+    const { world, k } = this;
+    for (let u = 0; u < world.userCount; u++) {
+      if (!this.relevantStale[u]) continue;
+      const row = this.relevant.subarray(u * k, u * k + k);
+      this.relevantLen[u] = topByRelevance(world, log, params.maxClickProb, index, u, k, row, null, null);
+      this.relevantStale[u] = 0;
+    }
+  }
+
+  /** The metrics of step t, after its clicks were logged. */
+  finishStep(log: SimLog, params: Params, s: StepSlates): StepMetrics {
+    const { world, k, mark } = this;
+    const n = log.released;
+    const t = log.t;
+    const users = world.userCount;
+    [this.sorted, this.prevSorted] = [this.prevSorted, this.sorted];
+    sortRows(s.slate, s.slateLen, k, this.sorted);
+    let distinct = 0;
+    let tailShareSum = 0;
+    let repeatSum = 0;
+    let listeners = 0;
+    let headClicks = 0;
+    let newImpressions = 0;
+    for (let u = 0; u < users; u++) {
+      const len = s.slateLen[u]!;
+      if (len === 0) continue;
+      listeners++;
+      let tail = 0;
+      for (let j = 0; j < len; j++) {
+        const i = s.slate[u * k + j]!;
+        if (!mark[i]) {
+          mark[i] = 1;
+          distinct++;
+          if (!this.everShown[i]) {
+            this.everShown[i] = 1;
+            this.everShownCount++;
+          }
+        }
+        tail += world.longTail[i]!;
+        if (s.clicked[u * k + j] && this.head[i]) headClicks++;
+        const release = world.songRelease[i]!;
+        if (release > 0 && release > t - NEW_SONG_WINDOW) newImpressions++;
+      }
+      tailShareSum += tail / len;
+      if (t > 1) {
+        repeatSum += sortedIntersection(this.sorted, u * k, len, this.prevSorted, u * k, s.prevSlateLen[u]!) / len;
+      }
+    }
+    // Clearing only what was marked keeps the scratch all-zero for the hit-rate pass.
+    for (let u = 0; u < users; u++) for (let j = 0; j < s.slateLen[u]!; j++) mark[s.slate[u * k + j]!] = 0;
+    const counts = concentration(log.plays, n);
+    const hits = hitRateByBucket(this.relevant, this.relevantLen, s.slate, s.slateLen, k, this.bucket, mark);
+    const perListener = (sum: number) => (listeners > 0 ? sum / listeners : 0);
+    return {
+      t,
+      ...counts,
+      exposureGini: gini(log.impressions.subarray(0, n)),
+      aggregateDiversity: distinct,
+      coverage: n > 0 ? this.everShownCount / n : 0,
+      longTailShare: perListener(tailShareSum),
+      ...hits,
+      homogenization: homogenization(this.sorted, s.slateLen, k, this.pairs),
+      repeatRate: t > 1 && listeners > 0 ? repeatSum / listeners : null,
+      headClickShare: s.clicks > 0 ? headClicks / s.clicks : null,
+      ctr: s.impressions > 0 ? s.clicks / s.impressions : null,
+      clicks: s.clicks,
+      impressions: s.impressions,
+      meanRelevance: s.impressions > 0 ? s.relevanceSum / s.impressions : null,
+      popularityQualityCorrelation: pearson(averageRanks(log.plays.subarray(0, n)), this.qualityRanks),
+      newSongImpressionShare: params.newSongsPerStep > 0 && s.impressions > 0 ? newImpressions / s.impressions : null,
+    };
+  }
+}

@@ -1,0 +1,89 @@
+// Overlap between slates: Jaccard similarity for homogenization, and the pair sample it averages over.
+import type { Rng } from '../rng';
+
+/**
+ * Copies each row of a users × k slate matrix into `out`, sorted ascending, so that overlaps can be
+ * counted by a linear merge. Insertion sort: rows are short (k ≤ 50).
+ */
+export function sortRows(slate: Int32Array, slateLen: Uint8Array, k: number, out: Int32Array): void {
+  for (let u = 0; u < slateLen.length; u++) {
+    const base = u * k;
+    const len = slateLen[u]!;
+    for (let j = 0; j < len; j++) {
+      const v = slate[base + j]!;
+      let x = j - 1;
+      while (x >= 0 && out[base + x]! > v) {
+        out[base + x + 1] = out[base + x]!;
+        x--;
+      }
+      out[base + x + 1] = v;
+    }
+  }
+}
+
+/** |A ∩ B| for two ascending runs of distinct ids, a = x[aAt .. aAt+aLen) and b = y[bAt .. bAt+bLen). */
+export function sortedIntersection(x: Int32Array, aAt: number, aLen: number, y: Int32Array, bAt: number, bLen: number): number {
+  let shared = 0;
+  let i = aAt;
+  let j = bAt;
+  const aEnd = aAt + aLen;
+  const bEnd = bAt + bLen;
+  while (i < aEnd && j < bEnd) {
+    const a = x[i]!;
+    const b = y[j]!;
+    if (a === b) {
+      shared++;
+      i++;
+      j++;
+    } else if (a < b) i++;
+    else j++;
+  }
+  return shared;
+}
+
+/** Jaccard index |A ∩ B| / |A ∪ B| from the sizes and the intersection; 1 when both are empty. */
+export function jaccardFromSizes(aLen: number, bLen: number, shared: number): number {
+  const union = aLen + bLen - shared;
+  return union > 0 ? shared / union : 1;
+}
+
+/**
+ * Listener pairs to average the Jaccard index over, as a flat [u0, v0, u1, v1, …] array:
+ * every pair u < v when users ≤ exactLimit, else `sampleSize` pairs u ≠ v drawn uniformly.
+ */
+export function listenerPairs(users: number, rng: Rng, exactLimit = 300, sampleSize = 20000): Int32Array {
+  if (users <= exactLimit) {
+    const pairs = new Int32Array(users * (users - 1));
+    let j = 0;
+    for (let u = 0; u < users; u++)
+      for (let v = u + 1; v < users; v++) {
+        pairs[j++] = u;
+        pairs[j++] = v;
+      }
+    return pairs;
+  }
+  const pairs = new Int32Array(2 * sampleSize);
+  for (let j = 0; j < sampleSize; j++) {
+    const u = Math.floor(rng() * users);
+    let v = Math.floor(rng() * (users - 1));
+    if (v >= u) v++; // uniform over v ≠ u
+    pairs[2 * j] = u;
+    pairs[2 * j + 1] = v;
+  }
+  return pairs;
+}
+
+/** Mean Jaccard index of slates over the given pairs, from row-sorted slates (see sortRows). */
+export function homogenization(sorted: Int32Array, slateLen: Uint8Array, k: number, pairs: Int32Array): number {
+  const count = pairs.length / 2;
+  if (count === 0) return 0;
+  let sum = 0;
+  for (let j = 0; j < count; j++) {
+    const u = pairs[2 * j]!;
+    const v = pairs[2 * j + 1]!;
+    const a = slateLen[u]!;
+    const b = slateLen[v]!;
+    sum += jaccardFromSizes(a, b, sortedIntersection(sorted, u * k, a, sorted, v * k, b));
+  }
+  return sum / count;
+}

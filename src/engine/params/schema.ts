@@ -1,0 +1,169 @@
+// The one declarative parameter schema: validation, controls, URL, CLI flags and docs all read it.
+
+/** Where a parameter sits in the controls and the docs. */
+export type ParamGroup = 'World' | 'Listeners' | 'Recommender' | 'Exploration' | 'Debiasing' | 'Metrics' | 'Run';
+
+/**
+ * `restart`: the world or the run must be rebuilt for a change to apply.
+ * `live`: a running simulation picks the new value up from its next step.
+ */
+export type ParamEffect = 'restart' | 'live';
+
+interface SpecBase {
+  readonly key: string;
+  readonly label: string;
+  readonly group: ParamGroup;
+  readonly effect: ParamEffect;
+  readonly help: string;
+  readonly unit?: string;
+}
+export interface IntSpec extends SpecBase {
+  readonly type: 'int';
+  readonly default: number;
+  readonly min: number;
+  readonly max: number;
+}
+export interface NumberSpec extends SpecBase {
+  readonly type: 'number';
+  readonly default: number;
+  readonly min: number;
+  readonly max: number;
+  /** Suggested control step. */
+  readonly step: number;
+}
+export interface BooleanSpec extends SpecBase {
+  readonly type: 'boolean';
+  readonly default: boolean;
+}
+export interface EnumSpec extends SpecBase {
+  readonly type: 'enum';
+  readonly default: string;
+  readonly options: readonly string[];
+  /** One line per option, shown next to it. */
+  readonly optionHelp: Readonly<Record<string, string>>;
+}
+/** An ascending list of integers of a fixed length, e.g. bucket thresholds. */
+export interface IntListSpec extends SpecBase {
+  readonly type: 'intList';
+  readonly default: readonly number[];
+  readonly length: number;
+  readonly min: number;
+  readonly max: number;
+}
+export type ParamSpec = IntSpec | NumberSpec | BooleanSpec | EnumSpec | IntListSpec;
+
+export const PARAM_SCHEMA = [
+  {
+    key: 'seed', label: 'Seed', group: 'Run', effect: 'restart', type: 'int', default: 42, min: 0, max: 4294967295,
+    help: 'Seeds every random stream. The same seed and parameters give the same run, in the browser and in the CLI.',
+  },
+  {
+    key: 'steps', label: 'Steps', group: 'Run', effect: 'live', type: 'int', default: 100, min: 1, max: 10000, unit: 'steps',
+    help: 'How many time steps the run lasts. In each step every listener gets one slate.',
+  },
+  {
+    key: 'songs', label: 'Songs', group: 'World', effect: 'restart', type: 'int', default: 2000, min: 10, max: 200000, unit: 'songs',
+    help: 'Songs in the catalog at the start.',
+  },
+  {
+    key: 'genres', label: 'Genres', group: 'World', effect: 'restart', type: 'int', default: 8, min: 1, max: 32, unit: 'genres',
+    help: 'Number of genres. Genre sizes are unequal: a few big genres and a tail of niche ones.',
+  },
+  {
+    key: 'genreSkew', label: 'Genre size skew', group: 'World', effect: 'restart', type: 'number', default: 1, min: 0, max: 3, step: 0.1,
+    help: 'Zipf exponent of genre sizes: genre g holds a share proportional to 1/g^s. 0 makes all genres equal.',
+  },
+  {
+    key: 'priorMedianPlays', label: 'Median prior plays', group: 'World', effect: 'restart', type: 'number', default: 13, min: 1, max: 10000, step: 1, unit: 'plays',
+    help: 'Median of the play counts songs bring from before the simulation (log-normal).',
+  },
+  {
+    key: 'priorSpread', label: 'Prior spread', group: 'World', effect: 'restart', type: 'number', default: 1.15, min: 0, max: 3, step: 0.05, unit: 'decades',
+    help: 'Standard deviation of log10(prior plays): how long the long tail is. At the defaults about 78% of songs have fewer than 100 plays and 5% more than 1,000.',
+  },
+  {
+    key: 'priorMaxPlays', label: 'Most prior plays', group: 'World', effect: 'restart', type: 'int', default: 10000, min: 1, max: 100000000, unit: 'plays',
+    help: 'Ceiling on prior plays. It keeps the biggest hits within reach of what the listeners click during a run, so the loop can move them.',
+  },
+  {
+    key: 'priorQualityCorrelation', label: 'Prior reflects quality', group: 'World', effect: 'restart', type: 'number', default: 0.5, min: 0, max: 1, step: 0.05,
+    help: 'Correlation between a song\'s quality and its log prior plays. 0: past popularity is pure luck; 1: it tracks quality exactly.',
+  },
+  {
+    key: 'newSongsPerStep', label: 'New songs per step', group: 'World', effect: 'restart', type: 'int', default: 0, min: 0, max: 1000, unit: 'songs/step',
+    help: 'Catalog growth: songs released at each step, with no plays. A song released at step r is eligible from step r on.',
+  },
+  {
+    key: 'users', label: 'Listeners', group: 'Listeners', effect: 'restart', type: 'int', default: 1000, min: 2, max: 200000, unit: 'listeners',
+    help: 'Number of listeners. Each gets one slate per step.',
+  },
+  {
+    key: 'tasteConcentration', label: 'Taste concentration', group: 'Listeners', effect: 'restart', type: 'number', default: 5, min: 0.05, max: 100, step: 0.05,
+    help: 'Dirichlet concentration of listener tastes around the genre shares. Small values give listeners devoted to one or two genres; large values give everyone the average taste.',
+  },
+  {
+    key: 'maxClickProb', label: 'Click ceiling', group: 'Listeners', effect: 'restart', type: 'number', default: 0.8, min: 0.01, max: 1, step: 0.01,
+    help: 'Chance that a listener clicks a song they examined when it is of top quality and from their favourite genre.',
+  },
+  {
+    key: 'positionBias', label: 'Position bias η', group: 'Listeners', effect: 'live', type: 'number', default: 1, min: 0, max: 3, step: 0.1,
+    help: 'A listener examines slot k with probability (1/k)^η. 0: every slot is seen; larger: lower slots are ignored.',
+  },
+  {
+    key: 'tasteDrift', label: 'Taste drift', group: 'Listeners', effect: 'live', type: 'number', default: 0, min: 0, max: 0.5, step: 0.01,
+    help: 'Each click moves the listener\'s taste this fraction of the way toward the clicked genre: the filter bubble on the listener\'s side.',
+  },
+  {
+    key: 'recommender', label: 'Recommender', group: 'Recommender', effect: 'live', type: 'enum', default: 'popularity',
+    options: ['popularity', 'personalized', 'random', 'oracle'],
+    optionHelp: {
+      popularity: 'Ranks songs by logged plays (prior plays + clicks).',
+      personalized: 'Genre affinity learned from each listener\'s clicks × logged plays.',
+      random: 'A uniformly random slate for each listener: no loop, no relevance.',
+      oracle: 'Ranks by true relevance, which no real system sees: the upper bound.',
+    },
+    help: 'How slates are ranked. Every recommender but the oracle learns only from the click log.',
+  },
+  {
+    key: 'slateSize', label: 'Slate size', group: 'Recommender', effect: 'restart', type: 'int', default: 10, min: 1, max: 50, unit: 'songs',
+    help: 'Songs per slate. Fewer are shown only when fewer are eligible.',
+  },
+  {
+    key: 'excludeConsumed', label: 'Exclude clicked songs', group: 'Recommender', effect: 'live', type: 'boolean', default: false,
+    help: 'Never recommend a song the listener has already clicked.',
+  },
+  {
+    key: 'bucketThresholds', label: 'Popularity buckets', group: 'Metrics', effect: 'live', type: 'intList', default: [100, 1000], length: 2, min: 1, max: 100000000, unit: 'plays',
+    help: 'Bucket edges for hit rate by popularity: low < a ≤ mid ≤ b < high (plays at the start of the step).',
+  },
+] as const satisfies readonly ParamSpec[];
+
+type Schema = (typeof PARAM_SCHEMA)[number];
+type ValueOf<S> = S extends { type: 'int' | 'number' }
+  ? number
+  : S extends { type: 'boolean' }
+    ? boolean
+    : S extends { type: 'enum'; options: readonly (infer O)[] }
+      ? O
+      : S extends { type: 'intList' }
+        ? number[]
+        : never;
+
+/** A complete, validated parameter set. */
+export type Params = { [S in Schema as S['key']]: ValueOf<S> };
+export type ParamKey = keyof Params;
+export type RecommenderName = Params['recommender'];
+
+const BY_KEY = new Map<string, ParamSpec>(PARAM_SCHEMA.map((s) => [s.key, s]));
+
+/** The spec of `key`, or undefined for an unknown key. */
+export function paramSpec(key: string): ParamSpec | undefined {
+  return BY_KEY.get(key);
+}
+
+/** Every parameter at its default. */
+export function defaultParams(): Params {
+  const out: Record<string, unknown> = {};
+  for (const s of PARAM_SCHEMA) out[s.key] = Array.isArray(s.default) ? [...s.default] : s.default;
+  return out as Params;
+}

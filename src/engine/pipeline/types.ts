@@ -1,0 +1,59 @@
+// The stages of one step's slate pipeline: candidates → scores → re-ranking → slot filling.
+import type { Rng } from '../rng';
+import type { Params } from '../params/schema';
+import type { SimLog } from '../log';
+import type { World } from '../world';
+import type { GenreQualityIndex } from '../relevance';
+
+/** What every stage may read during step t. Recommenders learn from `log`, never from `world` truth (but the oracle). */
+export interface StepContext {
+  readonly t: number;
+  readonly params: Params;
+  readonly world: World;
+  readonly log: SimLog;
+  /** Released songs sorted by quality per genre; used by the oracle only. */
+  readonly qualityIndex: GenreQualityIndex;
+  /** Draws of the recommender itself (e.g. the random slates); one stream per step. */
+  readonly recommenderRng: Rng;
+  /** Draws of exploration strategies; one stream per step, separate from the recommender's. */
+  readonly explorationRng: Rng;
+}
+
+/**
+ * Stage 1–2: produces a listener's candidates with scores, best first.
+ * `prepare` runs once per step before any listener (e.g. to sort the catalog once for everyone).
+ */
+export interface Recommender {
+  prepare(ctx: StepContext): void;
+  /**
+   * Writes up to `n` candidate song ids for listener u into `ids` (distinct, eligible, not consumed
+   * when excludeConsumed is on), best first, with their scores; returns how many were written.
+   */
+  candidates(ctx: StepContext, u: number, n: number, ids: Int32Array, scores: Float64Array): number;
+  /**
+   * Probability that this recommender puts a given candidate in a given slot for listener u
+   * (1 for deterministic rankings).
+   */
+  propensity(ctx: StepContext, u: number): number;
+}
+
+/** Stage 3: reorders candidates and keeps the best `k`; writes them to `out`, returns the count. */
+export interface Reranker {
+  readonly candidateFactor: number;
+  rerank(ctx: StepContext, u: number, ids: Int32Array, scores: Float64Array, count: number, k: number, out: Int32Array): number;
+}
+
+/**
+ * Stage 4: may replace or add slots (exploration). Receives the ranked slate in `slate[0..len)`
+ * with each slot's propensity; writes the final slate and propensities in place and returns its length.
+ */
+export interface SlotFiller {
+  fill(ctx: StepContext, u: number, slate: Int32Array, propensity: Float32Array, len: number, k: number): number;
+}
+
+/** The stages in force for a step. Built from the live parameters, so a change applies from the next step. */
+export interface Policy {
+  readonly recommender: Recommender;
+  readonly reranker: Reranker;
+  readonly slotFiller: SlotFiller;
+}
