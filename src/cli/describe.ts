@@ -1,0 +1,128 @@
+// Self-description generated from the parameter schema and presets: --help, --list-params, --list-presets.
+import {
+  DEFAULT_PRESET,
+  describeAllowed,
+  PARAM_SCHEMA,
+  PRESETS,
+  type ParamGroup,
+  type ParamSpec,
+} from '../engine';
+import { metavar, OUTPUT_FORMATS } from './args';
+
+const WIDTH = 100;
+
+/** Greedy word wrap, each line prefixed by `indent`. */
+function wrap(text: string, indent: string): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && indent.length + line.length + 1 + word.length > WIDTH) {
+      lines.push(indent + line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(indent + line);
+  return lines.join('\n');
+}
+
+function paramMetavar(spec: ParamSpec): string {
+  switch (spec.type) {
+    case 'int':
+      return 'INT';
+    case 'number':
+      return 'NUM';
+    case 'boolean':
+      return 'true|false';
+    case 'enum':
+      return 'NAME';
+    case 'intList':
+      return 'A,B';
+  }
+}
+
+function showDefault(spec: ParamSpec): string {
+  return Array.isArray(spec.default) ? spec.default.join(',') : String(spec.default);
+}
+
+const OPTIONS: ReadonlyArray<readonly [string, string]> = [
+  [
+    `--preset ${metavar('preset')}`,
+    `Start from a named preset (default ${DEFAULT_PRESET}); see --list-presets.`,
+  ],
+  [
+    '--config FILE',
+    'A JSON object of parameters, with JSON-typed values, applied over the preset.',
+  ],
+  [`--set ${metavar('set')}`, 'Set one parameter from text, like its own flag. Repeatable.'],
+  ['--out FILE', 'Write the result to FILE instead of stdout.'],
+  [
+    `--format ${metavar('format')}`,
+    `Result format: ${OUTPUT_FORMATS.join(' or ')} (default json). Never inferred from --out.`,
+  ],
+  [
+    '--events FILE',
+    'Write one JSON line per impression: {"t","u","i","k","c","p"} (step, listener, song, 1-based slot, clicked, propensity).',
+  ],
+  [
+    '--world FILE',
+    'Write the generated world as JSON; its relevance matrix only when users × songs ≤ 1,000,000.',
+  ],
+  ['--list-params', 'Print the parameter schema as JSON and exit.'],
+  ['--list-presets', 'Print the presets, one per line, and exit.'],
+  ['-h, --help', 'Print this help and exit.'],
+];
+
+/** The --help text. */
+export function usageText(): string {
+  const out: string[] = [
+    'Usage: npm run sim -- [options]',
+    '',
+    'Runs one seeded simulation of the recommender feedback loop headlessly and writes its metrics',
+    '(JSON: {"schemaVersion","config","initial","steps","summary"}; CSV: one row per step).',
+    '',
+    'Options:',
+  ];
+  for (const [name, help] of OPTIONS) out.push(`  ${name.padEnd(22)}${help}`);
+  out.push(
+    '',
+    wrap(
+      'Every option also accepts --name=VALUE. Parameters are applied in this order, a later value replacing an earlier one: ' +
+        'the preset, then --config, then parameter flags and --set in command-line order.',
+      '',
+    ),
+    '',
+    'Parameters (--KEY VALUE or --set KEY=VALUE):',
+  );
+  const groups = [...new Set<ParamGroup>(PARAM_SCHEMA.map((s) => s.group))];
+  for (const group of groups) {
+    out.push('', `  ${group}`);
+    for (const spec of PARAM_SCHEMA.filter((s) => s.group === group)) {
+      const unit = 'unit' in spec ? `, ${spec.unit}` : '';
+      out.push(
+        `    --${spec.key} ${paramMetavar(spec)}  ${describeAllowed(spec)}${unit} (default ${showDefault(spec)})`,
+      );
+      out.push(wrap(spec.help, '        '));
+    }
+  }
+  out.push(
+    '',
+    'Exit status: 0 success, 2 bad input (one line on stderr; nothing written), 1 internal error.',
+    '',
+  );
+  return out.join('\n');
+}
+
+/** The schema as JSON: each spec with its fields as present, plus the text of its allowed values. */
+export function paramsJson(): string {
+  const specs = PARAM_SCHEMA.map((spec: ParamSpec) => ({
+    ...spec,
+    allowed: describeAllowed(spec),
+  }));
+  return `${JSON.stringify(specs, null, 2)}\n`;
+}
+
+/** One line per preset: its name, padded so the descriptions line up, then the description. */
+export function presetsText(): string {
+  const width = Math.max(...PRESETS.map((p) => p.name.length)) + 2;
+  return PRESETS.map((p) => `${p.name.padEnd(width)}${p.description}\n`).join('');
+}
