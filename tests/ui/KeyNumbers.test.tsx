@@ -1,0 +1,37 @@
+// @vitest-environment jsdom
+// The headline numbers show the latest step against the start, and undefined hit rates as n/a, not 0%.
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { defaultParams, type StepMetrics } from '../../src/engine';
+import { createAppStore } from '../../src/state/store';
+import { KeyNumbers } from '../../src/ui/KeyNumbers';
+import { StoreProvider } from '../../src/ui/storeContext';
+
+afterEach(cleanup);
+
+const row: StepMetrics = {
+  t: 7, gini: 0.91234, top1Share: 0.4, top10Share: 0.8, exposureGini: 0.99, aggregateDiversity: 10, coverage: 0.005,
+  longTailShare: 0, hitRate: { low: null, mid: 0, high: 0.25 }, hitRateN: { low: 0, mid: 12, high: 40 },
+  homogenization: 1, repeatRate: 1, headClickShare: 1, ctr: 0.05, clicks: 50, impressions: 1000, meanRelevance: 0.2,
+  popularityQualityCorrelation: 0.5, newSongImpressionShare: null,
+};
+
+describe('KeyNumbers', () => {
+  it('renders nothing before the first step', () => {
+    const { container } = render(<StoreProvider store={createAppStore(defaultParams())}><KeyNumbers /></StoreProvider>);
+    expect(container.innerHTML).toBe('');
+  });
+
+  it('shows the latest step, the start for comparison, and n/a for an undefined hit rate', () => {
+    const store = createAppStore(defaultParams());
+    store.getState().resetHistory({ gini: 0.9, top1Share: 0.35, top10Share: 0.7, longTailSize: 1900, songs: 2000, bucketSizes: { low: 1500, mid: 400, high: 100 } });
+    store.getState().appendRows([row]);
+    render(<StoreProvider store={store}><KeyNumbers /></StoreProvider>);
+    expect(screen.getByTestId('gini').textContent).toBe('0.9123');
+    expect(screen.getByText('start 0.9000')).toBeTruthy();
+    expect(screen.getByText('40.0%')).toBeTruthy();
+    expect(screen.getByText('n/a')).toBeTruthy();
+    expect(screen.getByText('25.0%')).toBeTruthy();
+    expect(JSON.parse(screen.getByTestId('last-row-json').textContent!)).toEqual(row);
+  });
+});
