@@ -23,8 +23,10 @@ export interface SimLog {
   readonly taste: Float64Array;
   /** max_g taste[u, g], kept in step with `taste`. */
   readonly tasteMax: Float64Array;
-  /** Songs each listener has clicked; kept from the first step excludeConsumed is on. */
+  /** Songs each listener has clicked; recorded from the first step excludeConsumed is on. */
   consumed: ConsumedSongs | null;
+  /** Whether excludeConsumed is on this step (it can be switched off and on during a run). */
+  excluding: boolean;
 }
 
 /** The distinct songs each listener clicked: keys u * songCount + i, and a count per listener. */
@@ -55,6 +57,7 @@ export function createLog(world: World): SimLog {
     taste,
     tasteMax,
     consumed: null,
+    excluding: false,
   };
 }
 
@@ -67,5 +70,5 @@ export function rowMax(values: Float64Array, offset: number, length: number): nu
 
 /** Whether listener u may not be shown song i because they clicked it and excludeConsumed is on. */
 export function isConsumed(log: SimLog, songCount: number, u: number, i: number): boolean {
-  return log.consumed !== null && log.consumed.keys.has(u * songCount + i);
+  return log.excluding && log.consumed !== null && log.consumed.keys.has(u * songCount + i);
 }

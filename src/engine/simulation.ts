@@ -96,7 +96,8 @@ export class Simulation {
     const t = log.t + 1;
     log.released = releasedBy(world, t);
     if (this.qualityIndex.released !== log.released) this.qualityIndex = buildGenreQualityIndex(world, log.released);
-    if (params.excludeConsumed && !log.consumed) log.consumed = { keys: new Set(), count: new Int32Array(world.userCount) };
+    log.excluding = params.excludeConsumed;
+    if (log.excluding && !log.consumed) log.consumed = { keys: new Set(), count: new Int32Array(world.userCount) };
     // Only the lengths of the previous step are kept; the metrics keep their own sorted copy of its slates.
     this.prevSlateLen.set(this.slateLen);
     const ctx: StepContext = {

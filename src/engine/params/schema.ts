@@ -87,7 +87,7 @@ export const PARAM_SCHEMA = [
   },
   {
     key: 'priorQualityCorrelation', label: 'Prior reflects quality', group: 'World', effect: 'restart', type: 'number', default: 0.5, min: 0, max: 1, step: 0.05,
-    help: 'Correlation between a song\'s quality and its log prior plays. 0: past popularity is pure luck; 1: it tracks quality exactly.',
+    help: 'How much past popularity reflects quality: the correlation between log prior plays and the normal score behind quality. 0: pure luck; 1: plays rank songs exactly by quality.',
   },
   {
     key: 'newSongsPerStep', label: 'New songs per step', group: 'World', effect: 'restart', type: 'int', default: 0, min: 0, max: 1000, unit: 'songs/step',

@@ -36,6 +36,6 @@ export function takeFromOrder(
 
 /** Songs listener u may still be shown: released minus those they consumed (when excluded). */
 export function availableCount(ctx: StepContext, u: number): number {
-  const consumed = ctx.log.consumed;
-  return ctx.log.released - (consumed ? consumed.count[u]! : 0);
+  const { consumed, excluding, released } = ctx.log;
+  return released - (excluding && consumed ? consumed.count[u]! : 0);
 }

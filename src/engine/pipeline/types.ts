@@ -11,7 +11,7 @@ export interface StepContext {
   readonly params: Params;
   readonly world: World;
   readonly log: SimLog;
-  /** Released songs sorted by quality per genre; used by the oracle only. */
+  /** Released songs sorted by quality per genre: truth, for the oracle (and the metrics), never for learners. */
   readonly qualityIndex: GenreQualityIndex;
   /** Draws of the recommender itself (e.g. the random slates); one stream per step. */
   readonly recommenderRng: Rng;

@@ -9,7 +9,7 @@ export function createOracleRecommender(): Recommender {
     prepare() {},
     candidates(ctx, u, n, ids, scores) {
       const { world, log, params, qualityIndex } = ctx;
-      const skip = log.consumed ? (i: number) => isConsumed(log, world.songCount, u, i) : null;
+      const skip = log.excluding ? (i: number) => isConsumed(log, world.songCount, u, i) : null;
       return topByRelevance(world, log, params.maxClickProb, qualityIndex, u, n, ids, scores, skip);
     },
     propensity: () => 1,
