@@ -19,8 +19,10 @@ export function relevance(world: World, log: SimLog, maxClickProb: number, u: nu
  */
 export interface GenreQualityIndex {
   readonly released: number;
-  /** Song ids of genre g at lists[g]. */
+  /** Song ids of genre g at lists[g], by quality descending. */
   readonly lists: Int32Array[];
+  /** The same songs by id: the relevance order for a listener whose taste for g is 0 (all tied). */
+  readonly byId: Int32Array[];
 }
 
 /** Builds the index over songs with id < released. */
@@ -28,8 +30,9 @@ export function buildGenreQualityIndex(world: World, released: number): GenreQua
   const buckets: number[][] = Array.from({ length: world.genreCount }, () => []);
   for (let i = 0; i < released; i++) buckets[world.songGenre[i]!]!.push(i);
   const q = world.songQuality;
+  const byId = buckets.map((b) => Int32Array.from(b));
   const lists = buckets.map((b) => Int32Array.from(b.sort((a, c) => q[c]! - q[a]! || a - c)));
-  return { released, lists };
+  return { released, lists, byId };
 }
 
 /**
@@ -54,7 +57,7 @@ export function topByRelevance(
     let best = -1;
     let bestScore = -1;
     for (let g = 0; g < G; g++) {
-      const list = index.lists[g]!;
+      const list = log.taste[u * G + g] === 0 ? index.byId[g]! : index.lists[g]!;
       let p = pos[g]!;
       if (skip) while (p < list.length && skip(list[p]!)) p++;
       pos[g] = p;

@@ -25,6 +25,8 @@ export function describeAllowed(spec: ParamSpec): string {
   }
 }
 
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
 function show(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   try {
@@ -72,8 +74,8 @@ export function parseValue(spec: ParamSpec, raw: string): Checked {
   switch (spec.type) {
     case 'int':
     case 'number':
-      // Number('') is 0, so an empty string must be rejected explicitly.
-      if (text === '' || !checkValue(spec, Number(text)).ok) return fail(spec, raw);
+      // Plain decimal notation only: Number() would also take '', '0x10' or 'Infinity'.
+      if (!DECIMAL.test(text) || !checkValue(spec, Number(text)).ok) return fail(spec, raw);
       return { ok: true, value: Number(text) };
     case 'boolean':
       if (text === 'true' || text === '1') return { ok: true, value: true };
@@ -108,7 +110,10 @@ export function applyOverrides(
   overrides: Readonly<Record<string, unknown>>,
   fromText = false,
 ): { params: Params; issues: ParamIssue[] } {
-  const params: Record<string, unknown> = { ...base };
+  // Copy list values too, so the result never shares an array with `base`.
+  const params: Record<string, unknown> = Object.fromEntries(
+    Object.entries(base).map(([key, value]) => [key, Array.isArray(value) ? [...value] : value]),
+  );
   const issues: ParamIssue[] = [];
   for (const [key, raw] of Object.entries(overrides)) {
     const spec = paramSpec(key);
