@@ -1,12 +1,14 @@
 // Engine benchmark: runs each scenario × recommender in its own child process and reports time, throughput and peak memory.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { buildSync } from 'esbuild';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Params } from '../src/engine/index';
 import { memoryScaling, tableHeader, tableRow, type Result } from './report';
+import { STRATEGIES, strategyResult, strategyTable, type StrategyResult } from './strategies';
 import type { ScenarioMeasurement, ScenarioRequest } from './scenario';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -16,7 +18,7 @@ const RECOMMENDERS = ['popularity', 'personalized'] as const;
 /** One benchmark case: a size, an optional time goal, and the group `--only` selects it by. */
 interface Case {
   readonly id: string;
-  readonly group: 'S1' | 'S2' | 'S3' | 'mem';
+  readonly group: 'S1' | 'S2' | 'S3' | 'mem' | 'strategies';
   readonly users: number;
   readonly songs: number;
   readonly steps: number;
@@ -61,7 +63,7 @@ function engineHash(): string {
 
 /** Run options: `--only S1,S3`, `--quick` (S1, S2), default all; `--json PATH` for the results file. */
 function parseArgs(argv: readonly string[]): { groups: Set<Case['group']>; jsonPath?: string } {
-  const all: Case['group'][] = ['S1', 'S2', 'S3', 'mem'];
+  const all: Case['group'][] = ['S1', 'S2', 'S3', 'mem', 'strategies'];
   const value = (flag: string): string | undefined => {
     const i = argv.indexOf(flag);
     return i >= 0 ? (argv[i + 1] ?? '') : undefined;
@@ -79,12 +81,25 @@ function parseArgs(argv: readonly string[]): { groups: Set<Case['group']>; jsonP
   return { groups, jsonPath: value('--json') ?? (full ? join(HERE, 'results.json') : undefined) };
 }
 
-/** Runs one case in a fresh `node --import tsx bench/scenario.ts` child and parses its JSON line. */
-function runChild(c: Case, recommender: Params['recommender']): ScenarioMeasurement {
-  const overrides = { users: c.users, songs: c.songs, steps: c.steps, recommender };
+/**
+ * Bundles the scenario runner once, as the browser gets the engine: run through tsx, every call
+ * across modules goes through an interop getter, which alone costs about a quarter of S1's time.
+ */
+function bundleScenario(): string {
+  const outfile = join(mkdtempSync(join(tmpdir(), 'flab-bench-')), 'scenario.mjs');
+  buildSync({ entryPoints: [join(HERE, 'scenario.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile, logLevel: 'error' });
+  return outfile;
+}
+
+let scenarioBundle: string | undefined;
+
+/** Runs one case in a fresh Node child on the bundled bench/scenario.ts and parses its JSON line. */
+function runChild(c: Case, recommender: Params['recommender'], extra: Partial<Params> = {}): ScenarioMeasurement {
+  scenarioBundle ??= bundleScenario();
+  const overrides = { users: c.users, songs: c.songs, steps: c.steps, recommender, ...extra };
   const req: ScenarioRequest = { overrides, repeats: c.repeats };
   // --expose-gc lets the child count only live typed arrays (see ScenarioMeasurement).
-  const args = ['--expose-gc', '--import', 'tsx', join(HERE, 'scenario.ts'), JSON.stringify(req)];
+  const args = ['--expose-gc', scenarioBundle, JSON.stringify(req)];
   const child = spawnSync(process.execPath, args, {
     cwd: ROOT,
     encoding: 'utf8',
@@ -139,6 +154,19 @@ function main(): void {
     }
   }
   for (const line of memoryScaling(results, MEM_IDS)) console.log(line);
+  const strategies: StrategyResult[] = [];
+  if (groups.has('strategies')) {
+    console.log('\nStrategy cost at default strengths (popularity recommender; goal: ≤ 3× the pure loop):\n');
+    for (const c of CASES.filter((x) => x.id === 'S1' || x.id === 'S2')) {
+      const baselines = new Map<string, ScenarioMeasurement>();
+      for (const s of STRATEGIES) {
+        const key = JSON.stringify(s.baseline);
+        if (!baselines.has(key)) baselines.set(key, runChild(c, 'popularity', s.baseline));
+        strategies.push(strategyResult(c.id, s, runChild(c, 'popularity', s.overrides), baselines.get(key)!));
+      }
+    }
+    for (const line of strategyTable(strategies)) console.log(line);
+  }
   if (jsonPath !== undefined) {
     const date = new Date().toISOString();
     const json = {
@@ -149,6 +177,7 @@ function main(): void {
       loadAverage1m: load,
       engine,
       results,
+      strategies,
     };
     writeFileSync(jsonPath, `${JSON.stringify(json, null, 2)}\n`);
   }

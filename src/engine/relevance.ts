@@ -4,12 +4,13 @@ import type { World } from './world';
 
 /**
  * True relevance of song i to listener u: the probability they click it once examined,
- * p(u,i) = maxClickProb · (θ_u,g(i) / max_g θ_u,g) · q_i.
- * Taste enters relative to the listener's favourite genre, so everyone has songs they would love.
+ * p(u,i) = maxClickProb · (θ_u,g(i) / max_g θ_u,g)^β · q_i, β = tasteWeight.
+ * Taste enters relative to the listener's favourite genre, so everyone has songs they would love;
+ * β < 1 lets a great song reach beyond its genre's fans.
  */
 export function relevance(world: World, log: SimLog, maxClickProb: number, u: number, i: number): number {
   const g = world.songGenre[i]!;
-  return (maxClickProb * (log.taste[u * world.genreCount + g]! / log.tasteMax[u]!)) * world.songQuality[i]!;
+  return maxClickProb * Math.pow(log.taste[u * world.genreCount + g]! / log.tasteMax[u]!, world.tasteWeight) * world.songQuality[i]!;
 }
 
 /**
@@ -57,7 +58,8 @@ export function topByRelevance(
     let best = -1;
     let bestScore = -1;
     for (let g = 0; g < G; g++) {
-      const list = log.taste[u * G + g] === 0 ? index.byId[g]! : index.lists[g]!;
+      // A genre the listener has no taste for makes all its songs tie at 0 (unless β = 0, where 0^0 = 1).
+      const list = log.taste[u * G + g] === 0 && world.tasteWeight > 0 ? index.byId[g]! : index.lists[g]!;
       let p = pos[g]!;
       if (skip) while (p < list.length && skip(list[p]!)) p++;
       pos[g] = p;

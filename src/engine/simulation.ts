@@ -1,9 +1,13 @@
 // One run of the feedback loop, stepped through time: slates → behaviour → log update → metrics.
 import { applyTasteDrift, examinationCurve, simulateBehaviour } from './behaviour';
+import { ClickModel } from './estimators/clickModel';
+import { recordImpression } from './estimators/positionLog';
 import { createLog, releasedBy, type SimLog } from './log';
 import { initialMetrics, MetricsCollector } from './metrics/collector';
 import type { InitialMetrics, StepMetrics } from './metrics/types';
 import { PARAM_SCHEMA, type Params } from './params/schema';
+import { buildSlates } from './pipeline/slateBuilder';
+import { computeSongSignal } from './pipeline/songSignal';
 import { createPolicy } from './pipeline/stages';
 import type { Policy, StepContext } from './pipeline/types';
 import { buildGenreQualityIndex, type GenreQualityIndex } from './relevance';
@@ -19,24 +23,24 @@ export interface StepArrays {
   readonly slateLen: Uint8Array;
   readonly clicked: Uint8Array;
   readonly propensity: Float32Array;
+  /** 1 where the slot's song was drawn uniformly from the catalog (exploration or random slates). */
+  readonly explored: Uint8Array;
 }
 
 export class Simulation {
   readonly world: World;
   readonly log: SimLog;
   readonly initial: InitialMetrics;
+  /** What the system learned per (song, slot), and its estimates. */
+  readonly clickModel: ClickModel;
   private currentParams: Params;
   private policy: Policy;
   private readonly metrics: MetricsCollector;
   private qualityIndex: GenreQualityIndex;
   private readonly k: number;
-  private slate: Int32Array;
-  private slateLen: Uint8Array;
-  private prevSlateLen: Uint8Array;
-  private readonly clicked: Uint8Array;
-  private readonly propensity: Float32Array;
-  private candidateIds: Int32Array;
-  private candidateScores: Float64Array;
+  private readonly buffers: StepArrays & { slateLen: Uint8Array };
+  private readonly prevSlateLen: Uint8Array;
+  private readonly songScore: Float64Array;
 
   /** Builds the world and the empty log of `params` (assumed validated). */
   constructor(params: Params) {
@@ -49,13 +53,16 @@ export class Simulation {
     this.qualityIndex = buildGenreQualityIndex(this.world, this.log.released);
     const k = (this.k = params.slateSize);
     const users = this.world.userCount;
-    this.slate = new Int32Array(users * k);
-    this.slateLen = new Uint8Array(users);
+    this.clickModel = new ClickModel(this.world.songCount, k);
+    this.buffers = {
+      slate: new Int32Array(users * k),
+      slateLen: new Uint8Array(users),
+      clicked: new Uint8Array(users * k),
+      propensity: new Float32Array(users * k),
+      explored: new Uint8Array(users * k),
+    };
     this.prevSlateLen = new Uint8Array(users);
-    this.clicked = new Uint8Array(users * k);
-    this.propensity = new Float32Array(users * k);
-    this.candidateIds = new Int32Array(k);
-    this.candidateScores = new Float64Array(k);
+    this.songScore = new Float64Array(this.world.songCount);
   }
 
   get params(): Params {
@@ -86,76 +93,61 @@ export class Simulation {
 
   /** The last step's slates and clicks (valid until the next step). */
   get arrays(): StepArrays {
-    return { slate: this.slate, slateLen: this.slateLen, clicked: this.clicked, propensity: this.propensity };
+    return this.buffers;
   }
 
   /** Runs step t = this.t + 1 and returns its metrics. */
   step(): StepMetrics {
     const params = this.currentParams;
-    const { world, log, k } = this;
+    const { world, log, k, buffers } = this;
     const t = log.t + 1;
     log.released = releasedBy(world, t);
     if (this.qualityIndex.released !== log.released) this.qualityIndex = buildGenreQualityIndex(world, log.released);
     log.excluding = params.excludeConsumed;
     if (log.excluding && !log.consumed) log.consumed = { keys: new Set(), count: new Int32Array(world.userCount) };
     // Only the lengths of the previous step are kept; the metrics keep their own sorted copy of its slates.
-    this.prevSlateLen.set(this.slateLen);
+    this.prevSlateLen.set(buffers.slateLen);
+    this.clickModel.prepare(params, log.released);
+    const explorationRng = createStream(params.seed, 'exploration', t);
+    computeSongSignal(params, log, this.clickModel, explorationRng, this.songScore);
     const ctx: StepContext = {
       t,
       params,
       world,
       log,
       qualityIndex: this.qualityIndex,
+      songScore: this.songScore,
       recommenderRng: createStream(params.seed, 'recommender', t),
-      explorationRng: createStream(params.seed, 'exploration', t),
+      explorationRng,
     };
     this.metrics.startStep(log, params, this.qualityIndex);
-    this.buildSlates(ctx);
+    buildSlates(ctx, this.policy, k, buffers);
+    this.metrics.observeSlates(log, params, buffers.slate, buffers.slateLen);
     const theta = examinationCurve(k, params.positionBias);
     const behaviourRng = createStream(params.seed, 'behaviour', t);
-    const totals = simulateBehaviour(world, log, params.maxClickProb, theta, this.slate, this.slateLen, this.clicked, behaviourRng);
+    const totals = simulateBehaviour(world, log, params.maxClickProb, theta, buffers.slate, buffers.slateLen, buffers.clicked, behaviourRng);
     log.t = t;
     this.logClicks(params);
-    return this.metrics.finishStep(log, params, {
-      slate: this.slate,
-      slateLen: this.slateLen,
+    return this.metrics.finishStep(log, params, this.clickModel, {
+      slate: buffers.slate,
+      slateLen: buffers.slateLen,
       prevSlateLen: this.prevSlateLen,
-      clicked: this.clicked,
+      clicked: buffers.clicked,
       ...totals,
     });
   }
 
-  /** candidates → re-ranking → slot filling, for every listener. */
-  private buildSlates(ctx: StepContext): void {
-    const { recommender, reranker, slotFiller } = this.policy;
-    const k = this.k;
-    recommender.prepare(ctx);
-    // Re-rankers may look deeper than the slate (Reranker.candidateFactor).
-    const depth = Math.ceil(k * reranker.candidateFactor);
-    if (this.candidateIds.length < depth) {
-      this.candidateIds = new Int32Array(depth);
-      this.candidateScores = new Float64Array(depth);
-    }
-    for (let u = 0; u < this.world.userCount; u++) {
-      const count = recommender.candidates(ctx, u, depth, this.candidateIds, this.candidateScores);
-      const row = this.slate.subarray(u * k, u * k + k);
-      const props = this.propensity.subarray(u * k, u * k + k);
-      let len = reranker.rerank(ctx, u, this.candidateIds, this.candidateScores, count, k, row);
-      props.fill(recommender.propensity(ctx, u), 0, len);
-      len = slotFiller.fill(ctx, u, row, props, len, k);
-      this.slateLen[u] = len;
-    }
-  }
-
-  /** Appends the step's clicks to the log: plays, impressions, per-listener genre clicks, drift. */
+  /** Appends the step's impressions and clicks to the log: plays, position log, per-listener clicks, drift. */
   private logClicks(params: Params): void {
-    const { world, log, k } = this;
+    const { world, log, k, buffers } = this;
     const G = world.genreCount;
     for (let u = 0; u < world.userCount; u++) {
-      for (let j = 0; j < this.slateLen[u]!; j++) {
-        const i = this.slate[u * k + j]!;
+      for (let j = 0; j < buffers.slateLen[u]!; j++) {
+        const i = buffers.slate[u * k + j]!;
+        const click = buffers.clicked[u * k + j] === 1;
         log.impressions[i]!++;
-        if (!this.clicked[u * k + j]) continue;
+        recordImpression(this.clickModel.positions, i, j, click, buffers.explored[u * k + j] === 1);
+        if (!click) continue;
         const g = world.songGenre[i]!;
         log.plays[i]!++;
         log.userGenreClicks[u * G + g]!++;

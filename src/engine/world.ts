@@ -5,7 +5,7 @@ import type { Params } from './params/schema';
 export type WorldParams = Pick<
   Params,
   | 'seed' | 'songs' | 'genres' | 'genreSkew' | 'priorMedianPlays' | 'priorSpread' | 'priorMaxPlays'
-  | 'priorQualityCorrelation' | 'newSongsPerStep' | 'steps' | 'users' | 'tasteConcentration'
+  | 'priorQualityCorrelation' | 'newSongsPerStep' | 'steps' | 'users' | 'tasteConcentration' | 'tasteWeight'
 >;
 
 /** Everything fixed before step 1. Song ids are the initial songs first, then new songs in release order. */
@@ -27,6 +27,8 @@ export interface World {
   readonly songPrior: Float64Array;
   /** Initial taste of listener u over genres at [u * genreCount + g]; each row sums to 1. */
   readonly userTaste: Float64Array;
+  /** β in p(u,i) ∝ (relative taste)^β · quality (see relevance). */
+  readonly tasteWeight: number;
   /** 1 if the song is in the long tail Γ (frozen at the start; every new song is in Γ). */
   readonly longTail: Uint8Array;
   /** |Γ| among the initial songs. */
@@ -95,6 +97,7 @@ export function createWorld(p: WorldParams): World {
     songRelease: new Int32Array(songCount),
     songPrior: new Float64Array(songCount),
     userTaste: new Float64Array(p.users * p.genres),
+    tasteWeight: p.tasteWeight,
     longTail: new Uint8Array(0),
     initialLongTailSize: 0,
   };

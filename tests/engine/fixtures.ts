@@ -11,6 +11,8 @@ export interface HandWorldSpec {
   release?: number[];
   /** One taste row per listener, each of length `genres`. */
   taste: number[][];
+  /** β of p(u,i) ∝ (relative taste)^β · quality; default 1. */
+  tasteWeight?: number;
   genres: number;
 }
 
@@ -34,6 +36,8 @@ export function handWorld(spec: HandWorldSpec): World {
     songRelease: Int32Array.from(release),
     songPrior: Float64Array.from(prior),
     userTaste: Float64Array.from(spec.taste.flat()),
+    // β = 1 keeps the hand-computed relevances linear in relative taste.
+    tasteWeight: spec.tasteWeight ?? 1,
     longTail,
     initialLongTailSize: tail,
   };

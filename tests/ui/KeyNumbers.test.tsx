@@ -13,7 +13,8 @@ const row: StepMetrics = {
   t: 7, gini: 0.91234, top1Share: 0.4, top10Share: 0.8, exposureGini: 0.99, aggregateDiversity: 10, coverage: 0.005,
   longTailShare: 0, hitRate: { low: null, mid: 0, high: 0.25 }, hitRateN: { low: 0, mid: 12, high: 40 },
   homogenization: 1, repeatRate: 1, headClickShare: 1, ctr: 0.05, clicks: 50, impressions: 1000, meanRelevance: 0.2,
-  popularityQualityCorrelation: 0.5, newSongImpressionShare: null,
+  popularityQualityCorrelation: 0.5, newSongImpressionShare: null, newSongClickShare: null, calibrationKL: 0.2,
+  utilityRegret: 0.3, relevanceEstimateError: 0.05,
 };
 
 describe('KeyNumbers', () => {

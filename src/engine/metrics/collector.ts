@@ -6,9 +6,11 @@ import { topByRelevance, type GenreQualityIndex } from '../relevance';
 import type { World } from '../world';
 import { bucketOf, bucketsOf, hitRateByBucket } from './hitRate';
 import { concentration, gini } from './inequality';
-import { homogenization, listenerPairs, sortedIntersection, sortRows } from './overlap';
+import { homogenization, listenerPairs, sortedIntersection, sortPairs, sortRows } from './overlap';
 import { averageRanks, pearson } from './spearman';
+import { meanCalibrationKL, meanRelevanceOfRows, meanUtilityRegret, relevanceEstimateError } from './strategy';
 import type { InitialMetrics, StepMetrics } from './types';
+import type { ClickModel } from '../estimators/clickModel';
 
 /** The slates and behaviour of one step, rows of users × k. */
 export interface StepSlates {
@@ -70,11 +72,15 @@ export class MetricsCollector {
   private readonly relevant: Int32Array;
   private readonly relevantLen: Uint8Array;
   private readonly relevantStale: Uint8Array;
+  /** Mean true relevance of each listener's R(u), found with it (both change only with taste or catalog). */
+  private readonly relevantMean: Float64Array;
   private relevantReleased = -1;
   private qualityRanks: Float64Array = new Float64Array(0);
   /** This and the previous step's slates with each row sorted, for linear-time overlaps. */
   private sorted: Int32Array;
   private prevSorted: Int32Array;
+  /** Measured on the slates before the listeners react (tastes and histories as the re-rankers saw them). */
+  private observed = { calibrationKL: null as number | null, utilityRegret: 0 };
 
   constructor(
     private readonly world: World,
@@ -82,7 +88,7 @@ export class MetricsCollector {
     seed: number,
   ) {
     this.k = slateSize;
-    this.pairs = listenerPairs(world.userCount, createStream(seed, 'metrics', 'pairs'));
+    this.pairs = sortPairs(listenerPairs(world.userCount, createStream(seed, 'metrics', 'pairs')));
     this.bucket = new Uint8Array(world.songCount);
     this.head = new Uint8Array(world.songCount);
     this.mark = new Uint8Array(world.songCount);
@@ -90,6 +96,7 @@ export class MetricsCollector {
     this.relevant = new Int32Array(world.userCount * slateSize);
     this.relevantLen = new Uint8Array(world.userCount);
     this.relevantStale = new Uint8Array(world.userCount).fill(1);
+    this.relevantMean = new Float64Array(world.userCount);
     this.sorted = new Int32Array(world.userCount * slateSize);
     this.prevSorted = new Int32Array(world.userCount * slateSize);
   }
@@ -114,12 +121,22 @@ export class MetricsCollector {
       if (!this.relevantStale[u]) continue;
       const row = this.relevant.subarray(u * k, u * k + k);
       this.relevantLen[u] = topByRelevance(world, log, params.maxClickProb, index, u, k, row, null, null);
+      this.relevantMean[u] = meanRelevanceOfRows(world, log, params.maxClickProb, this.relevant, this.relevantLen, k, u);
       this.relevantStale[u] = 0;
     }
   }
 
+  /** Metrics that need the slates before the clicks change histories and tastes. */
+  observeSlates(log: SimLog, params: Params, slate: Int32Array, slateLen: Uint8Array): void {
+    const { world, k } = this;
+    this.observed = {
+      calibrationKL: meanCalibrationKL(world, log, slate, slateLen, k),
+      utilityRegret: meanUtilityRegret(world, log, params.maxClickProb, this.relevantMean, slate, slateLen, k),
+    };
+  }
+
   /** The metrics of step t, after its clicks were logged. */
-  finishStep(log: SimLog, params: Params, s: StepSlates): StepMetrics {
+  finishStep(log: SimLog, params: Params, model: ClickModel, s: StepSlates): StepMetrics {
     const { world, k, mark } = this;
     const n = log.released;
     const t = log.t;
@@ -132,6 +149,7 @@ export class MetricsCollector {
     let listeners = 0;
     let headClicks = 0;
     let newImpressions = 0;
+    let newClicks = 0;
     for (let u = 0; u < users; u++) {
       const len = s.slateLen[u]!;
       if (len === 0) continue;
@@ -150,7 +168,10 @@ export class MetricsCollector {
         tail += world.longTail[i]!;
         if (s.clicked[u * k + j] && this.head[i]) headClicks++;
         const release = world.songRelease[i]!;
-        if (release > 0 && release > t - NEW_SONG_WINDOW) newImpressions++;
+        if (release > 0 && release > t - NEW_SONG_WINDOW) {
+          newImpressions++;
+          newClicks += s.clicked[u * k + j]!;
+        }
       }
       tailShareSum += tail / len;
       if (t > 1) {
@@ -170,7 +191,7 @@ export class MetricsCollector {
       coverage: n > 0 ? this.everShownCount / n : 0,
       longTailShare: perListener(tailShareSum),
       ...hits,
-      homogenization: homogenization(this.sorted, s.slateLen, k, this.pairs),
+      homogenization: homogenization(s.slate, s.slateLen, k, this.pairs),
       repeatRate: t > 1 && listeners > 0 ? repeatSum / listeners : null,
       headClickShare: s.clicks > 0 ? headClicks / s.clicks : null,
       ctr: s.impressions > 0 ? s.clicks / s.impressions : null,
@@ -179,6 +200,9 @@ export class MetricsCollector {
       meanRelevance: s.impressions > 0 ? s.relevanceSum / s.impressions : null,
       popularityQualityCorrelation: pearson(averageRanks(log.plays.subarray(0, n)), this.qualityRanks),
       newSongImpressionShare: params.newSongsPerStep > 0 && s.impressions > 0 ? newImpressions / s.impressions : null,
+      newSongClickShare: params.newSongsPerStep > 0 && s.clicks > 0 ? newClicks / s.clicks : null,
+      ...this.observed,
+      relevanceEstimateError: relevanceEstimateError(world, log, params.maxClickProb, model, params.positionDebias),
     };
   }
 }

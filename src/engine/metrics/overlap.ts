@@ -73,17 +73,45 @@ export function listenerPairs(users: number, rng: Rng, exactLimit = 300, sampleS
   return pairs;
 }
 
-/** Mean Jaccard index of slates over the given pairs, from row-sorted slates (see sortRows). */
-export function homogenization(sorted: Int32Array, slateLen: Uint8Array, k: number, pairs: Int32Array): number {
+/**
+ * Mean Jaccard index of slates over the given pairs. Pairs that share their first listener are
+ * counted together: that listener's slate is marked once, then each partner's slate is looked up
+ * (k lookups per pair instead of a 2k-step merge). `pairs` sorted by first listener is fastest.
+ */
+export function homogenization(slate: Int32Array, slateLen: Uint8Array, k: number, pairs: Int32Array): number {
   const count = pairs.length / 2;
   if (count === 0) return 0;
+  let maxId = 0;
+  for (let x = 0; x < slate.length; x++) if (slate[x]! > maxId) maxId = slate[x]!;
+  const mark = new Int32Array(maxId + 1).fill(-1);
   let sum = 0;
+  let marked = -1;
   for (let j = 0; j < count; j++) {
     const u = pairs[2 * j]!;
     const v = pairs[2 * j + 1]!;
     const a = slateLen[u]!;
     const b = slateLen[v]!;
-    sum += jaccardFromSizes(a, b, sortedIntersection(sorted, u * k, a, sorted, v * k, b));
+    if (u !== marked) {
+      // Marks hold the listener id, so a stale mark of another listener never matches.
+      for (let x = 0; x < a; x++) mark[slate[u * k + x]!] = u;
+      marked = u;
+    }
+    let shared = 0;
+    for (let x = 0; x < b; x++) if (mark[slate[v * k + x]!] === u) shared++;
+    sum += jaccardFromSizes(a, b, shared);
   }
   return sum / count;
+}
+
+/** The pairs reordered by first listener (then second), which homogenization counts fastest. */
+export function sortPairs(pairs: Int32Array): Int32Array {
+  const count = pairs.length / 2;
+  const order = Array.from({ length: count }, (_, j) => j);
+  order.sort((x, y) => pairs[2 * x]! - pairs[2 * y]! || pairs[2 * x + 1]! - pairs[2 * y + 1]!);
+  const out = new Int32Array(pairs.length);
+  order.forEach((j, n) => {
+    out[2 * n] = pairs[2 * j]!;
+    out[2 * n + 1] = pairs[2 * j + 1]!;
+  });
+  return out;
 }

@@ -28,6 +28,10 @@ export interface StepMetrics {
   meanRelevance: number | null;
   popularityQualityCorrelation: number | null;
   newSongImpressionShare: number | null;
+  newSongClickShare: number | null;
+  calibrationKL: number | null;
+  utilityRegret: number;
+  relevanceEstimateError: number | null;
 }
 
 /** The catalog before step 1. */

@@ -106,6 +106,10 @@ export const PARAM_SCHEMA = [
     help: 'Chance that a listener clicks a song they examined when it is of top quality and from their favourite genre.',
   },
   {
+    key: 'tasteWeight', label: 'Taste weight β', group: 'Listeners', effect: 'restart', type: 'number', default: 0.5, min: 0, max: 3, step: 0.05,
+    help: 'How much genre taste matters next to quality: relevance ∝ (taste for the genre / favourite genre)^β × quality. 0: everyone agrees on quality alone.',
+  },
+  {
     key: 'positionBias', label: 'Position bias η', group: 'Listeners', effect: 'live', type: 'number', default: 1, min: 0, max: 3, step: 0.1,
     help: 'A listener examines slot k with probability (1/k)^η. 0: every slot is seen; larger: lower slots are ignored.',
   },
@@ -131,6 +135,74 @@ export const PARAM_SCHEMA = [
   {
     key: 'excludeConsumed', label: 'Exclude clicked songs', group: 'Recommender', effect: 'live', type: 'boolean', default: false,
     help: 'Never recommend a song the listener has already clicked.',
+  },
+  {
+    key: 'exploration', label: 'Exploration', group: 'Exploration', effect: 'live', type: 'enum', default: 'none',
+    options: ['none', 'epsilon', 'thompson', 'ucb'],
+    optionHelp: {
+      none: 'Show only what the ranking puts on top.',
+      epsilon: 'Each slot, with probability ε, shows a song drawn uniformly from the catalog.',
+      thompson: 'Rank by a draw from each song\'s Beta posterior of its click rate (Thompson sampling).',
+      ucb: 'Rank by estimated click rate plus an uncertainty bonus; never-shown songs first (UCB).',
+    },
+    help: 'How the system spends some of its slates learning about songs it knows little about.',
+  },
+  {
+    key: 'epsilon', label: 'Exploration rate ε', group: 'Exploration', effect: 'live', type: 'number', default: 0.1, min: 0, max: 1, step: 0.01,
+    help: 'With exploration = epsilon: the chance that a slot shows a uniformly drawn song instead of the ranked one.',
+  },
+  {
+    key: 'ucbScale', label: 'UCB bonus scale', group: 'Exploration', effect: 'live', type: 'number', default: 0.5, min: 0, max: 5, step: 0.05,
+    help: 'With exploration = ucb: multiplies the uncertainty bonus √(2 ln E / e), e the song\'s effective impressions.',
+  },
+  {
+    key: 'newSongSlots', label: 'New-song slots', group: 'Exploration', effect: 'live', type: 'int', default: 0, min: 0, max: 50, unit: 'slots',
+    help: 'Bottom slots of every slate reserved for songs released recently, drawn uniformly: an initial traffic pool. Needs catalog growth.',
+  },
+  {
+    key: 'newSongMaxAge', label: 'New for', group: 'Exploration', effect: 'live', type: 'int', default: 10, min: 1, max: 10000, unit: 'steps',
+    help: 'A song counts as new for the new-song slots while fewer than this many steps have passed since its release.',
+  },
+  {
+    key: 'positionDebias', label: 'Position debiasing', group: 'Debiasing', effect: 'live', type: 'enum', default: 'none',
+    options: ['none', 'ips', 'positional'],
+    optionHelp: {
+      none: 'Rank by logged plays; clicks are taken at face value.',
+      ips: 'Rank by relevance estimated with inverse propensity weights: a click in a rarely seen slot counts more.',
+      positional: 'Learn click = P(seen | slot) × P(click | song, seen) and rank by the song factor alone.',
+    },
+    help: 'Correct for position bias: listeners click top slots because they see them, not only because they like them.',
+  },
+  {
+    key: 'examinationModel', label: 'Examination curve', group: 'Debiasing', effect: 'live', type: 'enum', default: 'estimated',
+    options: ['estimated', 'known'],
+    optionHelp: {
+      estimated: 'Estimated from uniformly explored slots: honest, and flat (no correction) until there is explored traffic.',
+      known: 'The true curve (1/k)^η, which a real system never knows.',
+    },
+    help: 'The examination probability per slot that IPS and the effective impressions of Thompson sampling and UCB use.',
+  },
+  {
+    key: 'ipsWeightCap', label: 'IPS weight cap', group: 'Debiasing', effect: 'live', type: 'number', default: 10, min: 1, max: 1000, step: 1,
+    help: 'Largest inverse propensity weight 1/θ(k). Clipping bounds the variance that rarely examined slots add.',
+  },
+  {
+    key: 'popularityPenalty', label: 'Popularity penalty γ', group: 'Debiasing', effect: 'live', type: 'number', default: 0, min: 0, max: 3, step: 0.05,
+    help: 'Divides each song\'s score by (1 + plays)^γ. On pure play counts γ < 1 keeps the order; it bites on estimates and personalized scores.',
+  },
+  {
+    key: 'rerank', label: 'Re-ranking', group: 'Debiasing', effect: 'live', type: 'enum', default: 'none',
+    options: ['none', 'xquad', 'calibrated'],
+    optionHelp: {
+      none: 'Keep the recommender\'s order.',
+      xquad: 'xQuAD over head and long tail: give long-tail songs a place in each slate.',
+      calibrated: 'Match each slate\'s genre mix to the listener\'s history (minimise KL divergence).',
+    },
+    help: 'A greedy re-ranking of each listener\'s top candidates.',
+  },
+  {
+    key: 'rerankStrength', label: 'Re-ranking strength λ', group: 'Debiasing', effect: 'live', type: 'number', default: 0.5, min: 0, max: 1, step: 0.05,
+    help: 'Weight of diversity or calibration against the recommender\'s score: 0 keeps its order, 1 ignores the score.',
   },
   {
     key: 'bucketThresholds', label: 'Popularity buckets', group: 'Metrics', effect: 'live', type: 'intList', default: [100, 1000], length: 2, min: 1, max: 100000000, unit: 'plays',

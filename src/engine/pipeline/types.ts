@@ -13,23 +13,28 @@ export interface StepContext {
   readonly log: SimLog;
   /** Released songs sorted by quality per genre: truth, for the oracle (and the metrics), never for learners. */
   readonly qualityIndex: GenreQualityIndex;
+  /** This step's score per song for ranking recommenders (see computeSongSignal). */
+  readonly songScore: Float64Array;
   /** Draws of the recommender itself (e.g. the random slates); one stream per step. */
   readonly recommenderRng: Rng;
   /** Draws of exploration strategies; one stream per step, separate from the recommender's. */
   readonly explorationRng: Rng;
 }
 
+/** Which songs a candidate request may return: any, or only long-tail songs (Γ). */
+export type CandidatePool = 'all' | 'tail';
+
 /**
- * Stage 1–2: produces a listener's candidates with scores, best first.
+ * Stages 1–2: produces a listener's candidates with scores, best first.
  * `prepare` runs once per step before any listener (e.g. to sort the catalog once for everyone).
  */
 export interface Recommender {
   prepare(ctx: StepContext): void;
   /**
-   * Writes up to `n` candidate song ids for listener u into `ids` (distinct, eligible, not consumed
-   * when excludeConsumed is on), best first, with their scores; returns how many were written.
+   * Writes up to `n` candidate song ids for listener u from `pool` into `ids` (distinct, eligible,
+   * not consumed when excludeConsumed is on), best first, with their scores; returns how many.
    */
-  candidates(ctx: StepContext, u: number, n: number, ids: Int32Array, scores: Float64Array): number;
+  candidates(ctx: StepContext, u: number, n: number, ids: Int32Array, scores: Float64Array, pool: CandidatePool): number;
   /**
    * Probability that this recommender puts a given candidate in a given slot for listener u
    * (1 for deterministic rankings).
@@ -37,23 +42,36 @@ export interface Recommender {
   propensity(ctx: StepContext, u: number): number;
 }
 
-/** Stage 3: reorders candidates and keeps the best `k`; writes them to `out`, returns the count. */
+/** A listener's candidates on demand: re-rankers ask for as many, and from which pool, as they need. */
+export interface CandidateSource {
+  fetch(pool: CandidatePool, n: number, ids: Int32Array, scores: Float64Array): number;
+}
+
+/** Stage 3: picks and orders the best `k` of the listener's candidates into `out`; returns the count. */
 export interface Reranker {
-  readonly candidateFactor: number;
-  rerank(ctx: StepContext, u: number, ids: Int32Array, scores: Float64Array, count: number, k: number, out: Int32Array): number;
+  rerank(ctx: StepContext, u: number, source: CandidateSource, k: number, out: Int32Array): number;
 }
 
 /**
  * Stage 4: may replace or add slots (exploration). Receives the ranked slate in `slate[0..len)`
- * with each slot's propensity; writes the final slate and propensities in place and returns its length.
+ * with each slot's propensity; writes the final slate and propensities in place, marks slots whose
+ * song was drawn uniformly from the catalog in `explored`, and returns the slate's length (≤ k).
  */
 export interface SlotFiller {
-  fill(ctx: StepContext, u: number, slate: Int32Array, propensity: Float32Array, len: number, k: number): number;
+  fill(
+    ctx: StepContext,
+    u: number,
+    slate: Int32Array,
+    propensity: Float32Array,
+    explored: Uint8Array,
+    len: number,
+    k: number,
+  ): number;
 }
 
 /** The stages in force for a step. Built from the live parameters, so a change applies from the next step. */
 export interface Policy {
   readonly recommender: Recommender;
   readonly reranker: Reranker;
-  readonly slotFiller: SlotFiller;
+  readonly slotFillers: readonly SlotFiller[];
 }

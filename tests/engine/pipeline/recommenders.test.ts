@@ -195,6 +195,7 @@ describe('personalized', () => {
       world,
       log,
       qualityIndex: buildGenreQualityIndex(world, 6),
+      songScore: Float64Array.from(log.plays),
       recommenderRng: createStream(1, 'recommender', 1),
       explorationRng: createStream(1, 'exploration', 1),
     };
@@ -205,7 +206,7 @@ describe('personalized', () => {
     rec.prepare(ctx);
     const ids = new Int32Array(n);
     const scores = new Float64Array(n);
-    const count = rec.candidates(ctx, u, n, ids, scores);
+    const count = rec.candidates(ctx, u, n, ids, scores, 'all');
     return {
       ids: Array.from(ids.subarray(0, count)),
       scores: Array.from(scores.subarray(0, count)),

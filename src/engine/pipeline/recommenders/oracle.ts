@@ -7,9 +7,12 @@ import type { Recommender } from '../types';
 export function createOracleRecommender(): Recommender {
   return {
     prepare() {},
-    candidates(ctx, u, n, ids, scores) {
+    candidates(ctx, u, n, ids, scores, pool) {
       const { world, log, params, qualityIndex } = ctx;
-      const skip = log.excluding ? (i: number) => isConsumed(log, world.songCount, u, i) : null;
+      const tailOnly = pool === 'tail';
+      const skip = log.excluding || tailOnly
+        ? (i: number) => (tailOnly && world.longTail[i] === 0) || isConsumed(log, world.songCount, u, i)
+        : null;
       return topByRelevance(world, log, params.maxClickProb, qualityIndex, u, n, ids, scores, skip);
     },
     propensity: () => 1,

@@ -1,16 +1,22 @@
-// Popularity recommender: everyone gets the most-played songs. The loop in its purest form.
-import { rankByScore, takeFromOrder } from '../ranking';
-import type { Recommender, StepContext } from '../types';
+// Popularity recommender: everyone gets the highest-scored songs (by default, the most played). The loop in its purest form.
+import { poolOrder, rankByScore, takeFromOrder } from '../ranking';
+import type { CandidatePool, Recommender, StepContext } from '../types';
 
-/** Ranks by logged plays (prior plays + clicks so far), ties by lower id. */
+/**
+ * Ranks by the step's song score (logged plays unless a strategy changes it), ties by plays, then
+ * lower id. One order per step and pool, shared by every listener.
+ */
 export function createPopularityRecommender(): Recommender {
-  let order: Int32Array = new Int32Array(0);
+  const orders = new Map<CandidatePool, Int32Array>();
   return {
     prepare(ctx: StepContext) {
-      order = rankByScore(ctx.log.plays, ctx.log.released);
+      orders.clear();
+      orders.set('all', rankByScore(ctx.songScore, ctx.log.released, ctx.log.plays));
     },
-    candidates(ctx, u, n, ids, scores) {
-      return takeFromOrder(ctx, u, order, ctx.log.plays, n, ids, scores);
+    candidates(ctx, u, n, ids, scores, pool) {
+      let order = orders.get(pool);
+      if (!order) orders.set(pool, (order = poolOrder(orders.get('all')!, pool, ctx.world.longTail)));
+      return takeFromOrder(ctx, u, order, ctx.songScore, n, ids, scores);
     },
     propensity: () => 1,
   };

@@ -10,8 +10,10 @@ import type { Recommender } from '../types';
 export function createRandomRecommender(): Recommender {
   return {
     prepare() {},
-    candidates(ctx, u, n, ids, scores) {
+    candidates(ctx, u, n, ids, scores, pool) {
       const { log, world, recommenderRng: rng } = ctx;
+      const tailOnly = pool === 'tail';
+      const skip = (i: number) => (tailOnly && world.longTail[i] === 0) || isConsumed(log, world.songCount, u, i) || hasPrefix(ids, count, i);
       const available = availableCount(ctx, u);
       const want = Math.min(n, available);
       let count = 0;
@@ -19,12 +21,12 @@ export function createRandomRecommender(): Recommender {
       // a nearly exhausted catalog (excludeConsumed) from spinning, falling back to a scan.
       for (let attempts = 0; count < want && attempts < 20 * want + 100; attempts++) {
         const i = Math.floor(rng() * log.released);
-        if (isConsumed(log, world.songCount, u, i) || hasPrefix(ids, count, i)) continue;
+        if (skip(i)) continue;
         ids[count] = i;
         scores[count++] = 0;
       }
       for (let i = 0; i < log.released && count < want; i++) {
-        if (isConsumed(log, world.songCount, u, i) || hasPrefix(ids, count, i)) continue;
+        if (skip(i)) continue;
         ids[count] = i;
         scores[count++] = 0;
       }
