@@ -12,5 +12,8 @@ export default defineConfig({
     exclude: ['tests/e2e/**', 'node_modules/**', 'dist/**'],
     // Component tests opt into the DOM with a `// @vitest-environment jsdom` docblock.
     environment: 'node',
+    // The phenomenon and strategy tests simulate full default runs; on a busy 2-core CI machine
+    // they can take several seconds each. They assert outcomes, never durations.
+    testTimeout: 60_000,
   },
 });

@@ -2,13 +2,13 @@
 import { createStream } from '../rng';
 import type { Params } from '../params/schema';
 import type { SimLog } from '../log';
-import { topByRelevance, type GenreQualityIndex } from '../relevance';
+import { relevance, topByRelevance, type GenreQualityIndex } from '../relevance';
 import type { World } from '../world';
 import { bucketOf, bucketsOf, hitRateByBucket } from './hitRate';
 import { concentration, gini } from './inequality';
 import { homogenization, listenerPairs, sortedIntersection, sortPairs, sortRows } from './overlap';
 import { averageRanks, pearson } from './spearman';
-import { meanCalibrationKL, meanRelevanceOfRows, meanUtilityRegret, relevanceEstimateError } from './strategy';
+import { meanCalibrationKL, meanUtilityRegret, relevanceEstimateError } from './strategy';
 import type { InitialMetrics, StepMetrics } from './types';
 import type { ClickModel } from '../estimators/clickModel';
 
@@ -74,6 +74,8 @@ export class MetricsCollector {
   private readonly relevantStale: Uint8Array;
   /** Mean true relevance of each listener's R(u), found with it (both change only with taste or catalog). */
   private readonly relevantMean: Float64Array;
+  /** p(u,i) of each entry of `relevant`. */
+  private readonly relevantScore: Float64Array;
   private relevantReleased = -1;
   private qualityRanks: Float64Array = new Float64Array(0);
   /** This and the previous step's slates with each row sorted, for linear-time overlaps. */
@@ -97,6 +99,7 @@ export class MetricsCollector {
     this.relevantLen = new Uint8Array(world.userCount);
     this.relevantStale = new Uint8Array(world.userCount).fill(1);
     this.relevantMean = new Float64Array(world.userCount);
+    this.relevantScore = new Float64Array(world.userCount * slateSize);
     this.sorted = new Int32Array(world.userCount * slateSize);
     this.prevSorted = new Int32Array(world.userCount * slateSize);
   }
@@ -111,19 +114,47 @@ export class MetricsCollector {
     const n = log.released;
     bucketsOf(log.plays, n, params.bucketThresholds, this.bucket);
     markHead(log.plays, n, this.head);
+    const { world, k } = this;
     if (this.relevantReleased !== n) {
-      this.relevantStale.fill(1);
+      // Newly released songs can only push into R(u) from below: admit them instead of a full search.
+      if (this.relevantReleased < 0) this.relevantStale.fill(1);
+      else for (let u = 0; u < world.userCount; u++) if (!this.relevantStale[u]) this.admit(log, params, u, this.relevantReleased, n);
       this.relevantReleased = n;
       this.qualityRanks = averageRanks(this.world.songQuality.subarray(0, n));
     }
-    const { world, k } = this;
     for (let u = 0; u < world.userCount; u++) {
       if (!this.relevantStale[u]) continue;
-      const row = this.relevant.subarray(u * k, u * k + k);
-      this.relevantLen[u] = topByRelevance(world, log, params.maxClickProb, index, u, k, row, null, null);
-      this.relevantMean[u] = meanRelevanceOfRows(world, log, params.maxClickProb, this.relevant, this.relevantLen, k, u);
+      const at = u * k;
+      const row = this.relevant.subarray(at, at + k);
+      this.relevantLen[u] = topByRelevance(world, log, params.maxClickProb, index, u, k, row, this.relevantScore.subarray(at, at + k), null);
+      this.relevantMean[u] = meanOf(this.relevantScore, at, this.relevantLen[u]!);
       this.relevantStale[u] = 0;
     }
+  }
+
+  /**
+   * Inserts songs from..to−1 into listener u's R(u) where they belong. Their ids are larger than
+   * every song already there, so on a tie of relevance they rank after (ties go to the lower id).
+   */
+  private admit(log: SimLog, params: Params, u: number, from: number, to: number): void {
+    const { k, relevant, relevantScore } = this;
+    const at = u * k;
+    let len = this.relevantLen[u]!;
+    for (let i = from; i < to; i++) {
+      const p = relevance(this.world, log, params.maxClickProb, u, i);
+      if (len === k && !(p > relevantScore[at + k - 1]!)) continue;
+      let j = Math.min(len, k - 1);
+      while (j > 0 && p > relevantScore[at + j - 1]!) {
+        relevant[at + j] = relevant[at + j - 1]!;
+        relevantScore[at + j] = relevantScore[at + j - 1]!;
+        j--;
+      }
+      relevant[at + j] = i;
+      relevantScore[at + j] = p;
+      if (len < k) len++;
+    }
+    this.relevantLen[u] = len;
+    this.relevantMean[u] = meanOf(relevantScore, at, len);
   }
 
   /** Metrics that need the slates before the clicks change histories and tastes. */
@@ -205,4 +236,11 @@ export class MetricsCollector {
       relevanceEstimateError: relevanceEstimateError(world, log, params.maxClickProb, model, params.positionDebias),
     };
   }
+}
+
+/** Mean of values[at .. at+len), 0 when empty. */
+function meanOf(values: Float64Array, at: number, len: number): number {
+  let sum = 0;
+  for (let j = 0; j < len; j++) sum += values[at + j]!;
+  return len > 0 ? sum / len : 0;
 }

@@ -58,13 +58,6 @@ export function meanUtilityRegret(
   return listeners > 0 ? sum / listeners : 0;
 }
 
-/** Mean p(u,i) over row u of a users × k matrix of song ids (0 for an empty row). */
-export function meanRelevanceOfRows(world: World, log: SimLog, maxClickProb: number, rows: Int32Array, rowLen: Uint8Array, k: number, u: number): number {
-  const len = rowLen[u]!;
-  let sum = 0;
-  for (let j = 0; j < len; j++) sum += relevance(world, log, maxClickProb, u, rows[u * k + j]!);
-  return len > 0 ? sum / len : 0;
-}
 
 /**
  * Mean absolute error, over the 50 most shown songs (cumulative impressions, ties by lower id),
