@@ -1,0 +1,125 @@
+// View 4 — diversity over time: five small multiples sharing one step axis, each with its own scale and unit.
+import type { StepMetrics } from '../../engine';
+import { fmtIndex, fmtInt, fmtPct, orNA } from './format';
+import { ACCENT } from './palette';
+import { Panel } from './Panel';
+import { TimeChart } from './TimeChart';
+import { lastValue, seriesPoints, yDomain, type Series } from './timeSeries';
+import type { ViewProps } from './types';
+import { ViewCard } from './ViewCard';
+
+export const DIVERSITY_TITLE = 'Diversity: does everyone get the same few songs?';
+
+/** One panel's metric, unit and scale. */
+interface PanelSpec {
+  id: string;
+  title: string;
+  hint: string;
+  pick: (row: StepMetrics) => number | null;
+  yLabel: string;
+  /** d3 format type of the ticks. */
+  tick: string;
+  value: (v: number) => string;
+  /** Fixed [0, 1] for bounded indices whose ends mean something; else fitted from 0. */
+  unit: boolean;
+}
+
+const PANELS: readonly PanelSpec[] = [
+  {
+    id: 'distinct',
+    title: 'Distinct songs shown',
+    hint: 'Across all slates of a step; it drops toward one slate’s worth when everyone gets the same songs',
+    pick: (r) => r.aggregateDiversity,
+    yLabel: 'songs per step',
+    tick: ',f',
+    value: fmtInt,
+    unit: false,
+  },
+  {
+    id: 'coverage',
+    title: 'Catalog ever shown',
+    hint: 'Share of the catalog recommended at least once so far',
+    pick: (r) => r.coverage,
+    yLabel: 'share of catalog',
+    tick: '%',
+    value: fmtPct,
+    unit: false,
+  },
+  {
+    id: 'tail',
+    title: 'Long-tail share of slates',
+    hint: 'Share of each slate from songs that started in the long tail',
+    pick: (r) => r.longTailShare,
+    yLabel: 'share of slate',
+    tick: '%',
+    value: fmtPct,
+    unit: false,
+  },
+  {
+    id: 'homog',
+    title: 'Slates alike (homogenization)',
+    hint: 'Overlap of two listeners’ slates: 1 = everyone sees the same slate',
+    pick: (r) => r.homogenization,
+    yLabel: 'Jaccard (0–1)',
+    tick: 'f',
+    value: fmtIndex,
+    unit: true,
+  },
+  {
+    id: 'repeat',
+    title: 'Repeat rate',
+    hint: 'Share of a slate the same listener already got last step (none at step 1)',
+    pick: (r) => r.repeatRate,
+    yLabel: 'share of slate',
+    tick: '%',
+    value: fmtPct,
+    unit: true,
+  },
+];
+
+/** Aggregate diversity, coverage, long-tail share, homogenization and repeat rate over time. */
+export function DiversityView({ initial, rows, markers, steps, songs }: ViewProps) {
+  const total = songs?.released ?? initial?.songs ?? null;
+  return (
+    <ViewCard
+      title={DIVERSITY_TITLE}
+      explanation="A narrowing loop shows here first: fewer distinct songs are recommended, most of the catalog is never shown, the long tail disappears from slates, and listeners get the same slates as each other and as last time."
+      empty={rows.length === 0}
+    >
+      <div className="vw-multiples vw-multiples-small">
+        {PANELS.map((spec) => {
+          const series: Series[] = [
+            {
+              id: spec.id,
+              label: spec.title,
+              color: ACCENT,
+              points: seriesPoints(rows, spec.pick),
+            },
+          ];
+          const v = lastValue(series[0]!.points);
+          const value =
+            spec.id === 'distinct' && v !== null && total !== null
+              ? `${fmtInt(v)} of ${fmtInt(total)}`
+              : orNA(v, spec.value);
+          return (
+            <Panel key={spec.id} title={spec.title} value={value} hint={spec.hint}>
+              <TimeChart
+                series={series}
+                steps={steps}
+                markers={markers}
+                yDomain={
+                  spec.unit ? [0, 1] : yDomain(series, { cap: spec.tick === ',f' ? Infinity : 1 })
+                }
+                yFormat={spec.tick}
+                valueFormat={spec.value}
+                yLabel={spec.yLabel}
+                height={190}
+                ariaLabel={`${spec.title}: ${value} at step ${rows.at(-1)?.t ?? 0}.`}
+              />
+            </Panel>
+          );
+        })}
+      </div>
+    </ViewCard>
+  );
+}

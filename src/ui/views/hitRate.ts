@@ -1,0 +1,51 @@
+// Pure logic of the hit-rate view: bucket labels from the thresholds and the warning-sign verdict.
+import type { BucketValues } from '../../engine';
+import { fmtInt } from './format';
+
+/** Labels of the three popularity buckets, e.g. "< 100 plays", "100–1,000", "> 1,000". */
+export function bucketLabels(thresholds: readonly number[]): BucketValues<string> {
+  const [a = 100, b = 1000] = thresholds;
+  return { low: `< ${fmtInt(a)} plays`, mid: `${fmtInt(a)}–${fmtInt(b)}`, high: `> ${fmtInt(b)}` };
+}
+
+/** The verdict on the latest hit rates. */
+export interface HitRateVerdict {
+  kind: 'warning' | 'ok' | 'unknown';
+  sentence: string;
+}
+
+export const WARNING_SENTENCE =
+  'Warning sign: the system is accurate only on popular songs — a degenerate feedback loop may be forming.';
+
+/**
+ * Warns when the popular bucket's hit rate far exceeds the rarely played one: high ≥ 3 × low with a
+ * gap of at least 2 points (which covers low = 0 with high > 2%). The gap is small on purpose: a
+ * slate of 10 out of thousands of songs keeps every hit rate low, so 0.1% against 2.3% is already a
+ * 23-fold gap. Null buckets make the check impossible, not fine.
+ */
+export function hitRateVerdict(
+  hit: BucketValues<number | null>,
+  labels: BucketValues<string>,
+): HitRateVerdict {
+  const { low, high } = hit;
+  if (low === null || high === null) {
+    const missing = low === null ? labels.low : labels.high;
+    return {
+      kind: 'unknown',
+      sentence: `No listener's best songs are in the ${missing} bucket right now, so the two ends cannot be compared.`,
+    };
+  }
+  if ((high >= 3 * low && high - low >= 0.02) || (low === 0 && high > 0.02))
+    return { kind: 'warning', sentence: WARNING_SENTENCE };
+  if (Math.max(low, high) < 0.02)
+    return {
+      kind: 'ok',
+      sentence:
+        'No popularity gap, but the system finds almost none of listeners’ best songs in either bucket.',
+    };
+  return {
+    kind: 'ok',
+    sentence:
+      'No warning sign: the system finds listeners’ best songs at similar rates among rarely played and popular songs.',
+  };
+}

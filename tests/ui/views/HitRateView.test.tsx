@@ -1,0 +1,61 @@
+// @vitest-environment jsdom
+// Hit rate by bucket: the warning only when popular songs are found far more often, and n/a instead of a zero bar.
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { HitRateView } from '../../../src/ui/views';
+import { WARNING_SENTENCE } from '../../../src/ui/views/hitRate';
+import { props, row } from './fixtures';
+
+afterEach(cleanup);
+
+const withLast = (
+  hitRate: { low: number | null; mid: number | null; high: number | null },
+  hitRateN = { low: 40, mid: 30, high: 20 },
+) => props({ rows: [row(1), row(2), row(3, { hitRate, hitRateN })] });
+
+describe('HitRateView', () => {
+  it('labels the bars from the thresholds with their values and n', () => {
+    render(<HitRateView {...withLast({ low: 0.1, mid: 0.12, high: 0.15 })} />);
+    expect(screen.getAllByText('< 100 plays').length).toBeGreaterThan(0);
+    expect(screen.getAllByText('100–1,000').length).toBeGreaterThan(0);
+    expect(screen.getAllByText('> 1,000').length).toBeGreaterThan(0);
+    expect(screen.getByText('15.0%')).toBeTruthy();
+    expect(screen.getByText('n = 20', { exact: false })).toBeTruthy();
+  });
+
+  it('warns when the popular bucket far outscores the rare one', () => {
+    render(<HitRateView {...withLast({ low: 0.02, mid: 0.1, high: 0.4 })} />);
+    expect(screen.getByText(WARNING_SENTENCE)).toBeTruthy();
+  });
+
+  it('does not warn when the buckets are close', () => {
+    render(<HitRateView {...withLast({ low: 0.3, mid: 0.3, high: 0.35 })} />);
+    expect(screen.queryByText(WARNING_SENTENCE)).toBeNull();
+    expect(screen.getByText(/No warning sign/)).toBeTruthy();
+  });
+
+  it('shows a null bucket as n/a, never as a zero bar', () => {
+    render(
+      <HitRateView
+        {...withLast({ low: null, mid: 0.1, high: 0.5 }, { low: 0, mid: 30, high: 20 })}
+      />,
+    );
+    expect(screen.getByText('n/a')).toBeTruthy();
+    expect(screen.getByText(/none of the listeners’ best songs are in this bucket/)).toBeTruthy();
+    expect(screen.queryByTestId('bar-low')).toBeNull();
+    expect(screen.getByTestId('bar-high')).toBeTruthy();
+    expect(screen.queryByText(WARNING_SENTENCE)).toBeNull();
+    expect(screen.getByText(/cannot be compared/)).toBeTruthy();
+  });
+
+  it('draws a real zero as an empty bar with 0.0%', () => {
+    render(<HitRateView {...withLast({ low: 0, mid: 0.1, high: 0.5 })} />);
+    expect((screen.getByTestId('bar-low') as HTMLElement).style.width).toBe('0%');
+    expect(screen.getByText('0.0%')).toBeTruthy();
+  });
+
+  it('marks live changes on the history chart', () => {
+    render(<HitRateView {...props()} />);
+    expect(screen.getByText('ε = 0.1 from here')).toBeTruthy();
+  });
+});

@@ -1,0 +1,34 @@
+// @vitest-environment jsdom
+// Rich get richer: three panels from hand data, current values in the headers, markers on the time chart.
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { RichGetRicherView } from '../../../src/ui/views';
+import { props } from './fixtures';
+
+afterEach(cleanup);
+
+describe('RichGetRicherView', () => {
+  it('shows the rank curve, the Lorenz curve and concentration over time', () => {
+    render(<RichGetRicherView {...props()} />);
+    for (const t of ['Plays by rank', 'Lorenz curve', 'Concentration over time'])
+      expect(screen.getByRole('heading', { level: 3, name: t })).toBeTruthy();
+    // Gini of [0, 0, 5, 40, 150, 2000] is 10485 / 13170 = 0.796; the top song (1 of 6) holds 2000/2195 = 91.1%.
+    expect(screen.getByText('Gini 0.80')).toBeTruthy();
+    expect(screen.getByText('top 1%: 91.1%')).toBeTruthy();
+    expect(screen.getByText('plays + 1 (log)')).toBeTruthy();
+  });
+
+  it('summarises the latest Gini for screen readers and draws the marker', () => {
+    render(<RichGetRicherView {...props()} />);
+    expect(
+      screen.getByRole('img', { name: /Gini of plays 0\.83, 0\.78 at the start/ }),
+    ).toBeTruthy();
+    expect(screen.getByText('ε = 0.1 from here')).toBeTruthy();
+  });
+
+  it('waits for song data when only metric rows have arrived', () => {
+    render(<RichGetRicherView {...props({ songs: null })} />);
+    expect(screen.getAllByText('Waiting for song data…')).toHaveLength(2);
+    expect(screen.getByText('Concentration over time')).toBeTruthy();
+  });
+});

@@ -1,0 +1,172 @@
+// The pure helpers behind the views: inequality maths, gems, buckets, verdicts, series and the song wall.
+import { describe, expect, it } from 'vitest';
+import {
+  bucketCounts,
+  bucketOf,
+  hiddenGems,
+  median,
+  scatterPlan,
+} from '../../../src/ui/views/exposure';
+import { bucketLabels, hitRateVerdict, WARNING_SENTENCE } from '../../../src/ui/views/hitRate';
+import {
+  gini,
+  lorenzPoints,
+  rankCurve,
+  sortedAscending,
+  topShare,
+} from '../../../src/ui/views/inequality';
+import { logTicks } from '../../../src/ui/views/layout';
+import { genreColors } from '../../../src/ui/views/palette';
+import { lastValue, seriesPoints, valueAt, yDomain } from '../../../src/ui/views/timeSeries';
+import { row, songs } from './fixtures';
+
+describe('inequality', () => {
+  it('sorts the released plays ascending', () => {
+    expect([...sortedAscending(songs().plays, 6)]).toEqual([0, 0, 5, 40, 150, 2000]);
+    expect([...sortedAscending([3, 1, 2], 2)]).toEqual([1, 3]);
+  });
+
+  it('computes the Lorenz curve by hand: [0, 1, 3]', () => {
+    const pts = lorenzPoints([0, 1, 3]);
+    expect(pts.map((p) => p.x)).toEqual([0, 1 / 3, 2 / 3, 1]);
+    expect(pts.map((p) => p.y)).toEqual([0, 0, 0.25, 1]);
+  });
+
+  it('draws the diagonal when nobody has plays, and keeps both ends when thinning', () => {
+    expect(lorenzPoints([0, 0]).map((p) => p.y)).toEqual([0, 0.5, 1]);
+    const thin = lorenzPoints(new Float64Array(1000).fill(1), 10);
+    expect(thin.length).toBeLessThanOrEqual(12);
+    expect(thin.at(-1)).toEqual({ x: 1, y: 1 });
+  });
+
+  it('computes the Gini coefficient of docs/model.md', () => {
+    expect(gini([0, 1, 3])).toBeCloseTo(0.5, 12);
+    expect(gini([0, 0, 0, 4])).toBeCloseTo(0.75, 12);
+    expect(gini([2, 2, 2])).toBe(0);
+    expect(gini([0, 0])).toBe(0);
+    expect(gini([])).toBe(0);
+  });
+
+  it('the Gini equals one minus twice the area under the Lorenz curve', () => {
+    const sorted = [0, 1, 3];
+    const pts = lorenzPoints(sorted);
+    let area = 0;
+    for (let i = 1; i < pts.length; i++)
+      area += ((pts[i]!.y + pts[i - 1]!.y) / 2) * (pts[i]!.x - pts[i - 1]!.x);
+    expect(1 - 2 * area).toBeCloseTo(gini(sorted), 12);
+  });
+
+  it('ranks songs most played first with plays + 1 on y', () => {
+    expect(rankCurve([0, 1, 3])).toEqual([
+      { x: 1, y: 4 },
+      { x: 2, y: 2 },
+      { x: 3, y: 1 },
+    ]);
+    const long = rankCurve(new Float64Array(50000));
+    expect(long.length).toBeLessThan(400);
+    expect(long.at(-1)!.x).toBe(50000);
+  });
+
+  it('computes top shares over at least one song', () => {
+    expect(topShare([0, 0, 5, 40, 150, 2000], 0.01)).toBeCloseTo(2000 / 2195, 12);
+    expect(topShare([0, 0], 0.1)).toBe(0);
+  });
+});
+
+describe('exposure', () => {
+  it('buckets plays as low < a ≤ mid ≤ b < high', () => {
+    expect([99, 100, 1000, 1001].map((p) => bucketOf(p, [100, 1000]))).toEqual([0, 1, 1, 2]);
+    expect(bucketCounts(songs(), [100, 1000])).toEqual([4, 1, 1]);
+  });
+
+  it('finds the hand-computed hidden gems', () => {
+    expect(median([0, 10, 30, 500, 0, 2])).toBe(6);
+    const gems = hiddenGems(songs());
+    expect(gems.count).toBe(2);
+    expect(gems.maxImpressions).toBeCloseTo(0.6, 12);
+    expect([...gems.mask]).toEqual([1, 0, 0, 0, 1, 0]);
+  });
+
+  it('plans the scatter in pixels with the scales it is given, 0 impressions in their own band', () => {
+    const s = songs();
+    const plan = scatterPlan(
+      s,
+      [100, 1000],
+      hiddenGems(s).mask,
+      (q) => q * 100,
+      (v) => v,
+      { y: -7, spread: 0 },
+    );
+    expect(plan.n).toBe(6);
+    expect(plan.x[4]).toBeCloseTo(95, 4);
+    // Impressions [0, 10, 30, 500, 0, 2]: the never-shown songs go to the zero band.
+    expect([...plan.y]).toEqual([-7, 10, 30, 500, -7, 2]);
+    expect([...plan.bucket]).toEqual([0, 0, 1, 2, 0, 0]);
+  });
+});
+
+describe('hit rate', () => {
+  const labels = bucketLabels([100, 1000]);
+
+  it('labels the buckets from the thresholds', () => {
+    expect(labels).toEqual({ low: '< 100 plays', mid: '100–1,000', high: '> 1,000' });
+    expect(bucketLabels([50, 20000]).high).toBe('> 20,000');
+  });
+
+  it('warns when popular songs are found far more often than rare ones', () => {
+    expect(hitRateVerdict({ low: 0.02, mid: 0.1, high: 0.3 }, labels)).toEqual({
+      kind: 'warning',
+      sentence: WARNING_SENTENCE,
+    });
+    expect(hitRateVerdict({ low: 0, mid: 0, high: 0.03 }, labels).kind).toBe('warning');
+    expect(hitRateVerdict({ low: 0.001, mid: 0.001, high: 0.023 }, labels).kind).toBe('warning');
+  });
+
+  it('does not warn for similar rates, tiny rates or missing buckets', () => {
+    expect(hitRateVerdict({ low: 0.2, mid: 0.2, high: 0.25 }, labels).kind).toBe('ok');
+    expect(hitRateVerdict({ low: 0, mid: 0, high: 0.01 }, labels).kind).toBe('ok');
+    const unknown = hitRateVerdict({ low: null, mid: 0.1, high: 0.5 }, labels);
+    expect(unknown.kind).toBe('unknown');
+    expect(unknown.sentence).toContain('< 100 plays');
+  });
+});
+
+describe('time series', () => {
+  const rows = [row(1), row(2, { repeatRate: null }), row(3)];
+
+  it('starts at t = 0 from the initial value and keeps nulls as gaps', () => {
+    const pts = seriesPoints(rows, (r) => r.repeatRate, 0.5);
+    expect(pts.map((p) => p.t)).toEqual([0, 1, 2, 3]);
+    expect(pts.map((p) => p.v)).toEqual([0.5, null, null, 0.7]);
+    expect(valueAt(pts, 2)).toBeNull();
+    expect(valueAt(pts, 3)).toBe(0.7);
+    expect(lastValue(seriesPoints(rows.slice(0, 2), (r) => r.repeatRate))).toBeNull();
+  });
+
+  it('fits y domains from 0 and caps shares at 1', () => {
+    const s = [
+      {
+        id: 'a',
+        label: 'a',
+        color: '#000',
+        points: [
+          { t: 1, v: 0.5 },
+          { t: 2, v: 1 },
+        ],
+      },
+    ];
+    expect(yDomain(s, { cap: 1 })).toEqual([0, 1]);
+    expect(yDomain([], {})).toEqual([0, 1]);
+  });
+
+  it('puts log ticks on powers of ten, with 2 and 5 on short ranges', () => {
+    expect(logTicks(1, 10000)).toEqual([1, 10, 100, 1000, 10000]);
+    expect(logTicks(1, 10)).toEqual([1, 2, 5, 10]);
+  });
+});
+
+describe('palette', () => {
+  it('gives every genre a distinct colour up to 32 genres', () => {
+    for (const g of [1, 8, 10, 32]) expect(new Set(genreColors(g)).size).toBe(g);
+  });
+});
