@@ -1,8 +1,12 @@
 // Playwright e2e config: builds + previews the app and runs tests/e2e in a local (non-downloaded) Chromium.
+// A second server (scripts/serve-subpath.mjs) serves the same build under a sub-path, as a static host would.
 import { defineConfig, devices } from '@playwright/test';
 import { findChromium } from './scripts/find-browser.mjs';
 
 const executablePath = findChromium() ?? undefined;
+
+/** The sub-path tests/e2e/subpath.spec.ts loads the build from (keep the two in step). */
+const SUB_PATH = '/lab/sub/path/';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -35,10 +39,19 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: 'npm run build && npx vite preview --port 4173 --strictPort',
-    url: 'http://localhost:4173',
-    reuseExistingServer: !process.env.CI,
-    timeout: 120_000,
-  },
+  webServer: [
+    {
+      command: 'npm run build && npx vite preview --port 4173 --strictPort',
+      url: 'http://localhost:4173',
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+    },
+    {
+      // Started after the build above; answers 503 until dist/ exists.
+      command: `node scripts/serve-subpath.mjs --port 4174 --base ${SUB_PATH}`,
+      url: `http://localhost:4174${SUB_PATH}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
+    },
+  ],
 });

@@ -1,18 +1,24 @@
-// Page entry: parameters from the URL → the store → the app.
+// Page entry: parameters from the URL → the store → the session (worker) → the app.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { SimulationSession } from './state/session';
 import { createAppStore } from './state/store';
-import { paramsFromSearch } from './state/url';
+import { paramsFromSearch, syncUrl, uiFlagsFromSearch } from './state/url';
 import { App } from './ui/App';
 import { StoreProvider } from './ui/storeContext';
+import { startSimulationWorker } from './worker/client';
 import './ui/app.css';
+import './ui/views/views.css';
 
 const { params, issues } = paramsFromSearch(window.location.search);
-const store = createAppStore(params, issues);
+const store = createAppStore(params, issues, uiFlagsFromSearch(window.location.search));
+const session = new SimulationSession(store, { startWorker: startSimulationWorker });
+session.start();
+syncUrl(store, window);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <StoreProvider store={store}>
+    <StoreProvider store={store} actions={session}>
       <App />
     </StoreProvider>
   </StrictMode>,

@@ -1,56 +1,256 @@
-// The page's one store, built from slices: parameters, run state and metric history.
+// The page's one store, built from slices: parameters, run state, metric history, songs and UI.
+// Actions only set state; talking to the worker is the session's job (session.ts).
 import { createStore } from 'zustand/vanilla';
-import type { InitialMetrics, ParamIssue, Params, StepMetrics } from '../engine';
+import { PARAM_SCHEMA, formatValue, type InitialMetrics, type ParamIssue, type Params, type StepMetrics } from '../engine';
+import type { Marker, SongSnapshot } from '../ui/views/types';
+import type { SongCatalog, SongFrame } from '../worker/protocol';
 
-export interface ParamsSlice {
-  params: Params;
-  /** URL values that were ignored, with the reason. */
-  paramIssues: ParamIssue[];
-  setParams(params: Params): void;
+/** A marker and the changes it stands for, so later changes at the same step merge into it. */
+export interface MarkerEntry extends Marker {
+  readonly parts: readonly MarkerPart[];
+}
+export interface MarkerPart {
+  readonly key: string;
+  /** The value before the first change at this step. */
+  readonly from: string;
+  readonly to: string;
+  /** e.g. "ε = 0.2". */
+  readonly text: string;
 }
 
-export type RunStatus = 'idle' | 'starting' | 'running' | 'done' | 'error';
+export interface ParamsSlice {
+  /** The parameters of the current run (what the worker runs, and what the URL holds). */
+  params: Params;
+  /** What the controls show: `params` plus changes that wait for a restart. */
+  draft: Params;
+  /** Keys whose draft value differs from the running one (a restart applies them). */
+  pendingRestart: readonly string[];
+  /** Sets the running parameters (and the draft to match them, keeping pending restart changes if `keepPending`). */
+  setParams(params: Params, keepPending?: boolean): void;
+  /** Sets one draft value; `live` also sets it on the running parameters. */
+  setDraftValue<K extends keyof Params>(key: K, value: Params[K], live: boolean): void;
+  discardPending(): void;
+}
+
+export type RunStatus = 'starting' | 'idle' | 'running' | 'paused' | 'done' | 'error';
 export interface RunSlice {
   status: RunStatus;
   error: string | null;
+  /** Steps per second while playing. */
+  speed: number;
+  /** Last step received. */
+  t: number;
+  /** Counts the runs started on this page (a new run clears a failed view, for instance). */
+  runCount: number;
   setStatus(status: RunStatus, error?: string | null): void;
+  setSpeed(speed: number): void;
 }
 
 export interface HistorySlice {
   initial: InitialMetrics | null;
   rows: StepMetrics[];
+  markers: MarkerEntry[];
   resetHistory(initial: InitialMetrics | null): void;
   appendRows(rows: StepMetrics[]): void;
+  /** Records that `key` changed to `to` (shown as `text`) from step t, merging with a marker already at t. */
+  addMarkerPart(t: number, part: MarkerPart): void;
 }
 
-export type AppState = ParamsSlice & RunSlice & HistorySlice;
-type Slice<T> = (set: (partial: Partial<AppState>) => void, get: () => AppState) => T;
+export interface SongsSlice {
+  /** Fixed per-song attributes of the run. */
+  catalog: SongCatalog | null;
+  /** Per-song state after the latest step received. */
+  songs: SongSnapshot | null;
+}
+
+export interface Notice {
+  readonly id: string;
+  readonly text: string;
+}
+export interface UiSlice {
+  controlsHidden: boolean;
+  notices: readonly Notice[];
+  setControlsHidden(hidden: boolean): void;
+  addNotice(notice: Notice): void;
+  dismissNotice(id: string): void;
+}
+
+/** Run lifecycle transitions that touch several slices in one update (one render). */
+export interface LifecycleActions {
+  /** A new run was requested: clear the history, wait for the worker. */
+  beginRun(params: Params): void;
+  /** The worker built the world. */
+  runReady(initial: InitialMetrics, catalog: SongCatalog, frame: SongFrame): void;
+  /** A batch of steps arrived. */
+  receiveSteps(rows: StepMetrics[], frame: SongFrame | undefined, done: boolean): void;
+  /** Whether the run has ended changed (e.g. the run length was changed live). */
+  setDone(done: boolean): void;
+}
+
+export type AppState = ParamsSlice & RunSlice & HistorySlice & SongsSlice & UiSlice & LifecycleActions;
+type Set = (partial: Partial<AppState> | ((state: AppState) => Partial<AppState>)) => void;
+type Slice<T> = (set: Set, get: () => AppState) => T;
+
+const same = (a: Params[keyof Params], b: Params[keyof Params]) => formatValue(a) === formatValue(b);
+
+/** Keys whose values differ between `a` and `b`, in schema order. */
+export function changedKeys(a: Params, b: Params): string[] {
+  return PARAM_SCHEMA.filter((s) => !same(a[s.key], b[s.key])).map((s) => s.key);
+}
+
+function pendingOf(params: Params, draft: Params, previous: readonly string[]): readonly string[] {
+  const keys = changedKeys(params, draft);
+  // Keep the old array when nothing changed, so selectors see a stable value.
+  return keys.length === previous.length && keys.every((k, i) => k === previous[i]) ? previous : keys;
+}
 
 const paramsSlice =
-  (params: Params, paramIssues: ParamIssue[]): Slice<ParamsSlice> =>
-  (set) => ({ params, paramIssues, setParams: (next) => set({ params: next }) });
+  (params: Params): Slice<ParamsSlice> =>
+  (set) => ({
+    params,
+    draft: params,
+    pendingRestart: [],
+    setParams: (next, keepPending = false) =>
+      set((s) => {
+        if (!keepPending) return { params: next, draft: next, pendingRestart: pendingOf(next, next, s.pendingRestart) };
+        const draft = { ...next } as Record<string, unknown>;
+        for (const key of s.pendingRestart) draft[key] = s.draft[key as keyof Params];
+        return { params: next, draft: draft as Params, pendingRestart: pendingOf(next, draft as Params, s.pendingRestart) };
+      }),
+    setDraftValue: (key, value, live) =>
+      set((s) => {
+        const draft = { ...s.draft, [key]: value };
+        const params = live ? { ...s.params, [key]: value } : s.params;
+        return { draft, params, pendingRestart: pendingOf(params, draft, s.pendingRestart) };
+      }),
+    discardPending: () => set((s) => ({ draft: s.params, pendingRestart: pendingOf(s.params, s.params, s.pendingRestart) })),
+  });
 
 const runSlice: Slice<RunSlice> = (set) => ({
-  status: 'idle',
+  status: 'starting',
   error: null,
+  speed: 10,
+  t: 0,
+  runCount: 0,
   setStatus: (status, error = null) => set({ status, error }),
+  setSpeed: (speed) => set({ speed }),
 });
+
+function markerLabel(parts: readonly MarkerPart[]): string {
+  return `${parts.map((p) => p.text).join(', ')} from here`;
+}
 
 const historySlice: Slice<HistorySlice> = (set, get) => ({
   initial: null,
   rows: [],
-  resetHistory: (initial) => set({ initial, rows: [] }),
+  markers: [],
+  resetHistory: (initial) => set({ initial, rows: [], markers: [], t: 0 }),
   // A new array per batch (not per row) keeps renders to one per worker message.
-  appendRows: (rows) => set({ rows: get().rows.concat(rows) }),
+  appendRows: (rows) => {
+    if (rows.length === 0) return;
+    set({ rows: get().rows.concat(rows), t: rows.at(-1)!.t });
+  },
+  addMarkerPart: (t, part) =>
+    set((s) => {
+      const last = s.markers.at(-1);
+      if (!last || last.t !== t) {
+        if (part.from === part.to) return {};
+        return { markers: [...s.markers, { t, label: markerLabel([part]), parts: [part] }] };
+      }
+      const old = last.parts.find((p) => p.key === part.key);
+      const merged = old ? { ...part, from: old.from } : part;
+      const parts = last.parts.filter((p) => p.key !== part.key);
+      // Changing a value back to where it was at this step leaves no marker for it.
+      if (merged.from !== merged.to) parts.push(merged);
+      const markers = s.markers.slice(0, -1);
+      if (parts.length > 0) markers.push({ t, label: markerLabel(parts), parts });
+      return { markers };
+    }),
 });
 
+function snapshot(catalog: SongCatalog, frame: SongFrame): SongSnapshot {
+  return { ...frame, quality: catalog.quality, genre: catalog.genre, longTail: catalog.longTail };
+}
+
+const uiSlice =
+  (controlsHidden: boolean, notices: readonly Notice[]): Slice<UiSlice> =>
+  (set) => ({
+    controlsHidden,
+    notices,
+    setControlsHidden: (hidden) => set({ controlsHidden: hidden }),
+    addNotice: (notice) => set((s) => ({ notices: [...s.notices.filter((n) => n.id !== notice.id), notice] })),
+    dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+  });
+
+const lifecycle: Slice<LifecycleActions> = (set) => ({
+  beginRun: (params) =>
+    set((s) => ({
+      params,
+      draft: params,
+      pendingRestart: pendingOf(params, params, s.pendingRestart),
+      status: 'starting',
+      error: null,
+      t: 0,
+      runCount: s.runCount + 1,
+      initial: null,
+      rows: [],
+      markers: [],
+      catalog: null,
+      songs: null,
+    })),
+  runReady: (initial, catalog, frame) => set({ initial, catalog, songs: snapshot(catalog, frame), status: 'idle', t: 0 }),
+  receiveSteps: (rows, frame, done) =>
+    set((s) => {
+      const next: Partial<AppState> = {};
+      if (rows.length > 0) {
+        next.rows = s.rows.concat(rows);
+        next.t = rows.at(-1)!.t;
+      }
+      if (frame && s.catalog) next.songs = snapshot(s.catalog, frame);
+      if (s.status !== 'error') {
+        if (done) next.status = 'done';
+        else if (s.status === 'idle' && rows.length > 0) next.status = 'paused';
+        else if (s.status === 'done') next.status = 'paused';
+      }
+      return next;
+    }),
+  setDone: (done) =>
+    set((s) => {
+      if (s.status === 'error' || s.status === 'starting') return {};
+      if (done) return s.status === 'done' ? {} : { status: 'done' };
+      return s.status === 'done' ? { status: s.t === 0 ? 'idle' : 'paused' } : {};
+    }),
+});
+
+export interface StoreOptions {
+  controlsHidden?: boolean;
+  notices?: readonly Notice[];
+}
+
 /** Creates the store, starting from `params` (e.g. read from the URL). */
-export function createAppStore(params: Params, paramIssues: ParamIssue[] = []) {
+export function createAppStore(params: Params, paramIssues: ParamIssue[] = [], options: StoreOptions = {}) {
+  const notices = [...(options.notices ?? [])];
+  if (paramIssues.length > 0) notices.unshift(urlNotice(paramIssues, params));
   return createStore<AppState>()((set, get) => ({
-    ...paramsSlice(params, paramIssues)(set, get),
+    ...paramsSlice(params)(set, get),
     ...runSlice(set, get),
     ...historySlice(set, get),
+    catalog: null,
+    songs: null,
+    ...uiSlice(options.controlsHidden ?? false, notices)(set, get),
+    ...lifecycle(set, get),
   }));
+}
+
+/** The notice for link values that were ignored: each problem, and the value used instead. */
+export function urlNotice(issues: readonly ParamIssue[], params: Params): Notice {
+  const parts = issues.map((issue) => {
+    const used = (params as Record<string, Params[keyof Params] | undefined>)[issue.key];
+    // An unknown key's message lists every parameter: right for the CLI, too long for a banner.
+    if (used === undefined) return `${issue.message.replace(/; known parameters: .*$/, '')} (not a parameter)`;
+    return `${issue.message} (using the default, ${formatValue(used)})`;
+  });
+  return { id: 'url-issues', text: `Some link settings were ignored and their defaults used: ${parts.join('; ')}.` };
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;

@@ -1,26 +1,88 @@
-// The latest step's headline numbers, with the warning sign of the hit-rate-by-bucket check.
-import { useAppStore } from './storeContext';
+// The latest step's headline numbers as a compact strip, with the warning sign of the
+// hit-rate-by-bucket check; and, for practitioners, the raw metrics and the run as CSV or JSON.
+import { runCsv, runJson } from '../state/export';
+import { useAppStore, useAppStoreApi } from './storeContext';
 
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? 'n/a' : `${(100 * v).toFixed(1)}%`);
+const int = (v: number) => v.toLocaleString('en-US');
+
+function Stat({ label, value, sub, testId }: { label: string; value: string; sub: string; testId?: string }) {
+  return (
+    <div className="stat">
+      <dt>{label}</dt>
+      <dd className="stat-value" data-testid={testId}>
+        {value}
+      </dd>
+      <dd className="stat-sub">{sub}</dd>
+    </div>
+  );
+}
 
 export function KeyNumbers() {
   const last = useAppStore((s) => s.rows.at(-1));
   const initial = useAppStore((s) => s.initial);
+  const thresholds = useAppStore((s) => s.params.bucketThresholds);
   if (!last || !initial) return null;
+  const [a = 100, b = 1000] = thresholds;
   return (
     <section aria-label="Latest step" className="numbers">
-      <dl>
-        <div><dt>Gini of plays</dt><dd data-testid="gini">{last.gini.toFixed(4)}</dd><dd className="sub">start {initial.gini.toFixed(4)}</dd></div>
-        <div><dt>Top 1% of songs hold</dt><dd>{pct(last.top1Share)}</dd><dd className="sub">start {pct(initial.top1Share)}</dd></div>
-        <div><dt>Distinct songs shown</dt><dd>{last.aggregateDiversity}</dd><dd className="sub">this step</dd></div>
-        <div><dt>Hit rate, &lt;100 plays</dt><dd>{pct(last.hitRate.low)}</dd><dd className="sub">n = {last.hitRateN.low}</dd></div>
-        <div><dt>Hit rate, 100–1,000</dt><dd>{pct(last.hitRate.mid)}</dd><dd className="sub">n = {last.hitRateN.mid}</dd></div>
-        <div><dt>Hit rate, &gt;1,000</dt><dd>{pct(last.hitRate.high)}</dd><dd className="sub">n = {last.hitRateN.high}</dd></div>
+      <dl className="stats">
+        <Stat label="Gini of plays" value={last.gini.toFixed(4)} sub={`start ${initial.gini.toFixed(4)}`} testId="gini" />
+        <Stat label="Top 1% of songs hold" value={pct(last.top1Share)} sub={`start ${pct(initial.top1Share)}`} />
+        <Stat label="Distinct songs shown" value={int(last.aggregateDiversity)} sub="this step" testId="aggregate-diversity" />
+        <Stat label={`Hit rate, <${int(a)} plays`} value={pct(last.hitRate.low)} sub={`n = ${int(last.hitRateN.low)}`} />
+        <Stat label={`Hit rate, ${int(a)}–${int(b)}`} value={pct(last.hitRate.mid)} sub={`n = ${int(last.hitRateN.mid)}`} />
+        <Stat label={`Hit rate, >${int(b)}`} value={pct(last.hitRate.high)} sub={`n = ${int(last.hitRateN.high)}`} />
       </dl>
+    </section>
+  );
+}
+
+function download(name: string, type: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Download buttons for the rows so far: CSV with the CLI's columns, JSON in the CLI's format. */
+function ExportButtons() {
+  const store = useAppStoreApi();
+  const hasRows = useAppStore((s) => s.rows.length > 0);
+  const save = (format: 'csv' | 'json') => {
+    const { params, initial, rows, markers } = store.getState();
+    if (!initial || rows.length === 0) return;
+    const name = `feedback-loop-lab-seed${params.seed}-step${rows.at(-1)!.t}.${format}`;
+    if (format === 'csv') download(name, 'text/csv', runCsv(params, initial, rows));
+    else download(name, 'application/json', runJson(params, initial, rows, markers));
+  };
+  return (
+    <div className="export" role="group" aria-label="Export the run">
+      <span className="export-label">Export the steps so far</span>
+      <button type="button" className="btn btn-quiet" disabled={!hasRows} onClick={() => save('csv')}>
+        Export CSV
+      </button>
+      <button type="button" className="btn btn-quiet" disabled={!hasRows} onClick={() => save('json')}>
+        Export JSON
+      </button>
+    </div>
+  );
+}
+
+/** For practitioners: every metric of the latest step, and the run so far as a file. */
+export function RunData() {
+  const last = useAppStore((s) => s.rows.at(-1));
+  return (
+    <section className="run-data" aria-label="Run data">
       <details className="raw">
-        <summary>All metrics of step {last.t} as JSON</summary>
-        <pre data-testid="last-row-json">{JSON.stringify(last, null, 2)}</pre>
+        <summary>{last ? `All metrics of step ${last.t} as JSON` : 'All metrics of the latest step as JSON'}</summary>
+        {last ? <pre data-testid="last-row-json">{JSON.stringify(last, null, 2)}</pre> : <p className="muted">No step yet.</p>}
       </details>
+      <ExportButtons />
     </section>
   );
 }

@@ -6,13 +6,27 @@ export interface SimulationClient {
   terminate(): void;
 }
 
-/** Starts the worker; `onMessage` receives every response, and crashes as an error response. */
+/** Starts a worker; `onMessage` receives every response, and a crash as an error response without a run id. */
 export function startSimulationWorker(onMessage: (message: WorkerResponse) => void): SimulationClient {
   const worker = new Worker(new URL('./simulation.worker.ts', import.meta.url), { type: 'module' });
-  worker.onmessage = (event: MessageEvent<WorkerResponse>) => onMessage(event.data);
-  worker.onerror = (event) => onMessage({ type: 'error', message: `the simulation worker crashed: ${event.message}` });
+  let alive = true;
+  worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
+    if (alive) onMessage(event.data);
+  };
+  worker.onerror = (event) => {
+    event.preventDefault();
+    if (alive) onMessage({ type: 'error', message: `the simulation worker crashed${event.message ? `: ${event.message}` : ''}` });
+  };
+  worker.onmessageerror = () => {
+    if (alive) onMessage({ type: 'error', message: 'a message from the simulation worker could not be read' });
+  };
   return {
-    send: (request) => worker.postMessage(request),
-    terminate: () => worker.terminate(),
+    send: (request) => {
+      if (alive) worker.postMessage(request);
+    },
+    terminate: () => {
+      alive = false;
+      worker.terminate();
+    },
   };
 }

@@ -1,35 +1,249 @@
-// The worker's logic, free of worker globals so it runs (and is tested) in Node too.
-import { Simulation, validateParams } from '../engine';
-import type { WorkerRequest, WorkerResponse } from './protocol';
+// The worker's logic, free of worker globals so it runs (and is tested) in Node too: the clock and
+// the outgoing channel are passed in.
+import { Simulation, validateParams, type StepMetrics } from '../engine';
+import { ACK_TIMEOUT_MS, FRAME_MS, type SongFrame, type WorkerRequest, type WorkerResponse } from './protocol';
 
-/** Handles one request at a time against the current simulation; replies through `post`. */
-export function createController(post: (message: WorkerResponse) => void): (request: WorkerRequest) => void {
+/** Time and timers; the defaults use the host's (worker or Node) globals. */
+export interface ControllerClock {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface ControllerOptions {
+  clock?: ControllerClock;
+  /** Minimum interval between two `steps` messages while playing (default one frame). */
+  frameMs?: number;
+  /** Send without an ack after this long (default ACK_TIMEOUT_MS). */
+  ackTimeoutMs?: number;
+  /** Longest stretch of stepping before the worker yields to read messages (pause, changes). */
+  tickBudgetMs?: number;
+  /**
+   * How far the simulation may run ahead of what the page has shown, in seconds of play: while the
+   * page is still drawing, at most speed × this many rows wait, then the clock stops until the ack.
+   * Pause then stops where the page is, not seconds later.
+   */
+  maxLeadSeconds?: number;
+}
+
+/** Sends one response; `transfer` lists buffers to move rather than copy. */
+export type Post = (message: WorkerResponse, transfer: Transferable[]) => void;
+
+const hostClock: ControllerClock = {
+  now: () => performance.now(),
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/** Slowest and fastest play speeds accepted, in steps per second. */
+export const MIN_SPEED = 0.1;
+export const MAX_SPEED = 1000;
+
+/** Handles requests against the current simulation and, while playing, steps on its own timer. */
+export function createController(post: Post, options: ControllerOptions = {}): (request: WorkerRequest) => void {
+  const clock = options.clock ?? hostClock;
+  const frameMs = options.frameMs ?? FRAME_MS;
+  const ackTimeoutMs = options.ackTimeoutMs ?? ACK_TIMEOUT_MS;
+  const tickBudgetMs = options.tickBudgetMs ?? 25;
+  const maxLeadSeconds = options.maxLeadSeconds ?? 0.25;
+
   let sim: Simulation | null = null;
+  let runId = 0;
+  let rows: StepMetrics[] = [];
+  // Playing: step anchorT + k is due at anchorTime + (k − 1) / speed.
+  let playing = false;
+  let speed = 10;
+  let anchorTime = 0;
+  let anchorT = 0;
+  let tickTimer: unknown = null;
+  // Flow control: at most one message per frame, and one unacknowledged message at a time.
+  let unacked = 0;
+  let lastPost = -Infinity;
+  let flushTimer: unknown = null;
+  /** Playing, but stopped until the page catches up. */
+  let stalled = false;
+
+  const cancel = (handle: unknown) => {
+    if (handle !== null) clock.clearTimeout(handle);
+    return null;
+  };
+
+  function fail(error: unknown): void {
+    stop();
+    flushTimer = cancel(flushTimer);
+    post({ type: 'error', runId, message: error instanceof Error ? error.message : String(error) }, []);
+  }
+
+  function stop(): void {
+    playing = false;
+    stalled = false;
+    tickTimer = cancel(tickTimer);
+  }
+
+  function songFrame(s: Simulation): { songs: SongFrame; transfer: Transferable[] } {
+    const plays = s.log.plays.slice();
+    const impressions = s.log.impressions.slice();
+    return { songs: { t: s.t, released: s.log.released, plays, impressions }, transfer: [plays.buffer, impressions.buffer] };
+  }
+
+  /** Sends the buffered rows with a fresh song frame; unless `force`, only when the page is ready for more. */
+  function flush(force: boolean): void {
+    if (!sim) return;
+    if (!force) {
+      if (rows.length === 0) return;
+      const since = clock.now() - lastPost;
+      const waitAck = unacked > 0 && since < ackTimeoutMs;
+      if (waitAck || since < frameMs) {
+        // An ack flushes sooner; the timer covers the frame interval and a missing ack.
+        if (flushTimer === null) {
+          const delay = (waitAck ? ackTimeoutMs : frameMs) - since;
+          flushTimer = clock.setTimeout(() => {
+            flushTimer = null;
+            flush(false);
+          }, Math.max(0, delay));
+        }
+        return;
+      }
+    }
+    flushTimer = cancel(flushTimer);
+    const { songs, transfer } = songFrame(sim);
+    const batch = rows;
+    rows = [];
+    unacked++;
+    lastPost = clock.now();
+    post({ type: 'steps', runId, rows: batch, songs, done: sim.done }, transfer);
+    if (stalled) {
+      stalled = false;
+      if (playing) {
+        // Restart the clock from now: the wait is not made up with a burst.
+        anchorT = sim.t;
+        anchorTime = lastPost;
+        schedule(0);
+      }
+    }
+  }
+
+  function schedule(delay: number): void {
+    tickTimer = cancel(tickTimer);
+    tickTimer = clock.setTimeout(tick, Math.max(0, delay));
+  }
+
+  function tick(): void {
+    tickTimer = null;
+    if (!playing || !sim) return;
+    try {
+      const start = clock.now();
+      // The page is behind: stop the clock until the next frame goes out (on its ack, or the ack timeout).
+      if (unacked > 0 && rows.length >= Math.max(1, Math.ceil(speed * maxLeadSeconds))) {
+        stalled = true;
+        flush(false);
+        return;
+      }
+      const due = anchorT + 1 + Math.floor(((start - anchorTime) * speed) / 1000);
+      while (!sim.done && sim.t < due) {
+        rows.push(sim.step());
+        if (clock.now() - start > tickBudgetMs) break;
+      }
+      if (sim.done) {
+        stop();
+        flush(true);
+        return;
+      }
+      const now = clock.now();
+      // Too slow for the speed: drop the backlog rather than race to catch up.
+      if (sim.t < due - 1) {
+        anchorT = sim.t;
+        anchorTime = now;
+      }
+      flush(false);
+      schedule(anchorTime + ((sim.t - anchorT) * 1000) / speed - now);
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  function requireSim(action: string): Simulation {
+    if (!sim) throw new Error(`no simulation to ${action}: send reset first`);
+    return sim;
+  }
+
   return (request) => {
     try {
-      if (request.type === 'reset' || request.type === 'setParams') {
-        const issues = validateParams(request.params);
-        if (issues.length > 0) throw new Error(issues.map((i) => i.message).join('; '));
-      }
       switch (request.type) {
-        case 'reset':
-          sim = new Simulation(request.params);
-          post({ type: 'ready', initial: sim.initial, params: sim.params });
-          return;
-        case 'setParams':
-          if (!sim) throw new Error('no simulation to change: send reset first');
-          sim.setParams(request.params);
-          return;
-        case 'step': {
-          if (!sim) throw new Error('no simulation to step: send reset first');
-          const rows = [];
-          for (let n = 0; n < request.count && !sim.done; n++) rows.push(sim.step());
-          post({ type: 'steps', rows, done: sim.done });
+        case 'reset': {
+          stop();
+          flushTimer = cancel(flushTimer);
+          rows = [];
+          unacked = 0;
+          lastPost = -Infinity;
+          runId = request.runId;
+          sim = null;
+          const issues = validateParams(request.params);
+          if (issues.length > 0) throw new Error(issues.map((i) => i.message).join('; '));
+          const next = new Simulation(request.params);
+          sim = next;
+          const { world } = next;
+          const catalog = {
+            quality: world.songQuality.slice(),
+            genre: world.songGenre.slice(),
+            longTail: world.longTail.slice(),
+          };
+          const { songs, transfer } = songFrame(next);
+          post(
+            { type: 'ready', runId, initial: next.initial, params: next.params, catalog, songs },
+            [catalog.quality.buffer, catalog.genre.buffer, catalog.longTail.buffer, ...transfer],
+          );
           return;
         }
+        case 'play': {
+          const s = requireSim('play');
+          speed = Math.min(MAX_SPEED, Math.max(MIN_SPEED, Number.isFinite(request.stepsPerSecond) ? request.stepsPerSecond : 10));
+          if (s.done) {
+            stop();
+            flush(true);
+            return;
+          }
+          anchorT = s.t;
+          anchorTime = clock.now();
+          if (!playing) {
+            playing = true;
+            schedule(0);
+          }
+          return;
+        }
+        case 'pause':
+          stop();
+          if (rows.length > 0) flush(true);
+          return;
+        case 'step': {
+          const s = requireSim('step');
+          stop();
+          for (let n = 0; n < request.count && !s.done; n++) rows.push(s.step());
+          flush(true);
+          return;
+        }
+        case 'setParams': {
+          const s = requireSim('change');
+          const issues = validateParams(request.params);
+          if (issues.length > 0) throw new Error(issues.map((i) => i.message).join('; '));
+          const wasDone = s.done;
+          s.setParams(request.params);
+          const marker = request.label ? { t: s.t + 1, label: request.label } : null;
+          post({ type: 'applied', runId, id: request.id, marker, t: s.t, done: s.done }, []);
+          // A shorter run can end here; a longer one can go on (the page decides whether to play).
+          if (s.done && !wasDone) {
+            stop();
+            flush(true);
+          }
+          return;
+        }
+        case 'ack':
+          unacked = Math.max(0, unacked - 1);
+          if (rows.length > 0) flush(false);
+          return;
       }
     } catch (error) {
-      post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+      fail(error);
     }
   };
 }

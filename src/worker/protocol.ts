@@ -1,17 +1,60 @@
 // Messages between the page and the simulation worker.
+//
+// The page owns the parameters and the transport; the worker owns the simulation and its clock.
+// While playing, the worker steps on its own timer and streams the rows in batches, at most one
+// message per display frame, and only after the page acknowledged the previous one (or after
+// `ACK_TIMEOUT_MS`), so a busy page is never flooded. Per-song counts travel as transferred
+// typed arrays: copied once in the worker, moved (not copied again) to the page.
 import type { InitialMetrics, Params, StepMetrics } from '../engine';
+
+/** Song attributes fixed for a whole run, sent once per reset. Index = song id. */
+export interface SongCatalog {
+  /** True quality in (0, 1). */
+  readonly quality: Float64Array;
+  readonly genre: Uint8Array;
+  /** 1 if in the long tail Γ. */
+  readonly longTail: Uint8Array;
+}
+
+/** Per-song counts after step `t`, fresh copies whose buffers are transferred. */
+export interface SongFrame {
+  readonly t: number;
+  /** Songs with id < released exist at step t. */
+  readonly released: number;
+  /** Logged plays: prior plays + clicks so far. */
+  readonly plays: Float64Array;
+  /** Impressions since step 1. */
+  readonly impressions: Float64Array;
+}
 
 /** Page → worker. */
 export type WorkerRequest =
-  /** Builds a new world and log for `params` (validated again in the worker). */
-  | { type: 'reset'; params: Params }
-  /** Runs up to `count` steps (never past the run length). */
+  /** Builds a new world and log for `params` (validated again in the worker); stops playing. Responses carry `runId`. */
+  | { type: 'reset'; runId: number; params: Params }
+  /** Steps on the worker's own timer at `stepsPerSecond` until paused or done; a second `play` changes the speed. */
+  | { type: 'play'; stepsPerSecond: number }
+  /** Stops the timer and sends any rows not yet sent. */
+  | { type: 'pause' }
+  /** Stops playing, runs up to `count` steps now (never past the run length) and sends them at once. */
   | { type: 'step'; count: number }
-  /** Applies live parameters from the next step on. */
-  | { type: 'setParams'; params: Params };
+  /**
+   * Applies live parameters from the next step on. With a `label` the reply carries a marker at that
+   * step; `id` is echoed so the page can match the reply to its change.
+   */
+  | { type: 'setParams'; params: Params; label?: string; id?: number }
+  /** The page has shown the last `steps` message; the worker may send the next one. */
+  | { type: 'ack' };
 
-/** Worker → page. */
+/** Worker → page. Every response but a crash names the run it belongs to. */
 export type WorkerResponse =
-  | { type: 'ready'; initial: InitialMetrics; params: Params }
-  | { type: 'steps'; rows: StepMetrics[]; done: boolean }
-  | { type: 'error'; message: string };
+  | { type: 'ready'; runId: number; initial: InitialMetrics; params: Params; catalog: SongCatalog; songs: SongFrame }
+  | { type: 'steps'; runId: number; rows: StepMetrics[]; songs?: SongFrame; done: boolean }
+  /** A `setParams` took effect: `marker.t` is the first step that runs with the new values. */
+  | { type: 'applied'; runId: number; id?: number; marker: { t: number; label: string } | null; t: number; done: boolean }
+  /** `runId` is missing when the worker itself crashed (reported by the client). */
+  | { type: 'error'; runId?: number; message: string };
+
+/** The shortest interval between two `steps` messages while playing: one display frame. */
+export const FRAME_MS = 16;
+/** Without an ack for this long the worker sends anyway (e.g. the page's tab is in the background). */
+export const ACK_TIMEOUT_MS = 1000;

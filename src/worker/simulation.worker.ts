@@ -2,5 +2,9 @@
 import { createController } from './controller';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 
-const handle = createController((message: WorkerResponse) => self.postMessage(message));
-self.onmessage = (event: MessageEvent<WorkerRequest>) => handle(event.data);
+const scope = self as unknown as {
+  postMessage(message: WorkerResponse, transfer: Transferable[]): void;
+  onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
+};
+const handle = createController((message, transfer) => scope.postMessage(message, transfer));
+scope.onmessage = (event) => handle(event.data);

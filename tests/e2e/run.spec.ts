@@ -11,9 +11,11 @@ test('a run in the browser matches the same run in Node to the last bit', async 
 
   await page.goto(`./?${new URLSearchParams(query)}`);
   await expect(page.getByRole('combobox', { name: 'Recommender' })).toHaveValue('personalized');
-  await page.getByRole('button', { name: 'Run' }).click();
-  await expect(page.getByTestId('step-counter')).toHaveText('Step 15 of 15 · done');
-  await expect(page.getByRole('img', { name: 'Gini of plays by step' })).toBeVisible();
+  await expect(page.getByTestId('run-status')).toHaveText('Ready');
+  await page.getByRole('slider', { name: 'Speed' }).fill('60');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.getByTestId('step-counter')).toHaveText('Step 15 / 15');
+  await expect(page.getByTestId('run-status')).toHaveText('Finished');
 
   await page.getByText(/All metrics of step 15/).click();
   const browserRow: unknown = JSON.parse(await page.getByTestId('last-row-json').innerText());
@@ -26,8 +28,12 @@ test('a run in the browser matches the same run in Node to the last bit', async 
 test('invalid link values are named in a notice and the defaults still run', async ({ page }) => {
   await page.goto('./?users=abc&steps=3&bogus=1');
   const notice = page.getByRole('status').filter({ hasText: 'ignored' });
-  await expect(notice).toContainText('users: must be an integer from 2 to 200000, got "abc"');
+  await expect(notice).toContainText('users: must be an integer from 2 to 200000, got "abc" (using the default, 1000)');
   await expect(notice).toContainText('unknown parameter "bogus"');
-  await page.getByRole('button', { name: 'Run' }).click();
-  await expect(page.getByTestId('step-counter')).toHaveText('Step 3 of 3 · done');
+  // The address bar now holds what actually runs.
+  await expect(page).toHaveURL(/\?steps=3$/);
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.getByTestId('step-counter')).toHaveText('Step 3 / 3');
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice).toHaveCount(0);
 });

@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
-// The headline numbers show the latest step against the start, and undefined hit rates as n/a, not 0%.
+// The headline numbers show the latest step against the start, and undefined hit rates as n/a, not 0%;
+// the run data shows the raw row and offers the exports.
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultParams, type StepMetrics } from '../../src/engine';
 import { createAppStore } from '../../src/state/store';
-import { KeyNumbers } from '../../src/ui/KeyNumbers';
+import { KeyNumbers, RunData } from '../../src/ui/KeyNumbers';
 import { StoreProvider } from '../../src/ui/storeContext';
 
 afterEach(cleanup);
@@ -27,12 +28,29 @@ describe('KeyNumbers', () => {
     const store = createAppStore(defaultParams());
     store.getState().resetHistory({ gini: 0.9, top1Share: 0.35, top10Share: 0.7, longTailSize: 1900, songs: 2000, bucketSizes: { low: 1500, mid: 400, high: 100 } });
     store.getState().appendRows([row]);
-    render(<StoreProvider store={store}><KeyNumbers /></StoreProvider>);
+    render(<StoreProvider store={store}><KeyNumbers /><RunData /></StoreProvider>);
     expect(screen.getByTestId('gini').textContent).toBe('0.9123');
     expect(screen.getByText('start 0.9000')).toBeTruthy();
     expect(screen.getByText('40.0%')).toBeTruthy();
     expect(screen.getByText('n/a')).toBeTruthy();
     expect(screen.getByText('25.0%')).toBeTruthy();
     expect(JSON.parse(screen.getByTestId('last-row-json').textContent!)).toEqual(row);
+    expect(screen.getByText('All metrics of step 7 as JSON')).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Export CSV' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('labels the hit-rate buckets with the bucket edges in use', () => {
+    const store = createAppStore({ ...defaultParams(), bucketThresholds: [50, 5000] });
+    store.getState().resetHistory({ gini: 0.9, top1Share: 0.35, top10Share: 0.7, longTailSize: 1900, songs: 2000, bucketSizes: { low: 1500, mid: 400, high: 100 } });
+    store.getState().appendRows([row]);
+    render(<StoreProvider store={store}><KeyNumbers /></StoreProvider>);
+    expect(screen.getByText('Hit rate, <50 plays')).toBeTruthy();
+    expect(screen.getByText('Hit rate, 50–5,000')).toBeTruthy();
+    expect(screen.getByText('Hit rate, >5,000')).toBeTruthy();
+  });
+
+  it('disables the exports before the first step', () => {
+    render(<StoreProvider store={createAppStore(defaultParams())}><RunData /></StoreProvider>);
+    expect((screen.getByRole('button', { name: 'Export JSON' }) as HTMLButtonElement).disabled).toBe(true);
   });
 });

@@ -1,0 +1,282 @@
+// The page side of a run: sends the user's actions to the simulation worker and puts its replies
+// in the store. No simulation runs here; the page only renders what the worker streams.
+import { findPreset, formatValue, paramSpec, presetParams, type Params } from '../engine';
+import type { SimulationClient } from '../worker/client';
+import { FRAME_MS, type WorkerResponse } from '../worker/protocol';
+import { changeText } from './markers';
+import type { AppStore, MarkerPart } from './store';
+
+/** What the UI can ask for. Components get this interface, so tests can pass a stub. */
+export interface SimulationActions {
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  step(count: number): void;
+  /** Starts the run over from step 0 with the running parameters. */
+  reset(): void;
+  setSpeed(stepsPerSecond: number): void;
+  /**
+   * Changes one parameter from a control. Live parameters apply from the next step (with a marker);
+   * restart parameters wait in the draft. `continuous` (sliders, typing) waits until the value
+   * settles before telling the worker, so a drag makes one marker, not twenty.
+   */
+  changeParam<K extends keyof Params>(key: K, value: Params[K], options?: { continuous?: boolean }): void;
+  applyRestart(): void;
+  discardPending(): void;
+  choosePreset(name: string): void;
+  /** After an error: a new worker, reset with the same parameters. */
+  restartWorker(): void;
+}
+
+export interface SessionOptions {
+  /** Starts a worker and routes its responses to `onMessage`. */
+  startWorker(onMessage: (message: WorkerResponse) => void): SimulationClient;
+  /** Runs `fn` once the page has shown the latest update (default: next animation frame). */
+  afterPaint?: (fn: () => void) => void;
+  /** How long a continuous control must rest before its value is sent (default 250 ms). */
+  settleMs?: number;
+  setTimer?: (fn: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
+}
+
+/** Speeds the transport offers, in steps per second. */
+export const SPEED_MIN = 1;
+export const SPEED_MAX = 60;
+
+/** Whether changing `key` to `value` needs a new run, given the running parameters. */
+export function needsRestart(key: string, value: unknown, running: Params): boolean {
+  const spec = paramSpec(key);
+  if (!spec || spec.effect === 'restart') return true;
+  // Catalog growth draws its releases for the planned length: a longer run needs a new world
+  // (the engine's Simulation.setParams refuses it).
+  return key === 'steps' && running.newSongsPerStep > 0 && typeof value === 'number' && value > running.steps;
+}
+
+interface PendingChange {
+  readonly key: string;
+  readonly from: string;
+  readonly to: string;
+  readonly text: string;
+}
+
+/** Longest pause the page adds before asking for the next frame. */
+const MAX_REST_MS = 400;
+
+/**
+ * Acknowledges a frame once the page has drawn it, and then, if drawing took longer than a frame,
+ * after a rest as long as the overrun: the main thread stays at least about half idle, so clicks and
+ * keys are handled promptly however heavy the views are (the worker batches the steps meanwhile).
+ */
+const defaultAfterPaint = (fn: () => void) => {
+  const received = performance.now();
+  if (typeof requestAnimationFrame !== 'function') {
+    setTimeout(fn, FRAME_MS);
+    return;
+  }
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      const rest = Math.min(MAX_REST_MS, Math.max(0, performance.now() - received - FRAME_MS));
+      if (rest > 0) setTimeout(fn, rest);
+      else fn();
+    }, 0),
+  );
+};
+
+export class SimulationSession implements SimulationActions {
+  private client: SimulationClient | null = null;
+  private runId = 0;
+  private changeId = 0;
+  /** Changes sent to the worker and not yet confirmed, by request id. */
+  private readonly inFlight = new Map<number, PendingChange>();
+  /** Live changes waiting for their control to settle, by key. */
+  private readonly settling = new Map<string, { timer: unknown; from: string }>();
+  /** The parameters the worker's simulation has now (as far as the page has told it). */
+  private sent: Params;
+  private readonly afterPaint: (fn: () => void) => void;
+  private readonly settleMs: number;
+  private readonly setTimer: (fn: () => void, ms: number) => unknown;
+  private readonly clearTimer: (handle: unknown) => void;
+
+  constructor(
+    private readonly store: AppStore,
+    private readonly options: SessionOptions,
+  ) {
+    this.sent = store.getState().params;
+    this.afterPaint = options.afterPaint ?? defaultAfterPaint;
+    this.settleMs = options.settleMs ?? 250;
+    this.setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
+    this.clearTimer = options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
+  }
+
+  /** Starts the worker and builds the world of the store's parameters. */
+  start(): void {
+    this.connect();
+    this.resetWith(this.store.getState().params);
+  }
+
+  dispose(): void {
+    this.cancelSettling();
+    this.client?.terminate();
+    this.client = null;
+  }
+
+  private connect(): void {
+    this.client?.terminate();
+    try {
+      this.client = this.options.startWorker((message) => this.receive(message));
+    } catch (error) {
+      this.client = null;
+      this.store.getState().setStatus('error', `the simulation worker could not start: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private receive(message: WorkerResponse): void {
+    // Replies to an earlier run (sent before the worker saw the reset) are stale.
+    if (message.runId !== undefined && message.runId !== this.runId) return;
+    const state = this.store.getState();
+    switch (message.type) {
+      case 'ready':
+        state.runReady(message.initial, message.catalog, message.songs);
+        return;
+      case 'steps':
+        state.receiveSteps(message.rows, message.songs, message.done);
+        this.afterPaint(() => this.client?.send({ type: 'ack' }));
+        return;
+      case 'applied': {
+        const change = message.id === undefined ? undefined : this.inFlight.get(message.id);
+        if (message.id !== undefined) this.inFlight.delete(message.id);
+        if (change && message.marker) {
+          const part: MarkerPart = { key: change.key, from: change.from, to: change.to, text: change.text };
+          state.addMarkerPart(message.marker.t, part);
+        }
+        state.setDone(message.done);
+        return;
+      }
+      case 'error':
+        this.cancelSettling();
+        state.setStatus('error', message.message);
+        return;
+    }
+  }
+
+  private resetWith(params: Params): void {
+    this.cancelSettling();
+    this.inFlight.clear();
+    this.runId++;
+    this.sent = params;
+    this.store.getState().beginRun(params);
+    if (!this.client) return;
+    this.client.send({ type: 'reset', runId: this.runId, params });
+  }
+
+  readonly play = (): void => {
+    const { status, speed } = this.store.getState();
+    if (status !== 'idle' && status !== 'paused' && status !== 'running') return;
+    this.flushSettling();
+    this.client?.send({ type: 'play', stepsPerSecond: speed });
+    this.store.getState().setStatus('running');
+  }
+
+  readonly pause = (): void => {
+    const { status, t } = this.store.getState();
+    if (status !== 'running') return;
+    this.client?.send({ type: 'pause' });
+    this.store.getState().setStatus(t === 0 ? 'idle' : 'paused');
+  }
+
+  readonly togglePlay = (): void => {
+    if (this.store.getState().status === 'running') this.pause();
+    else this.play();
+  }
+
+  readonly step = (count: number): void => {
+    const { status, t } = this.store.getState();
+    if (status !== 'idle' && status !== 'paused' && status !== 'running') return;
+    this.flushSettling();
+    this.client?.send({ type: 'step', count });
+    if (status === 'running') this.store.getState().setStatus(t === 0 ? 'idle' : 'paused');
+  }
+
+  readonly reset = (): void => {
+    this.resetWith(this.store.getState().params);
+  }
+
+  readonly setSpeed = (stepsPerSecond: number): void => {
+    const speed = Math.min(SPEED_MAX, Math.max(SPEED_MIN, stepsPerSecond));
+    const state = this.store.getState();
+    state.setSpeed(speed);
+    if (state.status === 'running') this.client?.send({ type: 'play', stepsPerSecond: speed });
+  }
+
+  readonly changeParam = <K extends keyof Params>(key: K, value: Params[K], options: { continuous?: boolean } = {}): void => {
+    const state = this.store.getState();
+    if (formatValue(state.draft[key]) === formatValue(value)) return;
+    if (needsRestart(key, value, state.params)) {
+      state.setDraftValue(key, value, false);
+      return;
+    }
+    state.setDraftValue(key, value, true);
+    const settling = this.settling.get(key);
+    if (settling) this.clearTimer(settling.timer);
+    const from = settling?.from ?? formatValue(this.sent[key]);
+    if (options.continuous && this.settleMs > 0) {
+      const timer = this.setTimer(() => this.commit(key), this.settleMs);
+      this.settling.set(key, { timer, from });
+    } else {
+      this.settling.delete(key);
+      this.commit(key, from);
+    }
+  }
+
+  /** Sends the running value of `key` to the worker; once the run has begun, with a marker label. */
+  private commit(key: keyof Params, from?: string): void {
+    const settling = this.settling.get(key);
+    this.settling.delete(key);
+    const spec = paramSpec(key);
+    const { params, status } = this.store.getState();
+    const start = from ?? settling?.from ?? formatValue(this.sent[key]);
+    // After an error the next reset sends the whole parameter set anyway.
+    if (!spec || status === 'error' || !this.client) return;
+    this.sent = params;
+    // Before the first step a change is simply part of the run: no marker.
+    if (status === 'starting' || status === 'idle') {
+      this.client.send({ type: 'setParams', params });
+      return;
+    }
+    const to = formatValue(params[key]);
+    const text = changeText(spec, params[key]);
+    const id = ++this.changeId;
+    this.inFlight.set(id, { key, from: start, to, text });
+    this.client.send({ type: 'setParams', params, label: text, id });
+  }
+
+  private flushSettling(): void {
+    for (const [key, { timer }] of [...this.settling]) {
+      this.clearTimer(timer);
+      this.commit(key as keyof Params);
+    }
+  }
+
+  private cancelSettling(): void {
+    for (const { timer } of this.settling.values()) this.clearTimer(timer);
+    this.settling.clear();
+  }
+
+  readonly applyRestart = (): void => {
+    this.resetWith(this.store.getState().draft);
+  }
+
+  readonly discardPending = (): void => {
+    this.store.getState().discardPending();
+  }
+
+  readonly choosePreset = (name: string): void => {
+    const preset = findPreset(name);
+    if (preset) this.resetWith(presetParams(preset));
+  }
+
+  readonly restartWorker = (): void => {
+    this.connect();
+    this.resetWith(this.store.getState().params);
+  }
+}

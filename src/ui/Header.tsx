@@ -1,0 +1,139 @@
+// The page header: what this is, the scenario (preset) picker, the shareable link, and the
+// instructor's switch that hides the controls.
+import { useEffect, useId, useRef, useState } from 'react';
+import { PRESETS, formatValue, presetParams, type Params } from '../engine';
+import { linkFor } from '../state/url';
+import { useActions, useAppStore, useAppStoreApi } from './storeContext';
+
+const CUSTOM = '';
+
+/** The preset whose parameters equal `params`, or undefined. */
+export function matchingPreset(params: Params): string | undefined {
+  return PRESETS.find((preset) => {
+    const full = presetParams(preset);
+    return (Object.keys(full) as (keyof Params)[]).every((key) => formatValue(full[key]) === formatValue(params[key]));
+  })?.name;
+}
+
+function PresetPicker() {
+  const { choosePreset } = useActions();
+  const current = useAppStore((s) => matchingPreset(s.draft)) ?? CUSTOM;
+  const id = useId();
+  const description = PRESETS.find((p) => p.name === current)?.description ?? 'Your own settings: no preset matches them.';
+  return (
+    <div className="preset">
+      <label htmlFor={`${id}-select`} className="preset-label">
+        Scenario
+      </label>
+      <select
+        id={`${id}-select`}
+        className="select preset-select"
+        value={current}
+        aria-describedby={`${id}-desc`}
+        onChange={(e) => e.target.value !== CUSTOM && choosePreset(e.target.value)}
+      >
+        {current === CUSTOM && (
+          <option value={CUSTOM} disabled>
+            Custom settings
+          </option>
+        )}
+        {PRESETS.map((preset) => (
+          <option key={preset.name} value={preset.name}>
+            {preset.title}
+          </option>
+        ))}
+      </select>
+      <p id={`${id}-desc`} className="preset-desc">
+        {description}
+      </p>
+    </div>
+  );
+}
+
+type CopyState = 'idle' | 'copied' | 'manual';
+
+function CopyLink() {
+  const store = useAppStoreApi();
+  const [state, setState] = useState<CopyState>('idle');
+  const [link, setLink] = useState('');
+  const field = useRef<HTMLInputElement>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => {
+    if (timer.current) clearTimeout(timer.current);
+  }, []);
+  useEffect(() => {
+    if (state === 'manual') field.current?.select();
+  }, [state]);
+
+  const copy = async () => {
+    const { params, controlsHidden } = store.getState();
+    const url = linkFor(window.location.href, params, { controlsHidden });
+    setLink(url);
+    if (timer.current) clearTimeout(timer.current);
+    try {
+      if (!navigator.clipboard?.writeText) throw new Error('no clipboard');
+      await navigator.clipboard.writeText(url);
+      setState('copied');
+      timer.current = setTimeout(() => setState('idle'), 2000);
+    } catch {
+      // No clipboard (plain http, old browser, denied): show the link selected, ready for Ctrl+C.
+      setState('manual');
+    }
+  };
+
+  return (
+    <div className="copy-link">
+      <button type="button" className="btn" onClick={() => void copy()} data-url={link || undefined}>
+        <span className="copy-text">{state === 'copied' ? 'Copied ✓' : 'Copy link'}</span>
+      </button>
+      <span className="visually-hidden" role="status">
+        {state === 'copied' ? 'Link copied to the clipboard' : ''}
+      </span>
+      {state === 'manual' && (
+        <div className="copy-manual" role="dialog" aria-label="Link to this run">
+          <label>
+            <span>Copy this link (Ctrl+C or ⌘C):</span>
+            <input ref={field} className="field field-wide" readOnly value={link} onFocus={(e) => e.target.select()} />
+          </label>
+          <button type="button" className="btn btn-quiet" onClick={() => setState('idle')}>
+            Close
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function ControlsToggle() {
+  const hidden = useAppStore((s) => s.controlsHidden);
+  const setHidden = useAppStore((s) => s.setControlsHidden);
+  return (
+    <button type="button" className="btn btn-quiet" onClick={() => setHidden(!hidden)}>
+      {hidden ? 'Show controls' : 'Hide controls'}
+    </button>
+  );
+}
+
+export function Header() {
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <h1 className="brand-name">
+          <span className="brand-mark" aria-hidden="true" />
+          Feedback Loop Lab
+        </h1>
+        <p className="tagline">
+          A music recommender that learns from the clicks it caused, and how that loop narrows what everyone gets to
+          hear.
+        </p>
+      </div>
+      <div className="header-tools">
+        <PresetPicker />
+        <div className="header-buttons">
+          <CopyLink />
+          <ControlsToggle />
+        </div>
+      </div>
+    </header>
+  );
+}

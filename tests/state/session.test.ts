@@ -1,0 +1,223 @@
+// The page side of a run, wired to the real worker controller in Node: the store follows the
+// worker, live changes leave markers, restart changes wait, errors keep the parameters.
+import { describe, expect, it } from 'vitest';
+import { defaultParams, runSimulation, type Params } from '../../src/engine';
+import { needsRestart, SimulationSession } from '../../src/state/session';
+import { createAppStore } from '../../src/state/store';
+import { createController, type ControllerClock } from '../../src/worker/controller';
+import type { WorkerRequest, WorkerResponse } from '../../src/worker/protocol';
+
+const base: Params = { ...defaultParams(), users: 60, songs: 150, steps: 8 };
+
+/** Timers that only run when the test flushes them. */
+function manualTimers() {
+  const queue = new Map<number, () => void>();
+  let id = 0;
+  return {
+    set: (fn: () => void) => {
+      queue.set(++id, fn);
+      return id;
+    },
+    clear: (handle: unknown) => void queue.delete(handle as number),
+    runAll: () => {
+      for (const [key, fn] of [...queue]) {
+        queue.delete(key);
+        fn();
+      }
+    },
+    size: () => queue.size,
+  };
+}
+
+function wired(params: Params = base, options: { settleMs?: number } = {}) {
+  const store = createAppStore(params);
+  const sent: WorkerRequest[] = [];
+  const acks: (() => void)[] = [];
+  const timers = manualTimers();
+  const workerClock: ControllerClock = { now: () => 0, setTimeout: () => 0, clearTimeout: () => {} };
+  let workers = 0;
+  let crash: ((message: WorkerResponse) => void) | null = null;
+  const session = new SimulationSession(store, {
+    startWorker: (onMessage) => {
+      workers++;
+      crash = onMessage;
+      const handle = createController((m) => onMessage(m), { clock: workerClock });
+      return {
+        send: (request) => {
+          sent.push(request);
+          handle(request);
+        },
+        terminate: () => {},
+      };
+    },
+    afterPaint: (fn) => acks.push(fn),
+    settleMs: options.settleMs ?? 0,
+    setTimer: (fn) => timers.set(fn),
+    clearTimer: timers.clear,
+  });
+  session.start();
+  return { store, session, sent, timers, workers: () => workers, crash: (m: string) => crash!({ type: 'error', message: m }) };
+}
+
+describe('simulation session', () => {
+  it('builds the world on start and is ready at step 0 with the song catalog', () => {
+    const { store } = wired();
+    const s = store.getState();
+    expect(s.status).toBe('idle');
+    expect(s.t).toBe(0);
+    expect(s.initial).not.toBeNull();
+    expect(s.songs?.t).toBe(0);
+    expect(s.songs?.quality).toHaveLength(base.songs);
+    expect(s.songs?.plays).toHaveLength(base.songs);
+  });
+
+  it('steps in the worker and shows exactly the rows of a direct run', () => {
+    const { store, session } = wired();
+    session.step(3);
+    expect(store.getState().status).toBe('paused');
+    expect(store.getState().t).toBe(3);
+    session.step(10);
+    expect(store.getState().status).toBe('done');
+    expect(store.getState().rows).toEqual(runSimulation(base).steps);
+    expect(store.getState().songs?.t).toBe(8);
+  });
+
+  it('a live change applies from the next step and leaves a marker there', () => {
+    const { store, session, sent } = wired();
+    session.step(4);
+    session.changeParam('recommender', 'random');
+    expect(store.getState().params.recommender).toBe('random');
+    expect(store.getState().pendingRestart).toEqual([]);
+    expect(sent.at(-1)).toMatchObject({ type: 'setParams', label: 'recommender = random' });
+    expect(store.getState().markers.map(({ t, label }) => ({ t, label }))).toEqual([{ t: 5, label: 'recommender = random from here' }]);
+    session.step(1);
+    const rows = store.getState().rows;
+    expect(rows[3]!.aggregateDiversity).toBe(base.slateSize);
+    expect(rows[4]!.aggregateDiversity).toBeGreaterThan(base.slateSize);
+  });
+
+  it('changes at the same step merge into one marker; changing back removes it', () => {
+    const { store, session } = wired();
+    session.step(2);
+    session.changeParam('exploration', 'epsilon');
+    session.changeParam('epsilon', 0.2);
+    expect(store.getState().markers.map((m) => m.label)).toEqual(['exploration = epsilon, ε = 0.2 from here']);
+    session.changeParam('epsilon', 0.3);
+    expect(store.getState().markers.map((m) => m.label)).toEqual(['exploration = epsilon, ε = 0.3 from here']);
+    session.changeParam('epsilon', 0.1);
+    session.changeParam('exploration', 'none');
+    expect(store.getState().markers).toEqual([]);
+  });
+
+  it('before the first step a change is part of the run: no marker', () => {
+    const { store, session, sent } = wired();
+    session.changeParam('tasteDrift', 0.1);
+    expect(sent.at(-1)).toEqual({ type: 'setParams', params: { ...base, tasteDrift: 0.1 } });
+    session.step(1);
+    expect(store.getState().markers).toEqual([]);
+    expect(store.getState().rows).toEqual(runSimulation({ ...base, tasteDrift: 0.1, steps: 1 }).steps);
+  });
+
+  it('a continuous control tells the worker once, after it settles', () => {
+    const { store, session, sent, timers } = wired(base, { settleMs: 250 });
+    session.step(1);
+    const before = sent.length;
+    for (const v of [0.1, 0.2, 0.3]) session.changeParam('tasteDrift', v, { continuous: true });
+    expect(store.getState().params.tasteDrift).toBe(0.3);
+    expect(sent.length).toBe(before);
+    timers.runAll();
+    expect(sent.slice(before)).toMatchObject([{ type: 'setParams', label: 'tasteDrift = 0.3' }]);
+    expect(store.getState().markers.map((m) => m.label)).toEqual(['tasteDrift = 0.3 from here']);
+  });
+
+  it('a settling change is sent before the next step', () => {
+    const { store, session, timers } = wired(base, { settleMs: 250 });
+    session.step(1);
+    session.changeParam('positionBias', 2, { continuous: true });
+    session.step(1);
+    expect(timers.size()).toBe(0);
+    expect(store.getState().markers).toMatchObject([{ t: 2, label: 'η = 2 from here' }]);
+  });
+
+  it('restart parameters wait for "Apply and restart"; the run goes on with the old world', () => {
+    const { store, session, sent } = wired();
+    session.step(2);
+    const count = sent.length;
+    session.changeParam('songs', 300);
+    session.changeParam('users', 80);
+    expect(sent.length).toBe(count);
+    expect(store.getState().pendingRestart).toEqual(['songs', 'users']);
+    expect(store.getState().params.songs).toBe(150);
+    expect(store.getState().draft.songs).toBe(300);
+    session.step(1);
+    expect(store.getState().t).toBe(3);
+    session.applyRestart();
+    expect(store.getState().pendingRestart).toEqual([]);
+    expect(store.getState().params).toMatchObject({ songs: 300, users: 80 });
+    expect(store.getState().t).toBe(0);
+    expect(store.getState().songs?.plays).toHaveLength(300);
+  });
+
+  it('discarding pending changes restores the running values', () => {
+    const { store, session } = wired();
+    session.changeParam('genres', 4);
+    session.discardPending();
+    expect(store.getState().draft).toEqual(store.getState().params);
+    expect(store.getState().pendingRestart).toEqual([]);
+  });
+
+  it('a longer run with catalog growth needs a restart; a shorter one is live', () => {
+    const growing = { ...base, newSongsPerStep: 2 };
+    expect(needsRestart('steps', 20, growing)).toBe(true);
+    expect(needsRestart('steps', 4, growing)).toBe(false);
+    expect(needsRestart('steps', 20, base)).toBe(false);
+    expect(needsRestart('songs', 20, base)).toBe(true);
+    const { store, session } = wired(growing);
+    session.changeParam('steps', 20);
+    expect(store.getState().pendingRestart).toEqual(['steps']);
+  });
+
+  it('choosing a preset applies it and restarts', () => {
+    const { store, session } = wired();
+    session.step(2);
+    session.choosePreset('random-baseline');
+    expect(store.getState().params).toEqual({ ...defaultParams(), recommender: 'random' });
+    expect(store.getState().t).toBe(0);
+  });
+
+  it('a crashed worker is reported; restarting makes a new worker with the same parameters', () => {
+    const { store, session, workers, crash } = wired({ ...base, recommender: 'oracle' });
+    session.step(2);
+    crash('the simulation worker crashed: boom');
+    expect(store.getState().status).toBe('error');
+    expect(store.getState().error).toMatch(/boom/);
+    session.restartWorker();
+    expect(workers()).toBe(2);
+    expect(store.getState().status).toBe('idle');
+    expect(store.getState().error).toBeNull();
+    expect(store.getState().params.recommender).toBe('oracle');
+    session.step(8);
+    expect(store.getState().rows).toEqual(runSimulation({ ...base, recommender: 'oracle' }).steps);
+  });
+
+  it('ignores replies that belong to an earlier run', () => {
+    const { store, session } = wired();
+    session.step(3);
+    session.reset();
+    // A late frame of the first run (runId 1) arriving after the reset is dropped.
+    (session as unknown as { receive(m: WorkerResponse): void }).receive({ type: 'steps', runId: 1, rows: [store.getState().rows[0]!], done: false });
+    expect(store.getState().rows).toEqual([]);
+  });
+
+  it('play and pause send the speed and follow the status', () => {
+    const { store, session, sent } = wired();
+    session.setSpeed(99);
+    expect(store.getState().speed).toBe(60);
+    session.play();
+    expect(sent.at(-1)).toEqual({ type: 'play', stepsPerSecond: 60 });
+    expect(store.getState().status).toBe('running');
+    session.togglePlay();
+    expect(sent.at(-1)).toEqual({ type: 'pause' });
+    expect(store.getState().status).toBe('idle');
+  });
+});

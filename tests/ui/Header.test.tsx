@@ -1,0 +1,98 @@
+// @vitest-environment jsdom
+// The header: the preset picker (with descriptions), Copy link with its fallback, Hide controls;
+// and the notices and error banner of the shell.
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PRESETS, defaultParams } from '../../src/engine';
+import { createAppStore } from '../../src/state/store';
+import { paramsFromSearch } from '../../src/state/url';
+import { Header, matchingPreset } from '../../src/ui/Header';
+import { ErrorBanner, Notices } from '../../src/ui/Notices';
+import { renderWith, stubActions } from './helpers';
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+function setClipboard(value: unknown) {
+  Object.defineProperty(navigator, 'clipboard', { value, configurable: true });
+}
+
+describe('Header', () => {
+  it('names the app and says what the page shows', () => {
+    renderWith(<Header />, createAppStore(defaultParams()), stubActions());
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Feedback Loop Lab');
+    expect(screen.getByText(/learns from the clicks it caused/)).toBeTruthy();
+  });
+
+  it('offers every preset with its description and applies the chosen one', () => {
+    const actions = stubActions();
+    renderWith(<Header />, createAppStore(defaultParams()), actions);
+    const select = screen.getByRole('combobox', { name: 'Scenario' }) as HTMLSelectElement;
+    expect([...select.options].map((o) => o.textContent)).toEqual(PRESETS.map((p) => p.title));
+    expect(select.value).toBe('popularity-loop');
+    expect(screen.getByText(PRESETS[0]!.description)).toBeTruthy();
+    fireEvent.change(select, { target: { value: 'random-baseline' } });
+    expect(actions.choosePreset).toHaveBeenCalledWith('random-baseline');
+  });
+
+  it('says "Custom settings" when no preset matches', () => {
+    const store = createAppStore({ ...defaultParams(), users: 77 });
+    renderWith(<Header />, store, stubActions());
+    expect((screen.getByRole('combobox', { name: 'Scenario' }) as HTMLSelectElement).selectedOptions[0]!.textContent).toBe('Custom settings');
+    expect(matchingPreset({ ...defaultParams(), recommender: 'oracle' })).toBe('oracle-baseline');
+  });
+
+  it('copies the link of the running parameters and says so', async () => {
+    const writeText = vi.fn().mockResolvedValue(undefined);
+    setClipboard({ writeText });
+    window.history.replaceState(null, '', '/lab/?old=1');
+    renderWith(<Header />, createAppStore({ ...defaultParams(), seed: 9 }), stubActions());
+    fireEvent.click(screen.getByRole('button', { name: 'Copy link' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Copied ✓' })).toBeTruthy());
+    expect(writeText).toHaveBeenCalledWith(`${window.location.origin}/lab/?seed=9`);
+    expect(screen.getByText('Link copied to the clipboard')).toBeTruthy();
+  });
+
+  it('falls back to a selected text field when there is no clipboard', async () => {
+    setClipboard(undefined);
+    renderWith(<Header />, createAppStore({ ...defaultParams(), users: 300 }), stubActions());
+    fireEvent.click(screen.getByRole('button', { name: 'Copy link' }));
+    const field = (await screen.findByRole('textbox')) as HTMLInputElement;
+    expect(field.value).toMatch(/\?users=300$/);
+    expect(document.activeElement === field || field.selectionEnd === field.value.length).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('textbox')).toBeNull();
+  });
+
+  it('hides and shows the controls', () => {
+    const store = createAppStore(defaultParams());
+    renderWith(<Header />, store, stubActions());
+    fireEvent.click(screen.getByRole('button', { name: 'Hide controls' }));
+    expect(store.getState().controlsHidden).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Show controls' }));
+    expect(store.getState().controlsHidden).toBe(false);
+  });
+});
+
+describe('Notices and errors', () => {
+  it('names ignored link values and can be dismissed', () => {
+    const { params, issues } = paramsFromSearch('?users=abc');
+    renderWith(<Notices />, createAppStore(params, issues), stubActions());
+    expect(screen.getByRole('status').textContent).toContain('users: must be an integer from 2 to 200000, got "abc" (using the default, 1000)');
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByRole('status')).toBeNull();
+  });
+
+  it('shows a stopped simulation with a restart button', () => {
+    const store = createAppStore(defaultParams());
+    const actions = stubActions();
+    renderWith(<ErrorBanner />, store, actions);
+    expect(screen.queryByRole('alert')).toBeNull();
+    act(() => store.getState().setStatus('error', 'the simulation worker crashed: boom'));
+    expect(screen.getByRole('alert').textContent).toContain('boom');
+    fireEvent.click(screen.getByRole('button', { name: 'Restart simulation' }));
+    expect(actions.restartWorker).toHaveBeenCalled();
+  });
+});
