@@ -3,7 +3,7 @@ export * from './params/schema';
 export * from './params/validate';
 export * from './params/presets';
 export * from './metrics/types';
-export { Simulation, RESTART_KEYS, type StepArrays } from './simulation';
+export { Simulation, RESTART_KEYS, restartReasons, type StepArrays } from './simulation';
 export { runSimulation, summarize, SCHEMA_VERSION, type RunResult, type RunSummary } from './run';
 export { createWorld, type World } from './world';
 export { createLog, type SimLog } from './log';

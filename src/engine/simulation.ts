@@ -27,6 +27,17 @@ export interface StepArrays {
   readonly explored: Uint8Array;
 }
 
+/**
+ * Why `next` cannot be applied to a run of `current` without a restart: the restart parameters
+ * that differ, and a longer run under catalog growth (its new songs are drawn up front for the
+ * planned length). Empty when every difference can apply live.
+ */
+export function restartReasons(current: Params, next: Params): string[] {
+  const reasons = RESTART_KEYS.filter((key) => JSON.stringify(next[key as keyof Params]) !== JSON.stringify(current[key as keyof Params]));
+  if (next.newSongsPerStep > 0 && next.steps > current.steps) reasons.push('steps (a longer run with catalog growth)');
+  return reasons;
+}
+
 export class Simulation {
   readonly world: World;
   readonly log: SimLog;
@@ -83,10 +94,8 @@ export class Simulation {
    * Throws if a restart parameter differs: those need a new Simulation.
    */
   setParams(next: Params): void {
-    const changed = RESTART_KEYS.filter((key) => JSON.stringify(next[key as keyof Params]) !== JSON.stringify(this.currentParams[key as keyof Params]));
-    if (changed.length > 0) throw new Error(`changing ${changed.join(', ')} needs a restart`);
-    // New songs are drawn up front for the planned run length, so a longer run needs a new world.
-    if (next.newSongsPerStep > 0 && next.steps > this.currentParams.steps) throw new Error('a longer run with catalog growth needs a restart');
+    const reasons = restartReasons(this.currentParams, next);
+    if (reasons.length > 0) throw new Error(`changing ${reasons.join(', ')} needs a restart`);
     this.currentParams = next;
     this.policy = createPolicy(next);
   }

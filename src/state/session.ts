@@ -1,6 +1,6 @@
 // The page side of a run: sends the user's actions to the simulation worker and puts its replies
 // in the store. No simulation runs here; the page only renders what the worker streams.
-import { findPreset, formatValue, paramSpec, presetParams, type Params } from '../engine';
+import { findPreset, formatValue, paramSpec, presetParams, restartReasons, type Params } from '../engine';
 import type { SimulationClient } from '../worker/client';
 import { FRAME_MS, type WorkerResponse } from '../worker/protocol';
 import { changeText } from './markers';
@@ -45,11 +45,8 @@ export const SPEED_MAX = 60;
 
 /** Whether changing `key` to `value` needs a new run, given the running parameters. */
 export function needsRestart(key: string, value: unknown, running: Params): boolean {
-  const spec = paramSpec(key);
-  if (!spec || spec.effect === 'restart') return true;
-  // Catalog growth draws its releases for the planned length: a longer run needs a new world
-  // (the engine's Simulation.setParams refuses it).
-  return key === 'steps' && running.newSongsPerStep > 0 && typeof value === 'number' && value > running.steps;
+  if (!paramSpec(key)) return true;
+  return restartReasons(running, { ...running, [key]: value } as Params).length > 0;
 }
 
 interface PendingChange {
