@@ -6,13 +6,15 @@ import { createAppStore } from './state/store';
 import { paramsFromSearch, syncUrl, uiFlagsFromSearch } from './state/url';
 import { App } from './ui/App';
 import { StoreProvider } from './ui/storeContext';
+import { viewFrames } from './ui/viewFrames';
 import { startSimulationWorker } from './worker/client';
 import './ui/app.css';
 import './ui/views/views.css';
 
 const { params, issues } = paramsFromSearch(window.location.search);
 const store = createAppStore(params, issues, uiFlagsFromSearch(window.location.search));
-const session = new SimulationSession(store, { startWorker: startSimulationWorker });
+// A batch of steps is acknowledged to the worker once the views have drawn it.
+const session = new SimulationSession(store, { startWorker: startSimulationWorker, afterPaint: viewFrames.afterShown });
 session.start();
 syncUrl(store, window);
 

@@ -60,24 +60,27 @@ interface PendingChange {
 const MAX_REST_MS = 400;
 
 /**
- * Acknowledges a frame once the page has drawn it, and then, if drawing took longer than a frame,
- * after a rest as long as the overrun: the main thread stays at least about half idle, so clicks and
- * keys are handled promptly however heavy the views are (the worker batches the steps meanwhile).
+ * Calls `fn` once the page has painted what it has now: after the next animation frame, and then,
+ * if more than a frame has passed since `since` (when the data arrived), after a rest as long as the
+ * overrun, capped at MAX_REST_MS. The session acknowledges a worker message this way, so the main
+ * thread stays at least about half idle however heavy the views are (the worker batches the steps
+ * meanwhile) and clicks and keys are handled promptly.
  */
-const defaultAfterPaint = (fn: () => void) => {
-  const received = performance.now();
+export function afterPaintAndRest(fn: () => void, since: number = performance.now()): void {
   if (typeof requestAnimationFrame !== 'function') {
     setTimeout(fn, FRAME_MS);
     return;
   }
   requestAnimationFrame(() =>
     setTimeout(() => {
-      const rest = Math.min(MAX_REST_MS, Math.max(0, performance.now() - received - FRAME_MS));
+      const rest = Math.min(MAX_REST_MS, Math.max(0, performance.now() - since - FRAME_MS));
       if (rest > 0) setTimeout(fn, rest);
       else fn();
     }, 0),
   );
-};
+}
+
+const defaultAfterPaint = (fn: () => void) => afterPaintAndRest(fn);
 
 export class SimulationSession implements SimulationActions {
   private client: SimulationClient | null = null;

@@ -4,7 +4,9 @@ import { runCsv, runJson } from '../state/export';
 import { useAppStore, useAppStoreApi } from './storeContext';
 
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? 'n/a' : `${(100 * v).toFixed(1)}%`);
-const int = (v: number) => v.toLocaleString('en-US');
+/** One formatter for every frame: toLocaleString builds a new one per call. */
+const INT = new Intl.NumberFormat('en-US');
+const int = (v: number) => INT.format(v);
 
 function Stat({ label, value, sub, testId }: { label: string; value: string; sub: string; testId?: string }) {
   return (
