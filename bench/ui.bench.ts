@@ -1,0 +1,309 @@
+// UI benchmark: plays the built app in headless Chromium and measures main-thread long tasks, frame
+// rate, chart redraws and steps per second while playing; writes bench/ui-results.json.
+//
+//   npm run bench:ui                      # build, then every scenario
+//   npm run bench:ui -- --no-build        # reuse dist/
+//   npm run bench:ui -- --dist /tmp/other # an other build (A/B comparisons); implies --no-build
+//   npm run bench:ui -- --viewport 1920x1080 --seconds 10 --repeats 3 --only 600
+//
+// Instruments the page before it loads (page.addInitScript): a buffered PerformanceObserver for
+// 'longtask' entries (tasks over 50 ms) and a requestAnimationFrame loop that records when every frame
+// ran, with the step the charts show (the data-step of every view slot). "First data" is the frame in
+// which every chart first shows step ≥ 1 after Play (the placeholders turn into charts); it is
+// reported apart from the steady state. Each scenario runs `--repeats` times in a fresh page; the
+// table shows the median of each number, and bench/ui-results.json every run.
+import { cpus, loadavg } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Browser, Page } from '@playwright/test';
+import { ROOT, buildApp, launchChromium, serveDist } from '../scripts/app-server';
+
+interface Scenario {
+  readonly name: string;
+  /** Query string added to the app's address ('' = default parameters). */
+  readonly query: string;
+  /** Play speed, steps per second. */
+  readonly speed: number;
+}
+
+const SCENARIOS: readonly Scenario[] = [
+  { name: 'default, 10 steps/s', query: '', speed: 10 },
+  { name: 'default, 60 steps/s', query: '', speed: 60 },
+  // The default run lasts 100 steps, under 2 s at top speed: a longer run keeps playing for ~10 s
+  // and shows how drawing grows with the history.
+  { name: 'default + 600 steps, 60 steps/s', query: '?steps=600', speed: 60 },
+];
+
+const GOAL_LONG_TASK_MS = 50;
+const GOAL_FPS = 30;
+
+/** Runs in the page before any of its scripts. Plain JS in a string, so no transpiler helper leaks in. */
+const PROBE = `(() => {
+  const probe = { longTasks: [], frames: [], steps: [], playAt: null };
+  window.__uiBench = probe;
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) probe.longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch (e) { probe.noLongTasks = String(e); }
+  const stepOf = (el) => Number(el.getAttribute('data-step') || 0);
+  const loop = () => {
+    const now = performance.now();
+    // The step every chart shows (the least data-step of the view slots), or -1 before they exist.
+    const slots = document.querySelectorAll('[data-view]');
+    let step = slots.length > 0 ? Infinity : -1;
+    for (const slot of slots) step = Math.min(step, stepOf(slot));
+    probe.frames.push(now);
+    probe.steps.push(step);
+    requestAnimationFrame(loop);
+  };
+  requestAnimationFrame(loop);
+})();`;
+
+interface Probe {
+  longTasks: { start: number; duration: number }[];
+  frames: number[];
+  steps: number[];
+  playAt: number | null;
+  noLongTasks?: string;
+}
+
+export interface ScenarioResult {
+  readonly name: string;
+  readonly query: string;
+  readonly speed: number;
+  /** Steps shown when measuring stopped, and whether the run had finished. */
+  readonly lastStep: number;
+  readonly finished: boolean;
+  /** From Play to the first frame that shows data, and that frame's own duration. */
+  readonly firstData: { readonly latencyMs: number; readonly frameMs: number; readonly longestTaskMs: number };
+  /** After the first-data frame until the run ends or measuring stops. */
+  readonly steady: {
+    readonly seconds: number;
+    readonly frames: number;
+    readonly fpsMedian: number;
+    /** 5th percentile of per-frame fps (1000 / the 95th-percentile frame time). */
+    readonly fpsP5: number;
+    readonly worstFrameMs: number;
+    /** Frames that showed a new step, per second: how often the charts redraw. */
+    readonly redrawsPerSecond: number;
+    readonly stepsPerSecond: number;
+    readonly longTasks: number;
+    readonly longestTaskMs: number;
+  };
+  /** Every long task from Play to the end, the first-data frame included. */
+  readonly whilePlaying: { readonly longTasks: number; readonly longestTaskMs: number };
+  readonly met: boolean;
+}
+
+function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return NaN;
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
+}
+
+const round = (x: number, digits = 1) => (Number.isFinite(x) ? Number(x.toFixed(digits)) : x);
+
+/** Long tasks that overlap [from, to). */
+function tasksIn(probe: Probe, from: number, to: number) {
+  return probe.longTasks.filter((t) => t.start < to && t.start + t.duration > from);
+}
+
+export function analyse(scenario: Scenario, probe: Probe, endAt: number, finished: boolean): ScenarioResult {
+  const playAt = probe.playAt ?? 0;
+  const { frames, steps } = probe;
+  const first = steps.findIndex((s, i) => frames[i]! >= playAt && s > 0);
+  if (first < 1) throw new Error(`${scenario.name}: no frame showed a step after Play`);
+  // The window ends at the first frame showing the final step (finished) or at endAt (stopped).
+  const lastStep = Math.max(...steps);
+  let last = frames.length - 1;
+  if (finished) last = steps.indexOf(lastStep, first);
+  else while (last > first && frames[last]! > endAt) last--;
+  if (last <= first) last = frames.length - 1;
+
+  const deltas: number[] = [];
+  let redraws = 0;
+  for (let i = first + 1; i <= last; i++) {
+    deltas.push(frames[i]! - frames[i - 1]!);
+    if (steps[i] !== steps[i - 1]) redraws++;
+  }
+  const sorted = [...deltas].sort((a, b) => a - b);
+  const seconds = (frames[last]! - frames[first]!) / 1000;
+  const firstTasks = tasksIn(probe, frames[first - 1]!, frames[first]!);
+  const steadyTasks = tasksIn(probe, frames[first]!, frames[last]!);
+  const playingTasks = tasksIn(probe, playAt, frames[last]!);
+  const longest = (tasks: { duration: number }[]) => round(Math.max(0, ...tasks.map((t) => t.duration)));
+  const steady = {
+    seconds: round(seconds, 2),
+    frames: deltas.length,
+    fpsMedian: round(1000 / quantile(sorted, 0.5)),
+    fpsP5: round(1000 / quantile(sorted, 0.95)),
+    worstFrameMs: round(sorted.at(-1) ?? NaN),
+    redrawsPerSecond: round(redraws / seconds),
+    stepsPerSecond: round((steps[last]! - steps[first]!) / seconds),
+    longTasks: steadyTasks.length,
+    longestTaskMs: longest(steadyTasks),
+  };
+  const whilePlaying = { longTasks: playingTasks.length, longestTaskMs: longest(playingTasks) };
+  return {
+    name: scenario.name,
+    query: scenario.query,
+    speed: scenario.speed,
+    lastStep,
+    finished,
+    firstData: {
+      latencyMs: round(frames[first]! - playAt),
+      frameMs: round(frames[first]! - frames[first - 1]!),
+      longestTaskMs: longest(firstTasks),
+    },
+    steady,
+    whilePlaying,
+    met: whilePlaying.longTasks === 0 && steady.fpsP5 >= GOAL_FPS,
+  };
+}
+
+async function measure(browser: Browser, url: string, scenario: Scenario, viewport: { width: number; height: number }, seconds: number) {
+  const context = await browser.newContext({ viewport });
+  const page: Page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.addInitScript(PROBE);
+  await page.goto(`${url}${scenario.query}`);
+  const status = page.getByTestId('run-status');
+  await status.getByText('Ready').waitFor({ timeout: 30_000 });
+  await page.getByRole('slider', { name: 'Speed' }).fill(String(scenario.speed));
+  await page.getByText(`${scenario.speed} steps/s`).waitFor();
+  // Let the page settle (fonts, the first layout) before timing.
+  await page.waitForTimeout(1000);
+  await page.evaluate(() => {
+    const bench = (window as unknown as { __uiBench: Probe }).__uiBench;
+    const play = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Play');
+    if (!play) throw new Error('no Play button');
+    bench.playAt = performance.now();
+    play.click();
+  });
+  let finished = false;
+  try {
+    await status.getByText('Finished').waitFor({ timeout: seconds * 1000 });
+    finished = true;
+  } catch {
+    // Still playing after `seconds`: measure up to now.
+  }
+  const endAt = await page.evaluate(() => performance.now());
+  // A few more frames so the last one is recorded, then stop the run.
+  await page.waitForTimeout(200);
+  if (!finished) await page.keyboard.press('Space');
+  const probe = await page.evaluate(() => (window as unknown as { __uiBench: Probe }).__uiBench);
+  await context.close();
+  if (probe.noLongTasks) throw new Error(`this Chromium has no longtask entries: ${probe.noLongTasks}`);
+  if (errors.length > 0) throw new Error(`${scenario.name}: page errors: ${errors.join('; ')}`);
+  return analyse(scenario, probe, endAt, finished);
+}
+
+/** The median of every number over `runs` (a boolean is true if it is in every run), in the shape of one result. */
+function medianResult(runs: readonly ScenarioResult[]): ScenarioResult {
+  const median = (values: unknown[]): unknown => {
+    const first = values[0];
+    if (typeof first === 'number') return round(quantile([...(values as number[])].sort((a, b) => a - b), 0.5));
+    if (typeof first === 'boolean') return values.every(Boolean);
+    if (first && typeof first === 'object')
+      return Object.fromEntries(Object.keys(first).map((k) => [k, median(values.map((v) => (v as Record<string, unknown>)[k]))]));
+    return first;
+  };
+  const result = median([...runs]) as ScenarioResult;
+  return { ...result, met: result.whilePlaying.longTasks === 0 && result.steady.fpsP5 >= GOAL_FPS };
+}
+
+function table(results: readonly ScenarioResult[]): string {
+  const head = [
+    'scenario',
+    'steps shown',
+    'long tasks > 50 ms',
+    'longest task',
+    'fps median',
+    'fps p5',
+    'chart redraws/s',
+    'steps/s',
+    'first data: latency / frame / longest task',
+    'goal',
+  ];
+  const rows = results.map((r) => [
+    r.name,
+    `${r.lastStep}${r.finished ? ' (done)' : ''} in ${r.steady.seconds} s`,
+    String(r.whilePlaying.longTasks),
+    `${r.whilePlaying.longestTaskMs} ms`,
+    String(r.steady.fpsMedian),
+    String(r.steady.fpsP5),
+    String(r.steady.redrawsPerSecond),
+    String(r.steady.stepsPerSecond),
+    `${r.firstData.latencyMs} / ${r.firstData.frameMs} / ${r.firstData.longestTaskMs} ms`,
+    r.met ? '✓' : '✗',
+  ]);
+  return [head, head.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      'no-build': { type: 'boolean', default: false },
+      dist: { type: 'string' },
+      viewport: { type: 'string', default: '1280x800' },
+      seconds: { type: 'string', default: '10' },
+      repeats: { type: 'string', default: '3' },
+      only: { type: 'string' },
+    },
+  });
+  const [width, height] = values.viewport.split('x').map(Number);
+  if (!width || !height) throw new Error(`--viewport must look like 1280x800, got "${values.viewport}"`);
+  const seconds = Number(values.seconds);
+  const repeats = Math.max(1, Number(values.repeats) || 1);
+  const scenarios = SCENARIOS.filter((s) => !values.only || s.name.includes(values.only));
+
+  if (!values['no-build'] && !values.dist) buildApp();
+  const server = await serveDist(undefined, values.dist);
+  const browser = await launchChromium();
+  const results: ScenarioResult[] = [];
+  const runs: ScenarioResult[][] = [];
+  try {
+    for (const scenario of scenarios) {
+      const these: ScenarioResult[] = [];
+      for (let r = 0; r < repeats; r++) {
+        const result = await measure(browser, server.url, scenario, { width, height }, seconds);
+        console.log(
+          `… ${scenario.name} #${r + 1}: ${result.whilePlaying.longTasks} long tasks (longest ${result.whilePlaying.longestTaskMs} ms), ` +
+            `fps p5 ${result.steady.fpsP5}, ${result.steady.stepsPerSecond} steps/s, load ${loadavg()[0]!.toFixed(2)}`,
+        );
+        these.push(result);
+      }
+      runs.push(these);
+      results.push(medianResult(these));
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+
+  console.log(`\nViewport ${width}×${height}; goals: no main-thread task > ${GOAL_LONG_TASK_MS} ms while playing, ≥ ${GOAL_FPS} fps (p5).\n`);
+  console.log(table(results));
+  const out = {
+    date: new Date().toISOString(),
+    chromium: browser.version(),
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? '', loadavg: loadavg().map((x) => round(x, 2)) },
+    dist: values.dist ?? 'dist',
+    viewport: { width, height },
+    goals: { longTaskMs: GOAL_LONG_TASK_MS, fps: GOAL_FPS },
+    repeats,
+    /** Per scenario, the median of each number over the repeats. */
+    results,
+    runs,
+  };
+  writeFileSync(join(ROOT, 'bench/ui-results.json'), `${JSON.stringify(out, null, 2)}\n`);
+  console.log('\nwrote bench/ui-results.json');
+  if (results.some((r) => !r.met)) process.exitCode = 1;
+}
+
+await main();
