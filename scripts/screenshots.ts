@@ -1,0 +1,122 @@
+// Regenerates docs/screenshots/: builds and serves the app, runs one representative scenario in
+// headless Chromium and saves above-the-fold and full-page PNGs at projector, desktop and phone sizes,
+// plus the workshop mode (controls hidden).
+//
+//   npm run screenshots                 # build, then every shot
+//   npm run screenshots -- --no-build   # reuse dist/
+//
+// The scenario: the default preset for 40 steps, then ε-greedy exploration (ε = 0.1) switched on
+// live, so a marker shows on the time charts, then 30 more steps. Steps are taken with "Step ×10",
+// so every shot shows the same, seeded run.
+import { mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { expect, type Browser, type Page } from '@playwright/test';
+import { ROOT, buildApp, launchChromium, serveDist } from './app-server';
+
+const OUT = join(ROOT, 'docs/screenshots');
+const BEFORE = 40;
+const AFTER = 30;
+
+interface Size {
+  readonly width: number;
+  readonly height: number;
+  /** Where the parameters are a collapsed section that must be opened to reach a control. */
+  readonly phone?: boolean;
+}
+
+const SIZES: readonly Size[] = [
+  { width: 1280, height: 800 },
+  { width: 1920, height: 1080 },
+  { width: 390, height: 844, phone: true },
+];
+
+async function stepTo(page: Page, t: number) {
+  const counter = page.getByTestId('step-counter');
+  for (let shown = Number(/Step (\d+)/.exec(await counter.innerText())?.[1]); shown < t; shown += 10) {
+    await page.getByRole('button', { name: 'Step ×10' }).click();
+    await expect(counter).toHaveText(new RegExp(`^Step ${shown + 10} /`));
+  }
+}
+
+/** Waits until every chart shows step t and the page has settled (charts drawn, no transition running). */
+async function settled(page: Page, t: number) {
+  for (const slot of await page.locator('[data-view]').all()) await expect(slot).toHaveAttribute('data-step', String(t));
+  await page.evaluate(() => document.fonts.ready);
+  await page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 300)))),
+  );
+}
+
+/** The scenario, up to the frame the shots show. Leaves the page at the top, nothing hovered or focused. */
+async function runScenario(page: Page, url: string, size: Size) {
+  await page.goto(url);
+  await expect(page.getByTestId('run-status')).toHaveText('Ready');
+  await stepTo(page, BEFORE);
+  const panelToggle = page.getByRole('button', { name: 'Open', exact: true });
+  if (size.phone) await panelToggle.click();
+  await page.getByRole('combobox', { name: 'Exploration', exact: true }).selectOption('epsilon');
+  // ε keeps its default, 0.1, so the link names only the strategy.
+  await expect(page).toHaveURL(/exploration=epsilon(&|$)/);
+  if (size.phone) await page.getByRole('button', { name: 'Close', exact: true }).click();
+  await stepTo(page, BEFORE + AFTER);
+  await settled(page, BEFORE + AFTER);
+  await tidy(page);
+}
+
+async function tidy(page: Page) {
+  await page.mouse.move(0, 0);
+  await page.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    window.scrollTo(0, 0);
+  });
+  await page.waitForTimeout(150);
+}
+
+async function shoot(page: Page, name: string, fullPage: boolean): Promise<string> {
+  const path = join(OUT, `${name}.png`);
+  await page.screenshot({ path, fullPage, animations: 'disabled', caret: 'hide' });
+  const kb = statSync(path).size / 1024;
+  console.log(`  ${name}.png  ${kb.toFixed(0)} KB`);
+  return path;
+}
+
+async function shots(browser: Browser, url: string) {
+  for (const size of SIZES) {
+    const context = await browser.newContext({ viewport: { width: size.width, height: size.height } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await runScenario(page, url, size);
+    const name = `app-${size.width}x${size.height}`;
+    await shoot(page, name, false);
+    await shoot(page, `${name}-full`, true);
+    // Workshop mode: the instructor hides the controls (the same as opening a ?controls=hidden link).
+    if (size.width === 1280) {
+      await page.getByRole('button', { name: 'Hide controls' }).click();
+      await expect(page).toHaveURL(/controls=hidden/);
+      await settled(page, BEFORE + AFTER);
+      await tidy(page);
+      await shoot(page, `${name}-workshop`, false);
+    }
+    await context.close();
+    if (errors.length > 0) throw new Error(`page errors at ${name}: ${errors.join('; ')}`);
+  }
+}
+
+async function main() {
+  const { values } = parseArgs({ options: { 'no-build': { type: 'boolean', default: false } } });
+  if (!values['no-build']) buildApp();
+  mkdirSync(OUT, { recursive: true });
+  const server = await serveDist();
+  const browser = await launchChromium();
+  try {
+    console.log(`Screenshots of ${server.url} → docs/screenshots/`);
+    await shots(browser, server.url);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+await main();
