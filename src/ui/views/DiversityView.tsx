@@ -1,4 +1,5 @@
 // View 4 — diversity over time: five small multiples sharing one step axis, each with its own scale and unit.
+import { memo, useMemo } from 'react';
 import type { StepMetrics } from '../../engine';
 import { fmtIndex, fmtInt, fmtPct, orNA } from './format';
 import { ACCENT } from './palette';
@@ -77,6 +78,57 @@ const PANELS: readonly PanelSpec[] = [
   },
 ];
 
+/** Props of one {@link DiversityPanel}. */
+interface DiversityPanelProps {
+  spec: PanelSpec;
+  rows: readonly StepMetrics[];
+  markers: ViewProps['markers'];
+  steps: number;
+  /** Released songs, for "412 of 2,000". */
+  total: number | null;
+}
+
+/** One small multiple; its series and domain are rebuilt only when the history changes. */
+const DiversityPanel = memo(function DiversityPanel({
+  spec,
+  rows,
+  markers,
+  steps,
+  total,
+}: DiversityPanelProps) {
+  const series = useMemo<Series[]>(
+    () => [
+      { id: spec.id, label: spec.title, color: ACCENT, points: seriesPoints(rows, spec.pick) },
+    ],
+    [spec, rows],
+  );
+  const domain = useMemo(
+    () =>
+      spec.unit ? ([0, 1] as const) : yDomain(series, { cap: spec.tick === ',f' ? Infinity : 1 }),
+    [spec, series],
+  );
+  const v = lastValue(series[0]!.points);
+  const value =
+    spec.id === 'distinct' && v !== null && total !== null
+      ? `${fmtInt(v)} of ${fmtInt(total)}`
+      : orNA(v, spec.value);
+  return (
+    <Panel title={spec.title} value={value} hint={spec.hint}>
+      <TimeChart
+        series={series}
+        steps={steps}
+        markers={markers}
+        yDomain={domain}
+        yFormat={spec.tick}
+        valueFormat={spec.value}
+        yLabel={spec.yLabel}
+        height={190}
+        ariaLabel={`${spec.title}: ${value} at step ${rows.at(-1)?.t ?? 0}.`}
+      />
+    </Panel>
+  );
+});
+
 /** Aggregate diversity, coverage, long-tail share, homogenization and repeat rate over time. */
 export function DiversityView({ initial, rows, markers, steps, songs }: ViewProps) {
   const total = songs?.released ?? initial?.songs ?? null;
@@ -87,38 +139,16 @@ export function DiversityView({ initial, rows, markers, steps, songs }: ViewProp
       empty={rows.length === 0}
     >
       <div className="vw-multiples vw-multiples-small">
-        {PANELS.map((spec) => {
-          const series: Series[] = [
-            {
-              id: spec.id,
-              label: spec.title,
-              color: ACCENT,
-              points: seriesPoints(rows, spec.pick),
-            },
-          ];
-          const v = lastValue(series[0]!.points);
-          const value =
-            spec.id === 'distinct' && v !== null && total !== null
-              ? `${fmtInt(v)} of ${fmtInt(total)}`
-              : orNA(v, spec.value);
-          return (
-            <Panel key={spec.id} title={spec.title} value={value} hint={spec.hint}>
-              <TimeChart
-                series={series}
-                steps={steps}
-                markers={markers}
-                yDomain={
-                  spec.unit ? [0, 1] : yDomain(series, { cap: spec.tick === ',f' ? Infinity : 1 })
-                }
-                yFormat={spec.tick}
-                valueFormat={spec.value}
-                yLabel={spec.yLabel}
-                height={190}
-                ariaLabel={`${spec.title}: ${value} at step ${rows.at(-1)?.t ?? 0}.`}
-              />
-            </Panel>
-          );
-        })}
+        {PANELS.map((spec) => (
+          <DiversityPanel
+            key={spec.id}
+            spec={spec}
+            rows={rows}
+            markers={markers}
+            steps={steps}
+            total={total}
+          />
+        ))}
       </div>
     </ViewCard>
   );

@@ -29,16 +29,19 @@ export function ExposureBiasView({ rows, markers, steps, songs, bucketThresholds
     () => (songs ? bucketCounts(songs, bucketThresholds) : null),
     [songs, bucketThresholds],
   );
-  const labels = bucketLabels(bucketThresholds);
-  const series: Series[] = [
-    {
-      id: 'corr',
-      label: 'Popularity–quality correlation',
-      color: ACCENT,
-      points: seriesPoints(rows, (r) => r.popularityQualityCorrelation),
-    },
-  ];
-  const [lo] = yDomain(series);
+  const labels = useMemo(() => bucketLabels(bucketThresholds), [bucketThresholds]);
+  const series = useMemo<Series[]>(
+    () => [
+      {
+        id: 'corr',
+        label: 'Popularity–quality correlation',
+        color: ACCENT,
+        points: seriesPoints(rows, (r) => r.popularityQualityCorrelation),
+      },
+    ],
+    [rows],
+  );
+  const domain = useMemo<[number, number]>(() => [Math.min(0, yDomain(series)[0]), 1], [series]);
   const corr = lastValue(series[0]!.points);
   const rule =
     gems && gems.maxImpressions >= 1
@@ -101,7 +104,7 @@ export function ExposureBiasView({ rows, markers, steps, songs, bucketThresholds
                 series={series}
                 steps={steps}
                 markers={markers}
-                yDomain={[Math.min(0, lo), 1]}
+                yDomain={domain}
                 yFormat="f"
                 valueFormat={fmtIndex}
                 yLabel="Spearman correlation"

@@ -1,4 +1,5 @@
 // View 3 — accuracy by popularity bucket: does the system find what listeners want only when it is already popular?
+import { useMemo } from 'react';
 import { BUCKETS } from '../../engine';
 import { fmtPct } from './format';
 import { HitRateBars } from './HitRateBars';
@@ -15,16 +16,21 @@ export const HIT_RATE_TITLE = 'Hit rate by popularity: accurate only on hits?';
 
 /** Latest hit rate per bucket as bars, their history as lines, and the warning sign in words. */
 export function HitRateView({ rows, markers, steps, bucketThresholds }: ViewProps) {
-  const labels = bucketLabels(bucketThresholds);
+  const labels = useMemo(() => bucketLabels(bucketThresholds), [bucketThresholds]);
+  const series = useMemo<Series[]>(
+    () =>
+      BUCKETS.map((b) => ({
+        id: b,
+        label: labels[b],
+        color: BUCKET_COLOR[b],
+        dash: BUCKET_DASH[b],
+        points: seriesPoints(rows, (r) => r.hitRate[b]),
+      })),
+    [rows, labels],
+  );
+  const domain = useMemo(() => yDomain(series, { cap: 1 }), [series]);
   const last = rows.at(-1);
   const verdict = last ? hitRateVerdict(last.hitRate, labels) : null;
-  const series: Series[] = BUCKETS.map((b) => ({
-    id: b,
-    label: labels[b],
-    color: BUCKET_COLOR[b],
-    dash: BUCKET_DASH[b],
-    points: seriesPoints(rows, (r) => r.hitRate[b]),
-  }));
   const summary = last
     ? `Hit rate at step ${last.t}: ` +
       BUCKETS.map(
@@ -55,7 +61,7 @@ export function HitRateView({ rows, markers, steps, bucketThresholds }: ViewProp
                 series={series}
                 steps={steps}
                 markers={markers}
-                yDomain={yDomain(series, { cap: 1 })}
+                yDomain={domain}
                 yFormat="%"
                 valueFormat={fmtPct}
                 yLabel="hit rate"

@@ -14,26 +14,37 @@ export interface LorenzChartProps {
   height?: number;
 }
 
+const TICKS = [0, 0.25, 0.5, 0.75, 1];
+
 /** Share of songs (least played first) against the share of plays they hold, with the line of equality. */
 export function LorenzChart({ sorted, height = 240 }: LorenzChartProps) {
-  const [ref, width] = useElementWidth<HTMLDivElement>(360);
-  const points = useMemo(() => lorenzPoints(sorted, 400), [sorted]);
-  const box = plotBox(width, height);
-  const x = scaleLinear([0, 1], [box.left, box.right]);
-  const y = scaleLinear([0, 1], [box.bottom, box.top]);
-  const path =
-    line<XY>()
-      .x((p) => x(p.x))
-      .y((p) => y(p.y))(points) ?? '';
-  // The gap between equality and the curve is what the Gini measures (twice its area).
-  const gap =
-    area<XY>()
-      .x((p) => x(p.x))
-      .y0((p) => y(p.x))
-      .y1((p) => y(p.y))(points) ?? '';
-  const half = points.find((p) => p.x >= 0.5)?.y ?? 0;
-  const label = `Lorenz curve of plays: the least played half of the songs holds ${fmtPct(half)} of all plays.`;
-  const ticks = [0, 0.25, 0.5, 0.75, 1];
+  const [ref, width, measured] = useElementWidth<HTMLDivElement>(360);
+  // Once per snapshot and size: the curve, its scales and paths.
+  const g = useMemo(() => {
+    const points = lorenzPoints(sorted, 400);
+    const box = plotBox(width, height);
+    const x = scaleLinear([0, 1], [box.left, box.right]);
+    const y = scaleLinear([0, 1], [box.bottom, box.top]);
+    const path =
+      line<XY>()
+        .digits(1)
+        .x((p) => x(p.x))
+        .y((p) => y(p.y))(points) ?? '';
+    // The gap between equality and the curve is what the Gini measures (twice its area).
+    const gap =
+      area<XY>()
+        .digits(1)
+        .x((p) => x(p.x))
+        .y0((p) => y(p.x))
+        .y1((p) => y(p.y))(points) ?? '';
+    const half = points.find((p) => p.x >= 0.5)?.y ?? 0;
+    return { box, x, y, path, gap, half };
+  }, [sorted, width, height]);
+  const { box, x, y } = g;
+  const label = `Lorenz curve of plays: the least played half of the songs holds ${fmtPct(g.half)} of all plays.`;
+  const ticks = TICKS;
+  if (!measured)
+    return <div ref={ref} className="vw-chart" role="img" aria-label={label} style={{ height }} />;
   return (
     <div ref={ref} className="vw-chart" role="img" aria-label={label}>
       <svg viewBox={`0 0 ${width} ${height}`} width="100%" aria-hidden="true">
@@ -45,7 +56,7 @@ export function LorenzChart({ sorted, height = 240 }: LorenzChartProps) {
           format={fmtPctTick}
           label="share of songs, least played first"
         />
-        <path d={gap} fill={ACCENT} opacity={0.12} />
+        <path d={g.gap} fill={ACCENT} opacity={0.12} />
         <line
           x1={x(0)}
           y1={y(0)}
@@ -64,7 +75,7 @@ export function LorenzChart({ sorted, height = 240 }: LorenzChartProps) {
         >
           equal plays
         </text>
-        <path d={path} fill="none" stroke={ACCENT} strokeWidth={2.5} strokeLinejoin="round" />
+        <path d={g.path} fill="none" stroke={ACCENT} strokeWidth={2.5} strokeLinejoin="round" />
       </svg>
     </div>
   );

@@ -16,44 +16,62 @@ export interface RankPlaysChartProps {
 
 /** Rank (1 = most played) against plays + 1, both on log scales. */
 export function RankPlaysChart({ sorted, height = 240 }: RankPlaysChartProps) {
-  const [ref, width] = useElementWidth<HTMLDivElement>(360);
-  const curve = useMemo(() => rankCurve(sorted), [sorted]);
-  const n = sorted.length;
-  const maxY = (sorted[n - 1] ?? 0) + 1;
-  const box = plotBox(width, height);
-  const x = scaleLog([1, Math.max(10, n)], [box.left, box.right]);
-  const y = scaleLog([1, Math.max(10, maxY)], [box.bottom, box.top]).nice();
-  const [y0, y1] = y.domain() as [number, number];
-  const path =
-    line<XY>()
-      .x((p) => x(p.x))
-      .y((p) => y(p.y))(curve) ?? '';
-  const fill =
-    area<XY>()
-      .x((p) => x(p.x))
-      .y0(box.bottom)
-      .y1((p) => y(p.y))(curve) ?? '';
+  const [ref, width, measured] = useElementWidth<HTMLDivElement>(360);
+  // Once per snapshot and size: the curve, its scales and paths.
+  const g = useMemo(() => {
+    const curve = rankCurve(sorted);
+    const n = sorted.length;
+    const maxY = (sorted[n - 1] ?? 0) + 1;
+    const box = plotBox(width, height);
+    const x = scaleLog([1, Math.max(10, n)], [box.left, box.right]);
+    const y = scaleLog([1, Math.max(10, maxY)], [box.bottom, box.top]).nice();
+    const [y0, y1] = y.domain() as [number, number];
+    const path =
+      line<XY>()
+        .digits(1)
+        .x((p) => x(p.x))
+        .y((p) => y(p.y))(curve) ?? '';
+    const fill =
+      area<XY>()
+        .digits(1)
+        .x((p) => x(p.x))
+        .y0(box.bottom)
+        .y1((p) => y(p.y))(curve) ?? '';
+    return {
+      n,
+      box,
+      x,
+      y,
+      yTicks: logTicks(y0, y1),
+      xTicks: logTicks(1, Math.max(10, n)),
+      path,
+      fill,
+    };
+  }, [sorted, width, height]);
+  const { n, box, x, y } = g;
   const top = sorted[n - 1] ?? 0;
   const label = `Plays by rank on log scales: the most played of ${fmtInt(n)} songs has ${fmtInt(top)} plays; the median song has ${fmtInt(sorted[Math.floor((n - 1) / 2)] ?? 0)}.`;
+  if (!measured)
+    return <div ref={ref} className="vw-chart" role="img" aria-label={label} style={{ height }} />;
   return (
     <div ref={ref} className="vw-chart" role="img" aria-label={label}>
       <svg viewBox={`0 0 ${width} ${height}`} width="100%" aria-hidden="true">
         <AxisLeft
           box={box}
-          ticks={logTicks(y0, y1)}
+          ticks={g.yTicks}
           position={y}
           format={fmtCompact}
           label="plays + 1 (log)"
         />
         <AxisBottom
           box={box}
-          ticks={logTicks(1, Math.max(10, n))}
+          ticks={g.xTicks}
           position={x}
           format={fmtCompact}
           label="song rank (log; 1 = most played)"
         />
-        <path d={fill} fill={ACCENT} opacity={0.12} />
-        <path d={path} fill="none" stroke={ACCENT} strokeWidth={2.5} strokeLinejoin="round" />
+        <path d={g.fill} fill={ACCENT} opacity={0.12} />
+        <path d={g.path} fill="none" stroke={ACCENT} strokeWidth={2.5} strokeLinejoin="round" />
       </svg>
     </div>
   );

@@ -12,30 +12,43 @@ import { lastValue, seriesPoints, yDomain, type Series } from './timeSeries';
 import type { ViewProps } from './types';
 import { ViewCard } from './ViewCard';
 
+const LEGEND = [
+  { label: 'Gini of plays', color: ACCENT, shape: 'line' as const },
+  { label: 'Top 1% share of plays', color: ACCENT_2, dash: '6 4', shape: 'line' as const },
+];
+
 export const RICH_TITLE = 'Rich get richer: plays pile up on a few songs';
 
 /** Concentration of plays: log–log rank curve, Lorenz curve and Gini / top-1% share over time. */
 export function RichGetRicherView({ initial, rows, markers, steps, songs }: ViewProps) {
-  const sorted = useMemo(
-    () => (songs ? sortedAscending(songs.plays, songs.released) : null),
-    [songs],
+  // Once per snapshot: sorting and summing every song's plays is the costly part.
+  const stats = useMemo(() => {
+    if (!songs) return null;
+    const sorted = sortedAscending(songs.plays, songs.released);
+    return { sorted, top1: topShare(sorted, 0.01), gini: gini(sorted) };
+  }, [songs]);
+  const sorted = stats?.sorted ?? null;
+  // Once per new history, so the time chart (memoised) skips hover-free re-renders.
+  const series = useMemo<Series[]>(
+    () => [
+      {
+        id: 'gini',
+        label: 'Gini of plays',
+        color: ACCENT,
+        points: seriesPoints(rows, (r) => r.gini, initial?.gini),
+      },
+      {
+        id: 'top1',
+        label: 'Top 1% share of plays',
+        color: ACCENT_2,
+        dash: '6 4',
+        points: seriesPoints(rows, (r) => r.top1Share, initial?.top1Share),
+        format: fmtPct,
+      },
+    ],
+    [rows, initial],
   );
-  const series: Series[] = [
-    {
-      id: 'gini',
-      label: 'Gini of plays',
-      color: ACCENT,
-      points: seriesPoints(rows, (r) => r.gini, initial?.gini),
-    },
-    {
-      id: 'top1',
-      label: 'Top 1% share of plays',
-      color: ACCENT_2,
-      dash: '6 4',
-      points: seriesPoints(rows, (r) => r.top1Share, initial?.top1Share),
-      format: fmtPct,
-    },
-  ];
+  const domain = useMemo(() => yDomain(series, { zero: false, cap: 1 }), [series]);
   const g = lastValue(series[0]!.points);
   const top1 = lastValue(series[1]!.points);
   const summary =
@@ -51,7 +64,7 @@ export function RichGetRicherView({ initial, rows, markers, steps, songs }: View
       <div className="vw-multiples">
         <Panel
           title="Plays by rank"
-          value={sorted ? `top 1%: ${fmtPct(topShare(sorted, 0.01))}` : undefined}
+          value={stats ? `top 1%: ${fmtPct(stats.top1)}` : undefined}
           hint="A few songs far above the rest"
         >
           {sorted ? (
@@ -62,7 +75,7 @@ export function RichGetRicherView({ initial, rows, markers, steps, songs }: View
         </Panel>
         <Panel
           title="Lorenz curve"
-          value={sorted ? `Gini ${fmtIndex(gini(sorted))}` : undefined}
+          value={stats ? `Gini ${fmtIndex(stats.gini)}` : undefined}
           hint="The deeper the bow, the more unequal"
         >
           {sorted ? (
@@ -80,20 +93,13 @@ export function RichGetRicherView({ initial, rows, markers, steps, songs }: View
             series={series}
             steps={steps}
             markers={markers}
-            yDomain={yDomain(series, { zero: false, cap: 1 })}
+            yDomain={domain}
             yFormat="f"
             valueFormat={fmtIndex}
             yLabel="share or index (0–1)"
             ariaLabel={summary}
           />
-          <Legend
-            items={series.map((s) => ({
-              label: s.label,
-              color: s.color,
-              dash: s.dash,
-              shape: 'line' as const,
-            }))}
-          />
+          <Legend items={LEGEND} />
         </Panel>
       </div>
     </ViewCard>

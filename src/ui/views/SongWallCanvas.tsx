@@ -16,19 +16,24 @@ export interface SongWallCanvasProps {
 
 /** Every released song as a square, grouped by genre; hover names the song under the pointer. */
 export function SongWallCanvas({ songs, genres, ariaLabel }: SongWallCanvasProps) {
-  const [ref, width] = useElementWidth<HTMLDivElement>(560);
+  const [ref, width, measured] = useElementWidth<HTMLDivElement>(560);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [hover, setHover] = useState<{ id: number; x: number; y: number } | null>(null);
-  const layout = useMemo(
-    () => wallLayout(wallOrder(songs, genres), genreCounts(songs, genres), width),
-    [songs, genres, width],
-  );
+  // Genres never change within a run and songs are only added, so the grid is rebuilt only when
+  // the catalog grows, the genre count changes or the wall is resized: not on every snapshot.
+  const { genre, released } = songs;
+  const layout = useMemo(() => {
+    const catalog = { genre, released };
+    return wallLayout(wallOrder(catalog, genres), genreCounts(catalog, genres), width);
+  }, [genre, released, genres, width]);
   const plan = useMemo(() => wallPlan(songs, layout.slots, genres), [songs, layout, genres]);
 
   useEffect(() => {
-    const ctx = prepareCanvas(canvasRef.current, layout.width, layout.height);
-    if (ctx) drawWall(ctx, plan, layout);
-  }, [plan, layout]);
+    if (!measured) return;
+    const canvas = canvasRef.current;
+    const ctx = prepareCanvas(canvas, layout.width, layout.height);
+    if (ctx && canvas) drawWall(ctx, plan, layout, canvas.width / Math.max(1, layout.width));
+  }, [plan, layout, measured]);
 
   const onPointerMove = (e: PointerEvent<HTMLCanvasElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();
@@ -40,6 +45,16 @@ export function SongWallCanvas({ songs, genres, ariaLabel }: SongWallCanvasProps
   };
 
   const id = hover?.id;
+  if (!measured)
+    return (
+      <div
+        ref={ref}
+        className="vw-wall"
+        role="img"
+        aria-label={ariaLabel}
+        style={{ height: 240 }}
+      />
+    );
   return (
     <div ref={ref} className="vw-wall" role="img" aria-label={ariaLabel} tabIndex={0}>
       <div className="vw-stack" style={{ width: layout.width, height: layout.height }}>

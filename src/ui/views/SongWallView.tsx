@@ -1,9 +1,9 @@
 // View 5 — the song wall: every song as one square, so the concentration of attention is visible at a glance.
 import { useMemo } from 'react';
 import { fmtInt, fmtPct } from './format';
-import { sortedAscending, topShare } from './inequality';
 import { Legend } from './Legend';
 import { genreColors, UNSEEN } from './palette';
+import { topShareOf } from './select';
 import { SongWallCanvas } from './SongWallCanvas';
 import { wallPalette, LEVELS } from './songWall';
 import type { ViewProps } from './types';
@@ -16,10 +16,9 @@ export function exposureSummary(
   impressions: ArrayLike<number>,
   released: number,
 ): { top10: number; unseen: number } {
-  const sorted = sortedAscending(impressions, released);
   let unseen = 0;
-  while (unseen < released && sorted[unseen] === 0) unseen++;
-  return { top10: topShare(sorted, 0.1), unseen };
+  for (let i = 0; i < released; i++) if (impressions[i] === 0) unseen++;
+  return { top10: topShareOf(impressions, 0.1, released), unseen };
 }
 
 /** The wall, a genre legend, an exposure ramp and one sentence summing up the concentration. */
@@ -28,7 +27,10 @@ export function SongWallView({ rows, songs, genres }: ViewProps) {
     () => (songs ? exposureSummary(songs.impressions, songs.released) : null),
     [songs],
   );
-  const colors = genreColors(genres);
+  const legend = useMemo(
+    () => genreColors(genres).map((c, g) => ({ label: `Genre ${g + 1}`, color: c })),
+    [genres],
+  );
   const ramp = wallPalette(1);
   const sentence =
     songs && summary
@@ -49,10 +51,7 @@ export function SongWallView({ rows, songs, genres }: ViewProps) {
             ariaLabel={`Song wall of ${fmtInt(songs.released)} songs. ${sentence}`}
           />
           <div className="vw-wall-keys">
-            <Legend
-              label="Genres"
-              items={colors.map((c, g) => ({ label: `Genre ${g + 1}`, color: c }))}
-            />
+            <Legend label="Genres" items={legend} />
             <div className="vw-ramp" aria-label="Exposure: pale = never shown, strong = shown most">
               <span className="vw-muted">never shown</span>
               <span className="vw-ramp-cells" aria-hidden="true">

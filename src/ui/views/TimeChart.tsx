@@ -1,10 +1,11 @@
 // The shared time chart: step on x (0..steps), one or more metric lines, markers, hover and keyboard read-out.
 import { line, scaleLinear } from 'd3';
-import { useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { memo, useMemo, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { AxisBottom, AxisLeft } from './Axes';
-import { plotBox, tickCount, type Margin, MARGIN } from './layout';
-import { MARKER_STRIP, Markers } from './Markers';
-import { nearestPoint, valueAt, type Point, type Series } from './timeSeries';
+import { plotBox, tickCount, type Margin, MARGIN, TICK_GAP, TITLE_BAND } from './layout';
+import { layoutMarkers, Markers, markerStrip } from './Markers';
+import { tickMeter } from './textFit';
+import { decimate, nearestPoint, valueAt, type Point, type Series } from './timeSeries';
 import { Tooltip } from './Tooltip';
 import type { Marker } from './types';
 import { useElementWidth } from './useElementWidth';
@@ -15,7 +16,7 @@ export interface TimeChartProps {
   /** Planned run length: the x axis always spans 0..steps so progress is visible. */
   steps: number;
   markers: readonly Marker[];
-  yDomain: [number, number];
+  yDomain: readonly [number, number];
   /**
    * Tick labels: a d3 format type such as '%', ',' or 'f' lets the scale pick the precision that
    * the ticks need (so 0.1% and 0.2% never both print as "0%"); a function is used as is.
@@ -35,16 +36,63 @@ export interface TimeChartProps {
 
 const pathOf = (points: readonly Point[], x: (t: number) => number, y: (v: number) => number) =>
   line<Point>()
+    .digits(1)
     .defined((p) => p.v !== null)
     .x((p) => x(p.t))
     .y((p) => y(p.v!))(points as Point[]) ?? '';
 
-/** A responsive line chart over steps; hover or focus + arrow keys show the values at a step. */
-export function TimeChart(props: TimeChartProps) {
+/** Scales, ticks, marker layout and paths: everything drawn that does not depend on the hover. */
+function geometry(
+  series: readonly Series[],
+  steps: number,
+  markers: readonly Marker[],
+  yDomain: readonly [number, number],
+  yFormatSpec: string | ((v: number) => string),
+  width: number,
+  height: number,
+  margin: Margin,
+  markerLabels: boolean,
+) {
+  const first = series[0]?.points ?? [];
+  const lastT = first.at(-1)?.t ?? 0;
+  // Ticks and their labels depend on the domain only, so they come first: the left margin grows
+  // with the widest label ("1,500", "100%"), keeping the rotated axis title clear of them.
+  const yCount = height < 200 ? 3 : 5;
+  const yNice = scaleLinear().domain(yDomain).nice(4);
+  const yTicks = yNice.ticks(yCount);
+  const yFormat =
+    typeof yFormatSpec === 'string' ? yNice.tickFormat(yCount, yFormatSpec) : yFormatSpec;
+  const tickWidth = Math.max(0, ...yTicks.map((t) => tickMeter.width(yFormat(t))));
+  const m = {
+    ...margin,
+    left: Math.max(margin.left, Math.ceil(tickWidth) + TICK_GAP + TITLE_BAND),
+  };
+  // The plot's left and right do not depend on its top, so the marker labels are laid out next
+  // and the strip above the plot gets as many rows as they need.
+  const outer = plotBox(width, height, m);
+  const x = scaleLinear([0, Math.max(1, steps, lastT)], [outer.left, outer.right]);
+  const marks = layoutMarkers(markers, x, 2, width - 2, markerLabels ? (height < 200 ? 2 : 3) : 0);
+  const box = plotBox(width, height, { ...m, top: m.top + markerStrip(marks.lanes) });
+  const y = scaleLinear(yNice.domain(), [box.bottom, box.top]);
+  const xTicks = x.ticks(tickCount(box.right - box.left)).filter(Number.isInteger);
+  // Long histories are thinned to a few points per pixel column: same picture, far shorter paths.
+  const paths = series.map((s) => pathOf(decimate(s.points, x, box.right - box.left), x, y));
+  return { first, x, y, box, marks, xTicks, yTicks, yFormat, paths };
+}
+
+/**
+ * A responsive line chart over steps; hover or focus + arrow keys show the values at a step.
+ * Memoised, and its geometry too: pass `series` and `yDomain` that keep their identity while the
+ * data is unchanged, and scales, ticks, marker layout and paths are computed once per new data
+ * and size, not again for every pointer move.
+ */
+export const TimeChart = memo(function TimeChart(props: TimeChartProps) {
   const {
     series,
     steps,
     markers,
+    yDomain,
+    yFormat: yFormatSpec,
     valueFormat,
     yLabel,
     ariaLabel,
@@ -52,23 +100,14 @@ export function TimeChart(props: TimeChartProps) {
     margin = MARGIN,
     markerLabels = true,
   } = props;
-  const [ref, width] = useElementWidth<HTMLDivElement>(560);
+  const [ref, width, measured] = useElementWidth<HTMLDivElement>(560);
   const [hoverT, setHoverT] = useState<number | null>(null);
-  const labelled = markerLabels && markers.length > 0;
-  const box = plotBox(
-    width,
-    height,
-    labelled ? { ...margin, top: margin.top + MARKER_STRIP } : margin,
+  const g = useMemo(
+    () =>
+      geometry(series, steps, markers, yDomain, yFormatSpec, width, height, margin, markerLabels),
+    [series, steps, markers, yDomain, yFormatSpec, width, height, margin, markerLabels],
   );
-  const first = series[0]?.points ?? [];
-  const lastT = first.at(-1)?.t ?? 0;
-  const x = scaleLinear([0, Math.max(1, steps, lastT)], [box.left, box.right]);
-  const y = scaleLinear(props.yDomain, [box.bottom, box.top]).nice(4);
-  const xTicks = x.ticks(tickCount(box.right - box.left)).filter(Number.isInteger);
-  const yCount = height < 200 ? 3 : 5;
-  const yTicks = y.ticks(yCount);
-  const yFormat =
-    typeof props.yFormat === 'string' ? y.tickFormat(yCount, props.yFormat) : props.yFormat;
+  const { first, x, y, box } = g;
 
   const moveTo = (t: number) => setHoverT(nearestPoint(first, t)?.t ?? null);
   const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
@@ -87,6 +126,7 @@ export function TimeChart(props: TimeChartProps) {
   };
 
   const hx = hoverT === null ? 0 : x(hoverT);
+  const change = hoverT === null ? undefined : markers.find((m) => m.t === hoverT);
   return (
     <div
       ref={ref}
@@ -97,56 +137,59 @@ export function TimeChart(props: TimeChartProps) {
       onKeyDown={onKeyDown}
       onFocus={() => hoverT === null && setHoverT(first.at(-1)?.t ?? null)}
       onBlur={() => setHoverT(null)}
+      style={measured ? undefined : { height }}
     >
-      <svg
-        viewBox={`0 0 ${width} ${height}`}
-        width="100%"
-        onPointerMove={onPointerMove}
-        onPointerLeave={() => setHoverT(null)}
-        aria-hidden="true"
-      >
-        <AxisLeft box={box} ticks={yTicks} position={y} format={yFormat} label={yLabel} />
-        <AxisBottom box={box} ticks={xTicks} position={x} format={String} label="step" />
-        <Markers box={box} markers={markers} x={x} showLabels={markerLabels} />
-        {series.map((s) => (
-          <path
-            key={s.id}
-            d={pathOf(s.points, x, y)}
-            fill="none"
-            stroke={s.color}
-            strokeWidth={2.5}
-            strokeDasharray={s.dash}
-            strokeLinejoin="round"
-          />
-        ))}
-        {series.map((s) => {
-          // A dot on the latest value: visible even when the series has a single point so far.
-          const p = s.points.at(-1);
-          return p && p.v !== null ? (
-            <circle key={s.id} cx={x(p.t)} cy={y(p.v)} r={3.5} fill={s.color} />
-          ) : null;
-        })}
-        {hoverT !== null && (
-          <g className="vw-hover">
-            <line x1={hx} x2={hx} y1={box.top} y2={box.bottom} className="vw-hover-line" />
-            {series.map((s) => {
-              const v = valueAt(s.points, hoverT);
-              return v === null ? null : (
-                <circle
-                  key={s.id}
-                  cx={hx}
-                  cy={y(v)}
-                  r={5}
-                  fill="#fff"
-                  stroke={s.color}
-                  strokeWidth={2.5}
-                />
-              );
-            })}
-          </g>
-        )}
-      </svg>
-      {hoverT !== null && (
+      {measured && (
+        <svg
+          viewBox={`0 0 ${width} ${height}`}
+          width="100%"
+          onPointerMove={onPointerMove}
+          onPointerLeave={() => setHoverT(null)}
+          aria-hidden="true"
+        >
+          <AxisLeft box={box} ticks={g.yTicks} position={y} format={g.yFormat} label={yLabel} />
+          <AxisBottom box={box} ticks={g.xTicks} position={x} format={String} label="step" />
+          <Markers box={box} layout={g.marks} />
+          {series.map((s, i) => (
+            <path
+              key={s.id}
+              d={g.paths[i]}
+              fill="none"
+              stroke={s.color}
+              strokeWidth={2.5}
+              strokeDasharray={s.dash}
+              strokeLinejoin="round"
+            />
+          ))}
+          {series.map((s) => {
+            // A dot on the latest value: visible even when the series has a single point so far.
+            const p = s.points.at(-1);
+            return p && p.v !== null ? (
+              <circle key={s.id} cx={x(p.t)} cy={y(p.v)} r={3.5} fill={s.color} />
+            ) : null;
+          })}
+          {hoverT !== null && (
+            <g className="vw-hover">
+              <line x1={hx} x2={hx} y1={box.top} y2={box.bottom} className="vw-hover-line" />
+              {series.map((s) => {
+                const v = valueAt(s.points, hoverT);
+                return v === null ? null : (
+                  <circle
+                    key={s.id}
+                    cx={hx}
+                    cy={y(v)}
+                    r={5}
+                    fill="#fff"
+                    stroke={s.color}
+                    strokeWidth={2.5}
+                  />
+                );
+              })}
+            </g>
+          )}
+        </svg>
+      )}
+      {measured && hoverT !== null && (
         <Tooltip
           x={hx}
           y={box.top}
@@ -160,8 +203,9 @@ export function TimeChart(props: TimeChartProps) {
               color: s.color,
             };
           })}
+          note={change?.label}
         />
       )}
     </div>
   );
-}
+});

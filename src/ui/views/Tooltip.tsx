@@ -16,10 +16,12 @@ export interface TooltipProps {
   containerWidth: number;
   title: ReactNode;
   rows: readonly TooltipRow[];
+  /** A line of text under the rows, e.g. the live change that starts at this step. Wraps. */
+  note?: string;
 }
 
 /** Renders the tooltip next to (x, y), flipped so it stays inside the chart. */
-export function Tooltip({ x, y, containerWidth, title, rows }: TooltipProps) {
+export function Tooltip({ x, y, containerWidth, title, rows, note }: TooltipProps) {
   const flip = x > containerWidth / 2;
   const style = flip ? { right: containerWidth - x + 12, top: y } : { left: x + 12, top: y };
   return (
@@ -32,6 +34,7 @@ export function Tooltip({ x, y, containerWidth, title, rows }: TooltipProps) {
           <span className="vw-tooltip-value">{r.value}</span>
         </div>
       ))}
+      {note && <div className="vw-tooltip-note">{note}</div>}
     </div>
   );
 }

@@ -1,5 +1,8 @@
 // Pure maths of the exposure-bias view: popularity buckets, hidden gems and the scatter's drawing plan.
+import { median } from './select';
 import type { SongSnapshot } from './types';
+
+export { median };
 
 /** Songs at least this good count as top quality (quality is uniform, so this is the best 20%). */
 export const GEM_QUALITY = 0.8;
@@ -10,15 +13,6 @@ export const GEM_EXPOSURE_FRACTION = 0.1;
 export function bucketOf(plays: number, thresholds: readonly number[]): 0 | 1 | 2 {
   const [a = 100, b = 1000] = thresholds;
   return plays < a ? 0 : plays <= b ? 1 : 2;
-}
-
-/** Median of the first n values (0 for none). */
-export function median(values: ArrayLike<number>, n = values.length): number {
-  if (n === 0) return 0;
-  const s = new Float64Array(n);
-  for (let i = 0; i < n; i++) s[i] = values[i]!;
-  s.sort();
-  return n % 2 ? s[(n - 1) / 2]! : (s[n / 2 - 1]! + s[n / 2]!) / 2;
 }
 
 /** The hidden gems of a snapshot and the rule that picked them. */

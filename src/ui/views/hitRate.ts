@@ -1,6 +1,6 @@
 // Pure logic of the hit-rate view: bucket labels from the thresholds and the warning-sign verdict.
 import type { BucketValues } from '../../engine';
-import { fmtInt } from './format';
+import { fmtInt, fmtPct } from './format';
 
 /** Labels of the three popularity buckets, e.g. "< 100 plays", "100–1,000", "> 1,000". */
 export function bucketLabels(thresholds: readonly number[]): BucketValues<string> {
@@ -21,7 +21,8 @@ export const WARNING_SENTENCE =
  * Warns when the popular bucket's hit rate far exceeds the rarely played one: high ≥ 3 × low with a
  * gap of at least 2 points (which covers low = 0 with high > 2%). The gap is small on purpose: a
  * slate of 10 out of thousands of songs keeps every hit rate low, so 0.1% against 2.3% is already a
- * 23-fold gap. Null buckets make the check impossible, not fine.
+ * 23-fold gap. A large ratio with a smaller gap is named as such, never called "similar rates".
+ * Null buckets make the check impossible, not fine.
  */
 export function hitRateVerdict(
   hit: BucketValues<number | null>,
@@ -37,6 +38,12 @@ export function hitRateVerdict(
   }
   if ((high >= 3 * low && high - low >= 0.02) || (low === 0 && high > 0.02))
     return { kind: 'warning', sentence: WARNING_SENTENCE };
+  if (high >= 3 * low && high > low)
+    // A large ratio but a gap under 2 points (e.g. 0.3% against 2.1%): not "similar rates".
+    return {
+      kind: 'ok',
+      sentence: `Popular songs (${labels.high}) are found more often than rarely played ones (${labels.low}): ${fmtPct(high)} against ${fmtPct(low)}, but the gap is still too small to call a warning sign.`,
+    };
   if (Math.max(low, high) < 0.02)
     return {
       kind: 'ok',

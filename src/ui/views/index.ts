@@ -1,5 +1,6 @@
 // The five chart views and the list the app shell lays out.
 import type { ComponentType } from 'react';
+import './views.css';
 import { DIVERSITY_TITLE, DiversityView } from './DiversityView';
 import { EXPOSURE_TITLE, ExposureBiasView } from './ExposureBiasView';
 import { HIT_RATE_TITLE, HitRateView } from './HitRateView';

@@ -1,4 +1,5 @@
 // Pure maths of the rich-get-richer panels: sorted plays, the rank curve, the Lorenz curve and the Gini.
+import { copyOf } from './select';
 
 /** A point of a curve in data units. */
 export interface XY {
@@ -8,9 +9,7 @@ export interface XY {
 
 /** The first n values sorted ascending (a typed-array copy: fast even for 50,000 songs). */
 export function sortedAscending(values: ArrayLike<number>, n = values.length): Float64Array {
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = values[i]!;
-  return out.sort();
+  return copyOf(values, n).sort();
 }
 
 /**

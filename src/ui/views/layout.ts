@@ -21,6 +21,11 @@ export interface PlotBox {
 /** Default margins: room for 13px tick labels and a 14px axis title on both axes. */
 export const MARGIN: Margin = { top: 16, right: 16, bottom: 46, left: 58 };
 
+/** Space between the y tick labels and the plot, px (AxisLeft draws them at box.left - 7). */
+export const TICK_GAP = 7;
+/** Width of the band at the far left that holds the rotated y axis title, px. */
+export const TITLE_BAND = 26;
+
 /** The plot box of a width × height chart with the given margins. */
 export function plotBox(width: number, height: number, margin: Margin = MARGIN): PlotBox {
   return {

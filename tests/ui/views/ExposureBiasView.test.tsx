@@ -4,7 +4,7 @@ import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ExposureBiasView } from '../../../src/ui/views';
 import { gemHeadline } from '../../../src/ui/views/ExposureBiasView';
-import { props, songs } from './fixtures';
+import { markerTexts, props, songs } from './fixtures';
 
 beforeEach(() => vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null));
 afterEach(() => {
@@ -39,7 +39,7 @@ describe('ExposureBiasView', () => {
     expect(screen.getByText('100–1,000 (1)')).toBeTruthy();
     expect(screen.getByText('> 1,000 (1)')).toBeTruthy();
     expect(screen.getByText('0.40')).toBeTruthy();
-    expect(screen.getByText('ε = 0.1 from here')).toBeTruthy();
+    expect(markerTexts()).toEqual(['ε = 0.1 from here']);
   });
 
   it('stays empty until a snapshot arrives', () => {

@@ -4,6 +4,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fmtPct } from '../../../src/ui/views/format';
 import { TimeChart } from '../../../src/ui/views/TimeChart';
+import { markerTexts } from './fixtures';
 
 afterEach(cleanup);
 
@@ -45,7 +46,7 @@ describe('TimeChart', () => {
 
   it('labels the marker and the axes', () => {
     renderChart();
-    expect(screen.getByText('ε = 0.1 from here')).toBeTruthy();
+    expect(markerTexts()).toEqual(['ε = 0.1 from here']);
     expect(screen.getByText('step')).toBeTruthy();
     expect(screen.getByText('share')).toBeTruthy();
   });
@@ -62,5 +63,40 @@ describe('TimeChart', () => {
     expect(screen.getByText('n/a')).toBeTruthy();
     fireEvent.keyDown(chart, { key: 'Escape' });
     expect(screen.queryByText('Step 1')).toBeNull();
+  });
+
+  it('fits the y axis to its domain, and widens the left margin for wide tick labels', () => {
+    const narrow = render(
+      <TimeChart
+        series={series}
+        steps={10}
+        markers={[]}
+        yDomain={[0, 0.2]}
+        yFormat="%"
+        valueFormat={fmtPct}
+        yLabel="share"
+        ariaLabel="narrow"
+      />,
+    );
+    const ticks = () => [...document.querySelectorAll('.vw-tick')].map((t) => t.textContent);
+    expect(ticks()).toContain('20%');
+    expect(ticks()).not.toContain('100%');
+    narrow.unmount();
+    const path = () => document.querySelector('path')!.getAttribute('d')!;
+    render(
+      <TimeChart
+        series={series}
+        steps={10}
+        markers={[]}
+        yDomain={[0, 1500000]}
+        yFormat=",f"
+        valueFormat={fmtPct}
+        yLabel="songs"
+        ariaLabel="wide"
+      />,
+    );
+    expect(ticks()).toContain('1,400,000');
+    // The line starts at x = 0 of the plot, which moved right of the default 58 px margin.
+    expect(Number(/^M([\d.]+)/.exec(path())![1])).toBeGreaterThan(58);
   });
 });

@@ -76,3 +76,8 @@ export function props(over: Partial<ViewProps> = {}): ViewProps {
 export function emptyProps(): ViewProps {
   return props({ rows: [], songs: null });
 }
+
+/** The marker label texts drawn above the time charts (each also has a hover title with the full text). */
+export function markerTexts(root: ParentNode = document): string[] {
+  return [...root.querySelectorAll('.vw-marker-label')].map((el) => el.textContent ?? '');
+}

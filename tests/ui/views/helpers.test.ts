@@ -17,7 +17,15 @@ import {
 } from '../../../src/ui/views/inequality';
 import { logTicks } from '../../../src/ui/views/layout';
 import { genreColors } from '../../../src/ui/views/palette';
-import { lastValue, seriesPoints, valueAt, yDomain } from '../../../src/ui/views/timeSeries';
+import { nthElement, topShareOf } from '../../../src/ui/views/select';
+import { exposureSummary } from '../../../src/ui/views/SongWallView';
+import {
+  decimate,
+  lastValue,
+  seriesPoints,
+  valueAt,
+  yDomain,
+} from '../../../src/ui/views/timeSeries';
 import { row, songs } from './fixtures';
 
 describe('inequality', () => {
@@ -122,9 +130,22 @@ describe('hit rate', () => {
     expect(hitRateVerdict({ low: 0.001, mid: 0.001, high: 0.023 }, labels).kind).toBe('warning');
   });
 
+  it('names a large ratio with a small gap instead of calling the rates similar', () => {
+    const v = hitRateVerdict({ low: 0.003, mid: 0.002, high: 0.021 }, labels);
+    expect(v.kind).toBe('ok');
+    expect(v.sentence).toBe(
+      'Popular songs (> 1,000) are found more often than rarely played ones (< 100 plays): 2.1% against 0.3%, but the gap is still too small to call a warning sign.',
+    );
+    expect(v.sentence).not.toMatch(/similar/);
+  });
+
   it('does not warn for similar rates, tiny rates or missing buckets', () => {
     expect(hitRateVerdict({ low: 0.2, mid: 0.2, high: 0.25 }, labels).kind).toBe('ok');
     expect(hitRateVerdict({ low: 0, mid: 0, high: 0.01 }, labels).kind).toBe('ok');
+    // Tiny but similar rates say so.
+    expect(hitRateVerdict({ low: 0.004, mid: 0.004, high: 0.005 }, labels).sentence).toMatch(
+      /^No popularity gap/,
+    );
     const unknown = hitRateVerdict({ low: null, mid: 0.1, high: 0.5 }, labels);
     expect(unknown.kind).toBe('unknown');
     expect(unknown.sentence).toContain('< 100 plays');
@@ -168,5 +189,86 @@ describe('time series', () => {
 describe('palette', () => {
   it('gives every genre a distinct colour up to 32 genres', () => {
     for (const g of [1, 8, 10, 32]) expect(new Set(genreColors(g)).size).toBe(g);
+  });
+});
+
+describe('order statistics without sorting', () => {
+  // A seeded stream of long-tailed values with many ties (zeros and repeats), like plays and impressions.
+  function values(n: number, seed: number): Float64Array {
+    let x = seed;
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      const u = x / 2147483648;
+      out[i] = u < 0.4 ? 0 : Math.floor(1 / (1 - u) ** 1.5);
+    }
+    return out;
+  }
+
+  it('puts the k-th smallest value in place, smaller ones before and larger ones after', () => {
+    for (const n of [1, 2, 3, 10, 101, 2000]) {
+      const v = values(n, n);
+      const sorted = Float64Array.from(v).sort();
+      for (const k of [0, n >> 1, n - 1]) {
+        const a = Float64Array.from(v);
+        nthElement(a, k);
+        expect(a[k]).toBe(sorted[k]);
+        for (let i = 0; i < k; i++) expect(a[i]).toBeLessThanOrEqual(a[k]!);
+        for (let i = k + 1; i < n; i++) expect(a[i]).toBeGreaterThanOrEqual(a[k]!);
+      }
+    }
+  });
+
+  it('gives the same median and top shares as sorting', () => {
+    for (const n of [1, 2, 7, 2000, 2001]) {
+      const v = values(n, 7 * n);
+      const sorted = Float64Array.from(v).sort();
+      const mid = n % 2 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
+      expect(median(v)).toBe(mid);
+      for (const f of [0.01, 0.1, 0.5])
+        expect(topShareOf(v, f)).toBeCloseTo(topShare(sorted, f), 12);
+    }
+    expect(median([])).toBe(0);
+    expect(topShareOf([0, 0], 0.1)).toBe(0);
+  });
+
+  it('sums up the song wall from the first `released` songs only', () => {
+    // Impressions [0, 10, 30, 500, 0, 2] and one unreleased song with a stale value.
+    const summary = exposureSummary([0, 10, 30, 500, 0, 2, 9999], 6);
+    expect(summary.unseen).toBe(2);
+    expect(summary.top10).toBeCloseTo(500 / 542, 12);
+  });
+});
+
+describe('decimate', () => {
+  const x = (t: number) => t / 10; // 10 steps per pixel column
+
+  it('keeps short series as they are', () => {
+    const points = [0, 1, 2].map((t) => ({ t, v: t }));
+    expect(decimate(points, x, 100)).toBe(points);
+  });
+
+  it('keeps the first, lowest, highest and last point of each pixel column, in order', () => {
+    // 100 steps in 10 columns, one spike in column 3 and one dip in column 7.
+    const points = Array.from({ length: 100 }, (_, t) => ({
+      t,
+      v: t === 34 ? 9 : t === 72 ? -9 : t % 2,
+    }));
+    const out = decimate(points, x, 2);
+    expect(out.length).toBeLessThanOrEqual(40);
+    expect(out.map((p) => p.t)).toEqual([...out.map((p) => p.t)].sort((a, b) => a - b));
+    expect(out).toContainEqual({ t: 34, v: 9 });
+    expect(out).toContainEqual({ t: 72, v: -9 });
+    expect(out[0]).toEqual({ t: 0, v: 0 });
+    expect(out.at(-1)).toEqual({ t: 99, v: 1 });
+    expect(yDomain([{ id: 'a', label: 'a', color: '#000', points: out }])).toEqual(
+      yDomain([{ id: 'a', label: 'a', color: '#000', points }]),
+    );
+  });
+
+  it('keeps gaps', () => {
+    const points = Array.from({ length: 100 }, (_, t) => ({ t, v: t >= 40 && t < 50 ? null : 1 }));
+    const out = decimate(points, x, 2);
+    expect(out.filter((p) => p.v === null)).toHaveLength(10);
   });
 });

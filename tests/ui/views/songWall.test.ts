@@ -10,7 +10,9 @@ import {
   LEVELS,
   wallLayout,
   wallOrder,
+  wallPixels,
   wallPlan,
+  type WallScratch,
 } from '../../../src/ui/views/songWall';
 import { songs } from './fixtures';
 
@@ -61,22 +63,104 @@ describe('song wall', () => {
     expect(level1).toBe(Math.round((Math.log1p(10) * (LEVELS - 1)) / Math.log1p(500)));
   });
 
-  it('draws each song as a square of its colour and leaves blank slots transparent', () => {
-    const plan = wallPlan(s, layout.slots, 3);
-    // A fake context at 1 device pixel per CSS pixel: the wall is 36 × 72.
-    let image: { data: Uint8ClampedArray } | null = null;
+  /**
+   * A fake 2D context that paints into a w × h grid of packed colours (0 = transparent): drawImage
+   * scales the scratch image by nearest neighbour, clearRect clears, fillRect paints its fill style.
+   */
+  function fakeContext(w: number, h: number) {
+    const px = new Uint32Array(w * h);
+    const rect = (x: number, y: number, rw: number, rh: number, v: number) => {
+      for (let j = Math.max(0, y); j < Math.min(h, y + rh); j++)
+        for (let i = Math.max(0, x); i < Math.min(w, x + rw); i++) px[j * w + i] = v;
+    };
     const ctx = {
-      canvas: { width: 36, height: 72 },
-      createImageData: (w: number, h: number) => ({ data: new Uint8ClampedArray(w * h * 4) }),
-      putImageData: (img: { data: Uint8ClampedArray }) => (image = img),
-    } as unknown as CanvasRenderingContext2D;
-    drawWall(ctx, plan, layout);
-    const px = new Uint32Array(image!.data.buffer);
-    const at = (x: number, y: number) => px[y * 36 + x];
+      canvas: {},
+      save() {},
+      restore() {},
+      setTransform() {},
+      imageSmoothingEnabled: true,
+      fillStyle: '',
+      drawImage(
+        src: { image: ImageData },
+        sx: number,
+        sy: number,
+        sw: number,
+        sh: number,
+        dx: number,
+        dy: number,
+        dw: number,
+        dh: number,
+      ) {
+        expect(ctx.imageSmoothingEnabled).toBe(false);
+        const data = new Uint32Array(src.image.data.buffer);
+        for (let j = dy; j < Math.min(h, dy + dh); j++)
+          for (let i = dx; i < Math.min(w, dx + dw); i++) {
+            const u = sx + Math.floor(((i - dx) * sw) / dw);
+            const v = sy + Math.floor(((j - dy) * sh) / dh);
+            px[j * w + i] = data[v * src.image.width + u]!;
+          }
+      },
+      clearRect: (x: number, y: number, rw: number, rh: number) => rect(x, y, rw, rh, 0),
+      fillRect: (x: number, y: number, rw: number, rh: number) =>
+        rect(x, y, rw, rh, packColor(ctx.fillStyle)),
+    };
+    return {
+      ctx: ctx as unknown as CanvasRenderingContext2D,
+      at: (x: number, y: number) => px[y * w + x],
+    };
+  }
+
+  /** A scratch image standing in for the small offscreen canvas. */
+  function fakeScratch(cols: number, rows: number): WallScratch {
+    const image = { width: cols, height: rows, data: new Uint8ClampedArray(cols * rows * 4) };
+    // drawImage gets the scratch itself as its source, to read the pixels back.
+    const scratch: { image: unknown; ctx: unknown; canvas?: unknown } = {
+      image,
+      ctx: { putImageData() {} },
+    };
+    scratch.canvas = scratch;
+    return scratch as WallScratch;
+  }
+
+  it('writes one pixel per slot: its colour, transparent when blank', () => {
+    const plan = wallPlan(s, layout.slots, 3);
+    const out = new Uint32Array(plan.color.length);
+    wallPixels(plan, out);
+    expect(out[0]).toBe(packColor(plan.palette[plan.color[0]!]!));
+    expect(out[3]).toBe(0);
+    expect(out[6]).toBe(packColor(plan.palette[plan.color[6]!]!));
+  });
+
+  it('draws each song as a square of its colour and leaves blank slots and gaps transparent', () => {
+    const plan = wallPlan(s, layout.slots, 3);
+    // At 1 device pixel per CSS pixel the wall is 36 × 72 (18 px pitch, 17 px cells).
+    const { ctx, at } = fakeContext(36, 72);
+    drawWall(ctx, plan, layout, 1, fakeScratch(layout.cols, layout.rows));
     expect(at(5, 5)).toBe(packColor(plan.palette[plan.color[0]!]!)); // song 0
     expect(at(18 + 16, 18 * 3 + 16)).toBe(0); // slot 7 is blank
     expect(at(17, 5)).toBe(0); // the 1 px gap between cells
+    expect(at(5, 17)).toBe(0);
+    expect(at(16, 16)).toBe(packColor(plan.palette[plan.color[0]!]!)); // the cell's last pixel
     expect(at(5, 18 * 3 + 5)).toBe(packColor(plan.palette[plan.color[6]!]!)); // song 3, slot 6 = row 3, column 0
+  });
+
+  it('draws at the device pixel ratio and enlarges shown songs in tiny cells', () => {
+    const plan = wallPlan(s, layout.slots, 3);
+    const { ctx, at } = fakeContext(72, 144);
+    drawWall(ctx, plan, layout, 2, fakeScratch(layout.cols, layout.rows));
+    expect(at(10, 10)).toBe(packColor(plan.palette[plan.color[0]!]!)); // song 0 at twice the size
+    expect(at(35, 10)).toBe(0); // the gap is 2 device px wide
+    expect(at(34, 10)).toBe(0);
+    expect(at(33, 10)).toBe(packColor(plan.palette[plan.color[0]!]!));
+    // 2 px cells for 50,000 songs: a shown song is drawn MIN_LIT px wide, centred on its cell.
+    const tiny = { ...layout, pitch: 2, cell: 2, cols: 4, rows: 1, width: 8, height: 2 };
+    const lit = { color: Uint16Array.from([0, LEVELS - 1, 0, 0]), palette: plan.palette };
+    const small = fakeContext(8, 4);
+    drawWall(small.ctx, lit, tiny, 1, fakeScratch(4, 1));
+    const shown = packColor(plan.palette[LEVELS - 1]!);
+    expect(small.at(1, 1)).toBe(shown); // neighbour cell covered by the lit song
+    expect(small.at(4, 0)).toBe(shown);
+    expect(small.at(5, 0)).toBe(packColor(plan.palette[0]!));
   });
 
   it('packs colours as little-endian RGBA and clips squares to the buffer', () => {
