@@ -9,7 +9,7 @@ import { StoreProvider } from './ui/storeContext';
 import { viewFrames } from './ui/viewFrames';
 import { startSimulationWorker } from './worker/client';
 import './ui/app.css';
-import './ui/views/views.css';
+
 
 const { params, issues } = paramsFromSearch(window.location.search);
 const store = createAppStore(params, issues, uiFlagsFromSearch(window.location.search));
