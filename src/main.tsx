@@ -10,7 +10,6 @@ import { viewFrames } from './ui/viewFrames';
 import { startSimulationWorker } from './worker/client';
 import './ui/app.css';
 
-
 const { params, issues } = paramsFromSearch(window.location.search);
 const store = createAppStore(params, issues, uiFlagsFromSearch(window.location.search));
 // A batch of steps is acknowledged to the worker once the views have drawn it.
