@@ -1,13 +1,14 @@
 // Listener behaviour: position-biased examination, relevance-driven clicks, optional taste drift.
+import { pow } from './math';
 import type { Rng } from './rng';
 import { relevance } from './relevance';
-import { rowMax, type SimLog } from './log';
+import { rowMax, updateTasteFactor, type SimLog } from './log';
 import type { World } from './world';
 
 /** Examination probability of each slot, θ(k) = (1/k)^η for k = 1..K (index k−1). */
 export function examinationCurve(slots: number, eta: number): Float64Array {
   const theta = new Float64Array(slots);
-  for (let k = 1; k <= slots; k++) theta[k - 1] = Math.pow(1 / k, eta);
+  for (let k = 1; k <= slots; k++) theta[k - 1] = pow(1 / k, eta);
   return theta;
 }
 
@@ -70,5 +71,6 @@ export function applyTasteDrift(world: World, log: SimLog, u: number, g: number,
   for (let h = 0; h < G; h++) log.taste[base + h]! *= 1 - drift;
   log.taste[base + g]! += drift;
   log.tasteMax[u] = rowMax(log.taste, base, G);
+  updateTasteFactor(world, log.taste, log.tasteMax, log.tasteFactor, u);
   return true;
 }

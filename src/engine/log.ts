@@ -1,4 +1,5 @@
 // The mutable state of a run: what the system logged (plays, impressions, clicks) and the listeners' current tastes.
+import { pow } from './math';
 import type { World } from './world';
 
 /**
@@ -15,24 +16,62 @@ export interface SimLog {
   readonly plays: Float64Array;
   /** Impressions per song since step 1. */
   readonly impressions: Float64Array;
-  /** Clicks of listener u on genre g at [u * genres + g]. */
+  /** Clicks of listener u on genre g at [u * genres + g], sign-up picks included: the listener's history. */
   readonly userGenreClicks: Float64Array;
-  /** Clicks per listener. */
+  /** Clicks per listener (sign-up picks included). */
   readonly userClicks: Float64Array;
+  /** Clicks per listener on songs that were in the long tail when clicked (sign-up picks included). */
+  readonly userTailClicks: Float64Array;
   /** Current taste of each listener (drifts when tasteDrift > 0); rows sum to 1. */
   readonly taste: Float64Array;
   /** max_g taste[u, g], kept in step with `taste`. */
   readonly tasteMax: Float64Array;
+  /** (taste[u, g] / tasteMax[u])^β at [u * genres + g], kept in step with `taste`: relevance's taste part. */
+  readonly tasteFactor: Float64Array;
+  /** Every click so far as (listener, song) pairs, in order: what a collaborative filter trains on. */
+  readonly clickPairs: ClickPairs;
   /** Songs each listener has clicked; recorded from the first step excludeConsumed is on. */
   consumed: ConsumedSongs | null;
   /** Whether excludeConsumed is on this step (it can be switched off and on during a run). */
   excluding: boolean;
 }
 
-/** The distinct songs each listener clicked: keys u * songCount + i, and a count per listener. */
+/** An append-only log of (listener, song) clicks: listeners at [2j], songs at [2j + 1]. */
+export class ClickPairs {
+  private data = new Int32Array(1024);
+  length = 0;
+
+  push(u: number, i: number): void {
+    if (2 * this.length + 2 > this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[2 * this.length] = u;
+    this.data[2 * this.length + 1] = i;
+    this.length++;
+  }
+
+  listener(j: number): number {
+    return this.data[2 * j]!;
+  }
+
+  song(j: number): number {
+    return this.data[2 * j + 1]!;
+  }
+}
+
+/** The distinct songs each listener clicked: keys u * songCount + i, a count and a list per listener. */
 export interface ConsumedSongs {
   readonly keys: Set<number>;
   readonly count: Int32Array;
+  /** Song ids listener u consumed, in order (created on the listener's first consumed song). */
+  readonly lists: (number[] | undefined)[];
+}
+
+/** An empty record of consumed songs for `users` listeners. */
+export function createConsumed(users: number): ConsumedSongs {
+  return { keys: new Set(), count: new Int32Array(users), lists: new Array<number[] | undefined>(users) };
 }
 
 /** Songs released by step t: the initial catalog plus t batches of new songs. */
@@ -42,23 +81,54 @@ export function releasedBy(world: World, t: number): number {
   return n;
 }
 
-/** The log at step 0: prior plays only, initial tastes. */
+/**
+ * The log at step 0: prior plays, initial tastes, and each listener's sign-up picks as the start of
+ * their history (they do not add song plays: the prior plays already stand for the past).
+ */
 export function createLog(world: World): SimLog {
   const taste = Float64Array.from(world.userTaste);
   const tasteMax = new Float64Array(world.userCount);
   for (let u = 0; u < world.userCount; u++) tasteMax[u] = rowMax(taste, u * world.genreCount, world.genreCount);
+  const G = world.genreCount;
+  const tasteFactor = new Float64Array(world.userCount * G);
+  for (let u = 0; u < world.userCount; u++) updateTasteFactor(world, taste, tasteMax, tasteFactor, u);
+  const userGenreClicks = new Float64Array(world.userCount * G);
+  const userClicks = new Float64Array(world.userCount);
+  const userTailClicks = new Float64Array(world.userCount);
+  const picks = world.onboardingPicks;
+  for (let u = 0; u < world.userCount; u++) {
+    for (let j = 0; j < picks; j++) {
+      const i = world.onboarding[u * picks + j]!;
+      if (i < 0) continue;
+      userGenreClicks[u * G + world.songGenre[i]!]!++;
+      userClicks[u]!++;
+      userTailClicks[u]! += world.longTail[i]!;
+    }
+  }
   return {
     t: 0,
     released: releasedBy(world, 0),
     plays: Float64Array.from(world.songPrior),
     impressions: new Float64Array(world.songCount),
-    userGenreClicks: new Float64Array(world.userCount * world.genreCount),
-    userClicks: new Float64Array(world.userCount),
+    userGenreClicks,
+    userClicks,
+    userTailClicks,
+    clickPairs: new ClickPairs(),
     taste,
     tasteMax,
+    tasteFactor,
     consumed: null,
     excluding: false,
   };
+}
+
+/**
+ * Recomputes listener u's row of (θ_u,g / max θ_u)^β after their taste changed. Relevance reads
+ * it for every impression, so the power is taken once per taste change, not once per impression.
+ */
+export function updateTasteFactor(world: World, taste: Float64Array, tasteMax: Float64Array, out: Float64Array, u: number): void {
+  const G = world.genreCount;
+  for (let g = 0; g < G; g++) out[u * G + g] = pow(taste[u * G + g]! / tasteMax[u]!, world.tasteWeight);
 }
 
 /** Largest of row[offset .. offset + length). */

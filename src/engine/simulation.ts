@@ -2,15 +2,18 @@
 import { applyTasteDrift, examinationCurve, simulateBehaviour } from './behaviour';
 import { ClickModel } from './estimators/clickModel';
 import { recordImpression } from './estimators/positionLog';
-import { createLog, releasedBy, type SimLog } from './log';
+import { createConsumed, createLog, releasedBy, type SimLog } from './log';
 import { initialMetrics, MetricsCollector } from './metrics/collector';
 import type { InitialMetrics, StepMetrics } from './metrics/types';
 import { PARAM_SCHEMA, type Params } from './params/schema';
 import { buildSlates } from './pipeline/slateBuilder';
 import { computeSongSignal } from './pipeline/songSignal';
 import { createPolicy } from './pipeline/stages';
-import type { Policy, StepContext } from './pipeline/types';
+import { ThompsonSampler } from './pipeline/thompson';
+import type { LearnedState, Policy, StepContext } from './pipeline/types';
 import { buildGenreQualityIndex, type GenreQualityIndex } from './relevance';
+import { tieKey } from './hash';
+import { markLongTail } from './metrics/longTail';
 import { createStream } from './rng';
 import { createWorld, type World } from './world';
 
@@ -38,6 +41,11 @@ export function restartReasons(current: Params, next: Params): string[] {
   return reasons;
 }
 
+/** Thompson sampling draws afresh per listener for the popularity ranking; other recommenders order one shared draw per song. */
+export function perListenerThompson(params: Params): boolean {
+  return params.exploration === 'thompson' && params.recommender === 'popularity';
+}
+
 export class Simulation {
   readonly world: World;
   readonly log: SimLog;
@@ -52,6 +60,14 @@ export class Simulation {
   private readonly buffers: StepArrays & { slateLen: Uint8Array };
   private readonly prevSlateLen: Uint8Array;
   private readonly songScore: Float64Array;
+  /** Seeded tie-break key per song (from the loop seed, so parallel worlds break ties differently). */
+  readonly tieKeys: Float64Array;
+  /** The long tail at the start of the current step (1 = tail). */
+  readonly liveTail: Uint8Array;
+  private readonly tailOrder: Int32Array;
+  /** State that learners keep across steps and recommender switches (the factorization model). */
+  private readonly learned: LearnedState = { factorization: null };
+  private readonly thompson = new ThompsonSampler();
 
   /** Builds the world and the empty log of `params` (assumed validated). */
   constructor(params: Params) {
@@ -60,7 +76,8 @@ export class Simulation {
     this.log = createLog(this.world);
     this.initial = initialMetrics(this.world, params.bucketThresholds);
     this.policy = createPolicy(params);
-    this.metrics = new MetricsCollector(this.world, params.slateSize, params.seed);
+    this.tieKeys = Float64Array.from({ length: this.world.songCount }, (_, i) => tieKey(params.seed, i));
+    this.metrics = new MetricsCollector(this.world, params.slateSize, params.seed, this.tieKeys);
     this.qualityIndex = buildGenreQualityIndex(this.world, this.log.released);
     const k = (this.k = params.slateSize);
     const users = this.world.userCount;
@@ -74,6 +91,8 @@ export class Simulation {
     };
     this.prevSlateLen = new Uint8Array(users);
     this.songScore = new Float64Array(this.world.songCount);
+    this.liveTail = new Uint8Array(this.world.songCount);
+    this.tailOrder = new Int32Array(this.world.songCount);
   }
 
   get params(): Params {
@@ -113,12 +132,13 @@ export class Simulation {
     log.released = releasedBy(world, t);
     if (this.qualityIndex.released !== log.released) this.qualityIndex = buildGenreQualityIndex(world, log.released);
     log.excluding = params.excludeConsumed;
-    if (log.excluding && !log.consumed) log.consumed = { keys: new Set(), count: new Int32Array(world.userCount) };
+    if (log.excluding && !log.consumed) log.consumed = createConsumed(world.userCount);
     // Only the lengths of the previous step are kept; the metrics keep their own sorted copy of its slates.
     this.prevSlateLen.set(buffers.slateLen);
     this.clickModel.prepare(params, log.released);
     const explorationRng = createStream(params.seed, 'exploration', t);
     computeSongSignal(params, log, this.clickModel, explorationRng, this.songScore);
+    markLongTail(log.plays, log.released, this.tieKeys, this.liveTail, this.tailOrder);
     const ctx: StepContext = {
       t,
       params,
@@ -128,7 +148,12 @@ export class Simulation {
       songScore: this.songScore,
       recommenderRng: createStream(params.seed, 'recommender', t),
       explorationRng,
+      tieKeys: this.tieKeys,
+      liveTail: this.liveTail,
+      bandit: perListenerThompson(params) ? this.thompson : null,
+      learned: this.learned,
     };
+    if (ctx.bandit) this.thompson.prepare(ctx, this.clickModel);
     this.metrics.startStep(log, params, this.qualityIndex);
     buildSlates(ctx, this.policy, k, buffers);
     this.metrics.observeSlates(log, params, buffers.slate, buffers.slateLen);
@@ -143,7 +168,7 @@ export class Simulation {
       prevSlateLen: this.prevSlateLen,
       clicked: buffers.clicked,
       ...totals,
-    });
+    }, this.liveTail);
   }
 
   /** Appends the step's impressions and clicks to the log: plays, position log, per-listener clicks, drift. */
@@ -161,11 +186,14 @@ export class Simulation {
         log.plays[i]!++;
         log.userGenreClicks[u * G + g]!++;
         log.userClicks[u]!++;
+        log.userTailClicks[u]! += this.liveTail[i]!;
+        log.clickPairs.push(u, i);
         if (log.consumed) {
           const key = u * world.songCount + i;
           if (!log.consumed.keys.has(key)) {
             log.consumed.keys.add(key);
             log.consumed.count[u]!++;
+            (log.consumed.lists[u] ??= []).push(i);
           }
         }
         if (applyTasteDrift(world, log, u, g, params.tasteDrift)) this.metrics.tasteChanged(u);

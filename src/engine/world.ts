@@ -1,15 +1,20 @@
 // The world of a run: songs, genres, listeners' tastes and the frozen long tail, drawn once per seed.
+import { log10, pow } from './math';
+import { tieKey } from './hash';
 import { createStream, dirichlet, categorical, normal, normalCdf } from './rng';
-import type { Params } from './params/schema';
+import { worldSeedOf, type Params } from './params/schema';
 
 export type WorldParams = Pick<
   Params,
   | 'seed' | 'songs' | 'genres' | 'genreSkew' | 'priorMedianPlays' | 'priorSpread' | 'priorMaxPlays'
   | 'priorQualityCorrelation' | 'newSongsPerStep' | 'steps' | 'users' | 'tasteConcentration' | 'tasteWeight'
+  | 'worldSeed' | 'idiosyncrasy' | 'onboardingPicks'
 >;
 
 /** Everything fixed before step 1. Song ids are the initial songs first, then new songs in release order. */
 export interface World {
+  /** The seed of the world's streams and hashes (worldSeed, or seed when that is −1). */
+  readonly seed: number;
   readonly userCount: number;
   readonly genreCount: number;
   /** Songs present at step 0. */
@@ -29,6 +34,11 @@ export interface World {
   readonly userTaste: Float64Array;
   /** β in p(u,i) ∝ (relative taste)^β · quality (see relevance). */
   readonly tasteWeight: number;
+  /** w in p(u,i): the weight of each listener's personal liking ε(u,i) against quality (see relevance). */
+  readonly idiosyncrasy: number;
+  /** Songs each listener picked at sign-up, rows of users × onboardingPicks (−1 where a genre had no songs). */
+  readonly onboarding: Int32Array;
+  readonly onboardingPicks: number;
   /** 1 if the song is in the long tail Γ (frozen at the start; every new song is in Γ). */
   readonly longTail: Uint8Array;
   /** |Γ| among the initial songs. */
@@ -39,7 +49,7 @@ export interface World {
 export function genreShares(genres: number, skew: number): Float64Array {
   const shares = new Float64Array(genres);
   let total = 0;
-  for (let g = 0; g < genres; g++) total += shares[g] = 1 / Math.pow(g + 1, skew);
+  for (let g = 0; g < genres; g++) total += shares[g] = 1 / pow(g + 1, skew);
   for (let g = 0; g < genres; g++) shares[g]! /= total;
   return shares;
 }
@@ -57,21 +67,21 @@ function drawSong(world: MutableWorld, id: number, p: WorldParams, rng: () => nu
   world.songRelease[id] = release;
   if (release === 0) {
     const rho = p.priorQualityCorrelation;
-    const logPlays = Math.log10(p.priorMedianPlays) + p.priorSpread * (rho * z + Math.sqrt(1 - rho * rho) * eps);
-    world.songPrior[id] = Math.min(p.priorMaxPlays, Math.round(Math.pow(10, logPlays)));
+    const logPlays = log10(p.priorMedianPlays) + p.priorSpread * (rho * z + Math.sqrt(1 - rho * rho) * eps);
+    world.songPrior[id] = Math.min(p.priorMaxPlays, Math.round(pow(10, logPlays)));
   }
 }
 
 type MutableWorld = { -readonly [K in keyof World]: World[K] };
 
 /**
- * The long tail Γ over the initial songs: sort by prior plays descending (ties by id); the head is
- * the shortest prefix holding at least 80% of all prior plays; Γ is everything else.
+ * The long tail Γ over the initial songs: sort by prior plays descending (ties by the seeded key of
+ * `seed`); the head is the shortest prefix holding at least 80% of all prior plays; Γ is everything else.
  */
-export function longTailMask(prior: ArrayLike<number>, count: number, totalSongs = count): Uint8Array {
+export function longTailMask(prior: ArrayLike<number>, count: number, totalSongs = count, seed = 0): Uint8Array {
   const mask = new Uint8Array(totalSongs).fill(1);
   const order = Array.from({ length: count }, (_, i) => i);
-  order.sort((a, b) => prior[b]! - prior[a]! || a - b);
+  order.sort((a, b) => prior[b]! - prior[a]! || tieKey(seed, a) - tieKey(seed, b));
   let total = 0;
   for (let i = 0; i < count; i++) total += prior[i]!;
   let held = 0;
@@ -86,7 +96,9 @@ export function longTailMask(prior: ArrayLike<number>, count: number, totalSongs
 /** Generates the world of `p`. Songs, listeners and each step's releases use separate sub-streams. */
 export function createWorld(p: WorldParams): World {
   const songCount = p.songs + p.newSongsPerStep * p.steps;
+  const seed = worldSeedOf(p);
   const world: MutableWorld = {
+    seed,
     userCount: p.users,
     genreCount: p.genres,
     initialSongCount: p.songs,
@@ -98,22 +110,47 @@ export function createWorld(p: WorldParams): World {
     songPrior: new Float64Array(songCount),
     userTaste: new Float64Array(p.users * p.genres),
     tasteWeight: p.tasteWeight,
+    idiosyncrasy: p.idiosyncrasy,
+    onboarding: new Int32Array(p.users * p.onboardingPicks),
+    onboardingPicks: p.onboardingPicks,
     longTail: new Uint8Array(0),
     initialLongTailSize: 0,
   };
-  const songRng = createStream(p.seed, 'world', 'songs');
+  const songRng = createStream(seed, 'world', 'songs');
   for (let i = 0; i < p.songs; i++) drawSong(world, i, p, songRng, 0);
   for (let r = 1, id = p.songs; r <= p.steps && p.newSongsPerStep > 0; r++) {
     // One stream per release step keeps the first r steps' songs the same for any run length.
-    const releaseRng = createStream(p.seed, 'world', `release:${r}`);
+    const releaseRng = createStream(seed, 'world', `release:${r}`);
     for (let j = 0; j < p.newSongsPerStep; j++, id++) drawSong(world, id, p, releaseRng, r);
   }
-  const userRng = createStream(p.seed, 'world', 'users');
+  const userRng = createStream(seed, 'world', 'users');
   const alpha = world.genreShares.map((s) => s * p.tasteConcentration);
   for (let u = 0; u < p.users; u++) dirichlet(userRng, alpha, world.userTaste, u * p.genres);
-  world.longTail = longTailMask(world.songPrior, p.songs, songCount);
+  drawOnboarding(world, createStream(seed, 'world', 'onboarding'));
+  world.longTail = longTailMask(world.songPrior, p.songs, songCount, seed);
   let tail = 0;
   for (let i = 0; i < p.songs; i++) tail += world.longTail[i]!;
   world.initialLongTailSize = tail;
   return world;
+}
+
+/**
+ * Sign-up picks: for each listener and pick, a genre g ~ Categorical(θ_u) and a song drawn uniformly
+ * from the initial songs of g (−1 if g has none). Always two draws per pick, so the picks of a
+ * listener do not depend on the catalog's genre sizes.
+ */
+function drawOnboarding(world: MutableWorld, rng: () => number): void {
+  const G = world.genreCount;
+  const byGenre: number[][] = Array.from({ length: G }, () => []);
+  for (let i = 0; i < world.initialSongCount; i++) byGenre[world.songGenre[i]!]!.push(i);
+  const taste = new Float64Array(G);
+  const picks = world.onboardingPicks;
+  for (let u = 0; u < world.userCount; u++) {
+    taste.set(world.userTaste.subarray(u * G, u * G + G));
+    for (let j = 0; j < picks; j++) {
+      const songs = byGenre[categorical(rng, taste)]!;
+      const x = rng();
+      world.onboarding[u * picks + j] = songs.length > 0 ? songs[Math.floor(x * songs.length)]! : -1;
+    }
+  }
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyTasteDrift, examinationCurve, simulateBehaviour } from '../../src/engine/behaviour';
 import { createLog } from '../../src/engine/log';
-import { relevance } from '../../src/engine/relevance';
+import { personalLiking, relevance } from '../../src/engine/relevance';
 import { createStream } from '../../src/engine/rng';
 import { handWorld } from './fixtures';
 
@@ -102,6 +102,73 @@ describe('simulateBehaviour', () => {
     );
     expect(totals.impressions).toBe(2);
     expect(totals.relevanceSum).toBeCloseTo(0.88, 12);
+  });
+
+  it('with personal liking (w > 0) sums p(u,i) = maxClickProb · (θ/max θ) · ((1 − w)·q + w·ε(u,i))', () => {
+    // Same listener and songs as above with w = 0.5: song 0 → 0.8·1·(0.25 + 0.5·ε(0,0)),
+    // song 1 → 0.8·(0.4/0.6)·(0.45 + 0.5·ε(0,1)).
+    const world = {
+      ...handWorld({ genres: 2, genre: [0, 1], quality: [0.5, 0.9], taste: [[0.6, 0.4]] }),
+      idiosyncrasy: 0.5,
+    };
+    const log = createLog(world);
+    const expected =
+      0.8 * (0.25 + 0.5 * personalLiking(world, 0, 0)) +
+      0.8 * (0.4 / 0.6) * (0.45 + 0.5 * personalLiking(world, 0, 1));
+    const totals = simulateBehaviour(
+      world,
+      log,
+      0.8,
+      examinationCurve(2, 1),
+      Int32Array.from([0, 1]),
+      Uint8Array.from([2]),
+      new Uint8Array(2),
+      createStream(1, 'behaviour', 1),
+    );
+    expect(totals.relevanceSum).toBeCloseTo(expected, 12);
+    expect(totals.relevanceSum).not.toBeCloseTo(0.88, 6); // not the w = 0 value
+  });
+
+  it('with personal liking, clicks exactly where e < θ(k) and c < p(u,i)', () => {
+    // 3 listeners of equal taste, 12 songs of quality 0.5, w = 1 (p = ε(u,i)), η = 0.5.
+    const K = 4;
+    const world = { ...flatWorld(3, 12, 0.5), idiosyncrasy: 1 };
+    const rows = [
+      [0, 1, 2, 3],
+      [0, 1, 2, 3],
+      [8, 9, 10],
+    ];
+    const slate = new Int32Array(3 * K);
+    rows.forEach((r, u) => slate.set(r, u * K));
+    const clicked = new Uint8Array(3 * K);
+    const theta = examinationCurve(K, 0.5);
+    simulateBehaviour(
+      world,
+      createLog(world),
+      1,
+      theta,
+      slate,
+      Uint8Array.from([4, 4, 3]),
+      clicked,
+      createStream(4, 'behaviour', 2),
+    );
+    const rng = createStream(4, 'behaviour', 2);
+    const expected: number[] = [];
+    for (let u = 0; u < 3; u++)
+      for (let k = 0; k < K; k++) {
+        const e = rng();
+        const c = rng();
+        expected.push(
+          k < rows[u]!.length && e < theta[k]! && c < personalLiking(world, u, rows[u]![k]!)
+            ? 1
+            : 0,
+        );
+      }
+    expect(Array.from(clicked)).toEqual(expected);
+    expect(expected).toContain(1); // both outcomes occur, so the check is not vacuous
+    expect(
+      expected.filter((x, j) => x === 0 && j % K < rows[Math.floor(j / K)]!.length).length,
+    ).toBeGreaterThan(0);
   });
 
   it('with p = 1, clicks exactly where the (u, k) examination draw e passes θ(k)', () => {

@@ -26,6 +26,7 @@ export function handWorld(spec: HandWorldSpec): World {
   let tail = 0;
   for (let i = 0; i < initialSongCount; i++) tail += longTail[i]!;
   return {
+    seed: 0,
     userCount: spec.taste.length,
     genreCount: spec.genres,
     initialSongCount,
@@ -38,6 +39,9 @@ export function handWorld(spec: HandWorldSpec): World {
     userTaste: Float64Array.from(spec.taste.flat()),
     // β = 1 keeps the hand-computed relevances linear in relative taste.
     tasteWeight: spec.tasteWeight ?? 1,
+    idiosyncrasy: 0,
+    onboarding: new Int32Array(0),
+    onboardingPicks: 0,
     longTail,
     initialLongTailSize: tail,
   };

@@ -1,7 +1,16 @@
 // Seeded reproducibility and common random numbers: fair side-by-side comparisons depend on both.
 import { describe, expect, it } from 'vitest';
 import { createStream } from '../../src/engine/rng';
-import { defaultParams, examinationCurve, relevance, runSimulation, Simulation, type Params } from '../../src/engine';
+import {
+  defaultParams,
+  examinationCurve,
+  findPreset,
+  presetParams,
+  relevance,
+  runSimulation,
+  Simulation,
+  type Params,
+} from '../../src/engine';
 
 const small: Params = { ...defaultParams(), users: 60, songs: 300, steps: 8 };
 
@@ -13,13 +22,36 @@ describe('reproducibility', () => {
   it('gives different results for a different seed', () => {
     expect(runSimulation({ ...small, seed: 7 }).steps.at(-1)).not.toEqual(runSimulation(small).steps.at(-1));
   });
+
+  it('gives identical results for identical parameters on the locked-catalog world too', () => {
+    const locked = { ...presetParams(findPreset('locked-catalog')!), users: 60, songs: 300, steps: 8 };
+    expect(JSON.stringify(runSimulation(locked))).toBe(JSON.stringify(runSimulation({ ...locked })));
+  });
+
+  it('runs the same with worldSeed = seed as with worldSeed −1', () => {
+    const own = runSimulation({ ...small, worldSeed: small.seed });
+    const implicit = runSimulation(small);
+    expect(own.steps).toEqual(implicit.steps);
+    expect(own.initial).toEqual(implicit.initial);
+  });
+
+  it('with a shared world seed, a different seed is a different history of the same world', () => {
+    const a = runSimulation({ ...small, seed: 1, worldSeed: 5 });
+    const b = runSimulation({ ...small, seed: 2, worldSeed: 5 });
+    expect(b.initial).toEqual(a.initial);
+    expect(b.steps.at(-1)).not.toEqual(a.steps.at(-1));
+  });
 });
 
 describe('common random numbers', () => {
-  const recommenders = ['popularity', 'personalized', 'random', 'oracle'] as const;
+  const recommenders = ['popularity', 'personalized', 'factorization', 'random', 'oracle'] as const;
 
-  it('builds the same world whatever the recommender', () => {
-    const worlds = recommenders.map((recommender) => new Simulation({ ...small, recommender }).world);
+  it('builds the same world whatever the recommender or ranking temperature', () => {
+    const worlds = [
+      ...recommenders.map((recommender) => new Simulation({ ...small, recommender }).world),
+      new Simulation({ ...small, rankingTemperature: 0 }).world,
+      new Simulation({ ...small, rankingTemperature: 2 }).world,
+    ];
     for (const w of worlds.slice(1)) expect(w).toEqual(worlds[0]);
   });
 

@@ -1,5 +1,6 @@
-// Named seeded streams and the distributions drawn from them (normal, gamma, Dirichlet, categorical, Φ).
+// Named seeded streams, the distributions drawn from them (normal, gamma, Dirichlet, categorical, Φ) and the seeded hashes.
 import { describe, expect, it } from 'vitest';
+import { hash3, mix32, tieKey, unitHash } from '../../src/engine/hash';
 import {
   categorical,
   createStream,
@@ -130,5 +131,49 @@ describe('normalCdf', () => {
       expect(normalCdf(z)).toBeGreaterThan(previous);
       previous = normalCdf(z);
     }
+  });
+});
+
+describe('seeded hashes', () => {
+  const ids = Array.from({ length: 1000 }, (_, i) => i);
+
+  it('mix32 maps distinct uint32 to distinct uint32', () => {
+    const out = ids.map((i) => mix32(i));
+    expect(out.every((h) => Number.isInteger(h) && h >= 0 && h < 2 ** 32)).toBe(true);
+    expect(new Set(out).size).toBe(ids.length);
+  });
+
+  it('hash3 keeps (a, b, c) and (b, a, c) apart', () => {
+    for (let a = 0; a < 30; a++)
+      for (let b = 0; b < 30; b++) if (a !== b) expect(hash3(a, b, 7)).not.toBe(hash3(b, a, 7));
+  });
+
+  it('unitHash lies in [0, 1) and is uniform', () => {
+    const xs = ids.flatMap((i) => [unitHash(1, i, 0), unitHash(1, 0, i), unitHash(2, i, i)]);
+    expect(xs.every((x) => x >= 0 && x < 1)).toBe(true);
+    // 3000 values: sd of the mean ≈ 0.0053; allow ~4 sd.
+    expect(Math.abs(xs.reduce((a, b) => a + b, 0) / xs.length - 0.5)).toBeLessThan(0.02);
+  });
+
+  it('tieKey is a deterministic uint32 per (seed, song), and another seed orders songs differently', () => {
+    const keys = (seed: number) => ids.map((i) => tieKey(seed, i));
+    expect(keys(42)).toEqual(keys(42));
+    expect(keys(42).every((k) => Number.isInteger(k) && k >= 0 && k < 2 ** 32)).toBe(true);
+    expect(new Set(keys(42)).size).toBe(ids.length); // no two songs share a key: ties are fully broken
+    const order = (seed: number) => [...ids].sort((a, b) => tieKey(seed, a) - tieKey(seed, b));
+    expect(order(42)).not.toEqual(ids); // not the id order...
+    expect(order(43)).not.toEqual(order(42)); // ...and not the same order for another seed
+    // Which of two songs wins a tie varies with the seed: over 20 seeds song 0 wins some and loses some.
+    const wins = Array.from({ length: 20 }, (_, seed) => tieKey(seed, 0) < tieKey(seed, 1)).filter(
+      Boolean,
+    ).length;
+    expect(wins).toBeGreaterThan(0);
+    expect(wins).toBeLessThan(20);
+  });
+
+  it('tieKey differs from the other uses of hash3 on (seed, song)', () => {
+    expect(
+      ids.filter((i) => tieKey(5, i) === hash3(5, i, 0) || tieKey(5, i) === hash3(5, 0, i)),
+    ).toEqual([]);
   });
 });

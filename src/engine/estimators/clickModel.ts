@@ -48,6 +48,7 @@ export class ClickModel {
   estimate(kind: EstimateKind, i: number): number {
     switch (kind) {
       case 'none':
+      case 'raw':
         return rawClickRate(this.positions, i);
       case 'ips':
         return ipsEstimate(this.positions, this.weights, i);

@@ -8,7 +8,8 @@ import { bucketOf, bucketsOf, hitRateByBucket } from './hitRate';
 import { concentration, gini } from './inequality';
 import { homogenization, listenerPairs, sortedIntersection, sortPairs, sortRows } from './overlap';
 import { averageRanks, pearson } from './spearman';
-import { meanCalibrationKL, meanUtilityRegret, relevanceEstimateError } from './strategy';
+import { ConsumptionOverlap } from './consumption';
+import { mainstreamGenres, meanCalibrationKL, meanTasteFactors, meanTasteKL, relevanceEstimateError, utilityRegretByTaste, type RegretByTaste } from './strategy';
 import type { InitialMetrics, StepMetrics } from './types';
 import type { ClickModel } from '../estimators/clickModel';
 
@@ -26,45 +27,62 @@ export interface StepSlates {
 /** Songs released within the last NEW_SONG_WINDOW steps count as new. */
 export const NEW_SONG_WINDOW = 10;
 
-/** Initial metrics: concentration of prior plays, |Γ| and the bucket sizes. */
+/** Initial metrics: concentration of prior plays, |Γ|, the bucket sizes and the listeners by taste. */
 export function initialMetrics(world: World, thresholds: readonly number[]): InitialMetrics {
   const n = world.initialSongCount;
   const sizes = [0, 0, 0];
   for (let i = 0; i < n; i++) sizes[bucketOf(world.songPrior[i]!, thresholds)]!++;
+  const mainstream = mainstreamGenres(world);
+  const G = world.genreCount;
+  let mainstreamListeners = 0;
+  for (let u = 0; u < world.userCount; u++) {
+    let best = 0;
+    for (let g = 1; g < G; g++) if (world.userTaste[u * G + g]! > world.userTaste[u * G + best]!) best = g;
+    mainstreamListeners += mainstream[best]!;
+  }
   return {
     ...concentration(world.songPrior, n),
     longTailSize: world.initialLongTailSize,
     songs: n,
     bucketSizes: { low: sizes[0]!, mid: sizes[1]!, high: sizes[2]! },
+    listenersByTaste: { mainstream: mainstreamListeners, niche: world.userCount - mainstreamListeners },
   };
 }
 
 /**
- * Marks the head: the ceil(10%·n) most played of the first n songs, ties by lower id.
- * Found from a sorted copy's threshold value, so no index sort is needed.
+ * Marks the head: the ceil(10%·n) most played of the first n songs, ties by the seeded key
+ * (lower first). Found from a sorted copy's threshold value, so only the tied songs are sorted.
  */
-export function markHead(counts: Float64Array, n: number, out: Uint8Array): void {
+export function markHead(counts: Float64Array, n: number, out: Uint8Array, keys: ArrayLike<number>): void {
   const h = Math.ceil(0.1 * n);
   out.fill(0);
   if (h === 0) return;
   const sorted = counts.slice(0, n).sort();
   const cut = sorted[n - h]!;
   let above = 0;
-  for (let i = 0; i < n; i++) if (counts[i]! > cut) above++;
-  let tiesLeft = h - above;
+  const tied: number[] = [];
   for (let i = 0; i < n; i++) {
-    if (counts[i]! > cut) out[i] = 1;
-    else if (counts[i] === cut && tiesLeft > 0) {
+    if (counts[i]! > cut) {
       out[i] = 1;
-      tiesLeft--;
-    }
+      above++;
+    } else if (counts[i] === cut) tied.push(i);
   }
+  tied.sort((a, b) => keys[a]! - keys[b]!);
+  for (let x = 0; x < h - above; x++) out[tied[x]!] = 1;
 }
 
 export class MetricsCollector {
   private readonly k: number;
   private readonly pairs: Int32Array;
   private readonly bucket: Uint8Array;
+  /** Buckets by prior plays (released songs count as low), for the hit rate against training counts. */
+  private readonly bucketAtStart: Uint8Array;
+  private bucketAtStartThresholds = '';
+  private readonly mainstream: Uint8Array;
+  readonly consumption: ConsumptionOverlap;
+  /** Per-genre mean taste factor for relevanceEstimateError, recomputed only after a taste drifts. */
+  private meanTaste: Float64Array | null = null;
+  private readonly homogenizationScratch: Int32Array;
   private readonly head: Uint8Array;
   private readonly mark: Uint8Array;
   private readonly everShown: Uint8Array;
@@ -82,16 +100,25 @@ export class MetricsCollector {
   private sorted: Int32Array;
   private prevSorted: Int32Array;
   /** Measured on the slates before the listeners react (tastes and histories as the re-rankers saw them). */
-  private observed = { calibrationKL: null as number | null, utilityRegret: 0 };
+  private observed: { calibrationKL: number | null; tasteKL: number | null; regret: RegretByTaste } = {
+    calibrationKL: null,
+    tasteKL: null,
+    regret: { all: 0, mainstream: null, niche: null },
+  };
 
   constructor(
     private readonly world: World,
     slateSize: number,
     seed: number,
+    private readonly tieKeys: Float64Array,
   ) {
     this.k = slateSize;
     this.pairs = sortPairs(listenerPairs(world.userCount, createStream(seed, 'metrics', 'pairs')));
+    this.consumption = new ConsumptionOverlap(world.userCount, this.pairs);
+    this.mainstream = mainstreamGenres(world);
     this.bucket = new Uint8Array(world.songCount);
+    this.bucketAtStart = new Uint8Array(world.songCount);
+    this.homogenizationScratch = new Int32Array(world.songCount);
     this.head = new Uint8Array(world.songCount);
     this.mark = new Uint8Array(world.songCount);
     this.everShown = new Uint8Array(world.songCount);
@@ -107,13 +134,19 @@ export class MetricsCollector {
   /** Listener u's taste changed: their most relevant songs must be found again. */
   tasteChanged(u: number): void {
     this.relevantStale[u] = 1;
+    this.meanTaste = null;
   }
 
   /** Records what the metrics need from the counts at the start of the step. */
   startStep(log: SimLog, params: Params, index: GenreQualityIndex): void {
     const n = log.released;
     bucketsOf(log.plays, n, params.bucketThresholds, this.bucket);
-    markHead(log.plays, n, this.head);
+    const thresholds = params.bucketThresholds.join(',');
+    if (thresholds !== this.bucketAtStartThresholds) {
+      bucketsOf(this.world.songPrior, this.world.songCount, params.bucketThresholds, this.bucketAtStart);
+      this.bucketAtStartThresholds = thresholds;
+    }
+    markHead(log.plays, n, this.head, this.tieKeys);
     const { world, k } = this;
     if (this.relevantReleased !== n) {
       // Newly released songs can only push into R(u) from below: admit them instead of a full search.
@@ -162,12 +195,13 @@ export class MetricsCollector {
     const { world, k } = this;
     this.observed = {
       calibrationKL: meanCalibrationKL(world, log, slate, slateLen, k),
-      utilityRegret: meanUtilityRegret(world, log, params.maxClickProb, this.relevantMean, slate, slateLen, k),
+      tasteKL: meanTasteKL(world, log, slate, slateLen, k),
+      regret: utilityRegretByTaste(world, log, params.maxClickProb, this.relevantMean, slate, slateLen, k, this.mainstream),
     };
   }
 
-  /** The metrics of step t, after its clicks were logged. */
-  finishStep(log: SimLog, params: Params, model: ClickModel, s: StepSlates): StepMetrics {
+  /** The metrics of step t, after its clicks were logged. `liveTail` is the long tail at the start of the step. */
+  finishStep(log: SimLog, params: Params, model: ClickModel, s: StepSlates, liveTail: Uint8Array): StepMetrics {
     const { world, k, mark } = this;
     const n = log.released;
     const t = log.t;
@@ -176,6 +210,7 @@ export class MetricsCollector {
     sortRows(s.slate, s.slateLen, k, this.sorted);
     let distinct = 0;
     let tailShareSum = 0;
+    let tailAtStartSum = 0;
     let repeatSum = 0;
     let listeners = 0;
     let headClicks = 0;
@@ -186,6 +221,7 @@ export class MetricsCollector {
       if (len === 0) continue;
       listeners++;
       let tail = 0;
+      let tailAtStart = 0;
       for (let j = 0; j < len; j++) {
         const i = s.slate[u * k + j]!;
         if (!mark[i]) {
@@ -196,8 +232,12 @@ export class MetricsCollector {
             this.everShownCount++;
           }
         }
-        tail += world.longTail[i]!;
-        if (s.clicked[u * k + j] && this.head[i]) headClicks++;
+        tail += liveTail[i]!;
+        tailAtStart += world.longTail[i]!;
+        if (s.clicked[u * k + j]) {
+          if (this.head[i]) headClicks++;
+          this.consumption.click(u, i);
+        }
         const release = world.songRelease[i]!;
         if (release > 0 && release > t - NEW_SONG_WINDOW) {
           newImpressions++;
@@ -205,6 +245,7 @@ export class MetricsCollector {
         }
       }
       tailShareSum += tail / len;
+      tailAtStartSum += tailAtStart / len;
       if (t > 1) {
         repeatSum += sortedIntersection(this.sorted, u * k, len, this.prevSorted, u * k, s.prevSlateLen[u]!) / len;
       }
@@ -213,6 +254,8 @@ export class MetricsCollector {
     for (let u = 0; u < users; u++) for (let j = 0; j < s.slateLen[u]!; j++) mark[s.slate[u * k + j]!] = 0;
     const counts = concentration(log.plays, n);
     const hits = hitRateByBucket(this.relevant, this.relevantLen, s.slate, s.slateLen, k, this.bucket, mark);
+    const hitsAtStart = hitRateByBucket(this.relevant, this.relevantLen, s.slate, s.slateLen, k, this.bucketAtStart, mark);
+    const { regret } = this.observed;
     const perListener = (sum: number) => (listeners > 0 ? sum / listeners : 0);
     return {
       t,
@@ -221,8 +264,12 @@ export class MetricsCollector {
       aggregateDiversity: distinct,
       coverage: n > 0 ? this.everShownCount / n : 0,
       longTailShare: perListener(tailShareSum),
+      longTailShareAtStart: perListener(tailAtStartSum),
       ...hits,
-      homogenization: homogenization(s.slate, s.slateLen, k, this.pairs),
+      hitRateAtStart: hitsAtStart.hitRate,
+      hitRateAtStartN: hitsAtStart.hitRateN,
+      homogenization: homogenization(s.slate, s.slateLen, k, this.pairs, this.homogenizationScratch),
+      consumptionHomogenization: this.consumption.value(),
       repeatRate: t > 1 && listeners > 0 ? repeatSum / listeners : null,
       headClickShare: s.clicks > 0 ? headClicks / s.clicks : null,
       ctr: s.impressions > 0 ? s.clicks / s.impressions : null,
@@ -232,8 +279,11 @@ export class MetricsCollector {
       popularityQualityCorrelation: pearson(averageRanks(log.plays.subarray(0, n)), this.qualityRanks),
       newSongImpressionShare: params.newSongsPerStep > 0 && s.impressions > 0 ? newImpressions / s.impressions : null,
       newSongClickShare: params.newSongsPerStep > 0 && s.clicks > 0 ? newClicks / s.clicks : null,
-      ...this.observed,
-      relevanceEstimateError: relevanceEstimateError(world, log, params.maxClickProb, model, params.positionDebias),
+      calibrationKL: this.observed.calibrationKL,
+      tasteKL: this.observed.tasteKL,
+      utilityRegret: regret.all,
+      utilityRegretByTaste: { mainstream: regret.mainstream, niche: regret.niche },
+      relevanceEstimateError: relevanceEstimateError(world, log, params.maxClickProb, model, params.positionDebias, (this.meanTaste ??= meanTasteFactors(world, log))),
     };
   }
 }

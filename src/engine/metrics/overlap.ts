@@ -77,13 +77,18 @@ export function listenerPairs(users: number, rng: Rng, exactLimit = 300, sampleS
  * Mean Jaccard index of slates over the given pairs. Pairs that share their first listener are
  * counted together: that listener's slate is marked once, then each partner's slate is looked up
  * (k lookups per pair instead of a 2k-step merge). `pairs` sorted by first listener is fastest.
+ * `scratch`, if given, holds one entry per song id (it is overwritten), saving an allocation per call.
  */
-export function homogenization(slate: Int32Array, slateLen: Uint8Array, k: number, pairs: Int32Array): number {
+export function homogenization(slate: Int32Array, slateLen: Uint8Array, k: number, pairs: Int32Array, scratch?: Int32Array): number {
   const count = pairs.length / 2;
   if (count === 0) return 0;
-  let maxId = 0;
-  for (let x = 0; x < slate.length; x++) if (slate[x]! > maxId) maxId = slate[x]!;
-  const mark = new Int32Array(maxId + 1).fill(-1);
+  let mark: Int32Array;
+  if (scratch) mark = scratch.fill(-1);
+  else {
+    let maxId = 0;
+    for (let x = 0; x < slate.length; x++) if (slate[x]! > maxId) maxId = slate[x]!;
+    mark = new Int32Array(maxId + 1).fill(-1);
+  }
   let sum = 0;
   let marked = -1;
   for (let j = 0; j < count; j++) {

@@ -32,10 +32,97 @@ export function meanCalibrationKL(world: World, log: SimLog, slate: Int32Array, 
 }
 
 /**
+ * Mean over listeners with a slate of KL(θ_u ‖ q̃_u): θ_u the listener's true taste now, q_u the
+ * genre mix of their slate, q̃ = (1 − α)·q + α·θ_u with α = 0.01 (as calibrationKL). Unlike
+ * calibrationKL it measures against the truth, not against a history the loop produced, so a
+ * recommender cannot lower it by narrowing both. Null when no listener has a slate.
+ */
+export function meanTasteKL(world: World, log: SimLog, slate: Int32Array, slateLen: Uint8Array, k: number): number | null {
+  const G = world.genreCount;
+  const counts = new Float64Array(G);
+  let sum = 0;
+  let listeners = 0;
+  for (let u = 0; u < world.userCount; u++) {
+    const len = slateLen[u]!;
+    if (len === 0) continue;
+    counts.fill(0);
+    for (let j = 0; j < len; j++) counts[world.songGenre[slate[u * k + j]!]!]!++;
+    sum += calibrationKL(log.taste.subarray(u * G, u * G + G), counts, len);
+    listeners++;
+  }
+  return listeners > 0 ? sum / listeners : null;
+}
+
+/**
+ * The mainstream genres: the fewest largest genres (by initial songs, ties by lower genre index)
+ * that together hold at least 50% of the initial catalog. 1 = mainstream.
+ */
+export function mainstreamGenres(world: World): Uint8Array {
+  const G = world.genreCount;
+  const counts = new Float64Array(G);
+  for (let i = 0; i < world.initialSongCount; i++) counts[world.songGenre[i]!]!++;
+  const order = Array.from({ length: G }, (_, g) => g).sort((a, b) => counts[b]! - counts[a]! || a - b);
+  const out = new Uint8Array(G);
+  let held = 0;
+  for (const g of order) {
+    if (held >= 0.5 * world.initialSongCount) break;
+    out[g] = 1;
+    held += counts[g]!;
+  }
+  return out;
+}
+
+/** Listener u's favourite genre now: argmax of their true taste, ties by lower index. */
+export function favouriteGenre(world: World, log: SimLog, u: number): number {
+  const G = world.genreCount;
+  let best = 0;
+  for (let g = 1; g < G; g++) if (log.taste[u * G + g]! > log.taste[u * G + best]!) best = g;
+  return best;
+}
+
+/** Utility regret over all listeners and split by taste (null for a group with no listener). */
+export interface RegretByTaste {
+  all: number;
+  mainstream: number | null;
+  niche: number | null;
+}
+
+/**
  * Mean over listeners of (mean p(u,i) over the oracle's slate R(u) − mean p(u,i) over the shown
  * slate S(u)): the relevance given up for whatever else the slate is doing. 0 for the oracle.
- * `relevantMean[u]` is the first term, kept from when R(u) was last found.
+ * `relevantMean[u]` is the first term, kept from when R(u) was last found. The same mean is also
+ * taken separately over mainstream listeners (favourite genre among `mainstream`) and niche ones.
  */
+export function utilityRegretByTaste(
+  world: World,
+  log: SimLog,
+  maxClickProb: number,
+  relevantMean: Float64Array,
+  slate: Int32Array,
+  slateLen: Uint8Array,
+  k: number,
+  mainstream: Uint8Array,
+): RegretByTaste {
+  const sum = [0, 0];
+  const listeners = [0, 0];
+  for (let u = 0; u < world.userCount; u++) {
+    const len = slateLen[u]!;
+    if (len === 0) continue;
+    let shown = 0;
+    for (let j = 0; j < len; j++) shown += relevance(world, log, maxClickProb, u, slate[u * k + j]!);
+    const group = mainstream[favouriteGenre(world, log, u)] === 1 ? 0 : 1;
+    sum[group]! += relevantMean[u]! - shown / len;
+    listeners[group]!++;
+  }
+  const total = listeners[0]! + listeners[1]!;
+  return {
+    all: total > 0 ? (sum[0]! + sum[1]!) / total : 0,
+    mainstream: listeners[0]! > 0 ? sum[0]! / listeners[0]! : null,
+    niche: listeners[1]! > 0 ? sum[1]! / listeners[1]! : null,
+  };
+}
+
+/** utilityRegretByTaste's mean over all listeners. */
 export function meanUtilityRegret(
   world: World,
   log: SimLog,
@@ -45,47 +132,59 @@ export function meanUtilityRegret(
   slateLen: Uint8Array,
   k: number,
 ): number {
-  let sum = 0;
-  let listeners = 0;
-  for (let u = 0; u < world.userCount; u++) {
-    const len = slateLen[u]!;
-    if (len === 0) continue;
-    let shown = 0;
-    for (let j = 0; j < len; j++) shown += relevance(world, log, maxClickProb, u, slate[u * k + j]!);
-    sum += relevantMean[u]! - shown / len;
-    listeners++;
-  }
-  return listeners > 0 ? sum / listeners : 0;
+  return utilityRegretByTaste(world, log, maxClickProb, relevantMean, slate, slateLen, k, new Uint8Array(world.genreCount)).all;
 }
 
 
 /**
  * Mean absolute error, over the 50 most shown songs (cumulative impressions, ties by lower id),
  * between the system's relevance estimate (raw click rate when not debiasing) and the song's true
- * mean relevance over listeners, (1/U)·Σ_u p(u,i) = maxClickProb · q_i · mean_u((θ_u,g / max θ_u)^β).
+ * mean relevance over listeners, maxClickProb · ((1 − w)·q_i + w/2) · mean_u((θ_u,g / max θ_u)^β):
+ * the personal liking ε(u,i) is taken at its expectation 1/2 (it is independent of taste), which
+ * saves a pass over every listener per song.
  * Null before any song was shown.
  */
-export function relevanceEstimateError(world: World, log: SimLog, maxClickProb: number, model: ClickModel, kind: EstimateKind): number | null {
-  const G = world.genreCount;
-  const meanTaste = new Float64Array(G);
-  for (let u = 0; u < world.userCount; u++)
-    for (let g = 0; g < G; g++) meanTaste[g]! += Math.pow(log.taste[u * G + g]! / log.tasteMax[u]!, world.tasteWeight) / world.userCount;
+export function relevanceEstimateError(
+  world: World,
+  log: SimLog,
+  maxClickProb: number,
+  model: ClickModel,
+  kind: EstimateKind,
+  meanTaste: Float64Array = meanTasteFactors(world, log),
+): number | null {
   const top = mostShown(log.impressions, log.released, ESTIMATE_ERROR_SONGS);
   let sum = 0;
   let n = 0;
   for (const i of top) {
     const estimate = model.estimate(kind, i);
     if (Number.isNaN(estimate)) continue;
-    sum += Math.abs(estimate - maxClickProb * world.songQuality[i]! * meanTaste[world.songGenre[i]!]!);
+    const songPart = (1 - world.idiosyncrasy) * world.songQuality[i]! + world.idiosyncrasy / 2;
+    sum += Math.abs(estimate - maxClickProb * songPart * meanTaste[world.songGenre[i]!]!);
     n++;
   }
   return n > 0 ? sum / n : null;
 }
 
-/** Ids of the (up to) `count` songs with the most impressions, among those shown at least once. */
-function mostShown(impressions: Float64Array, released: number, count: number): number[] {
+/** mean_u((θ_u,g / max θ_u)^β) per genre g: it changes only when a taste drifts, so callers may cache it. */
+export function meanTasteFactors(world: World, log: SimLog): Float64Array {
+  const G = world.genreCount;
+  const meanTaste = new Float64Array(G);
+  for (let u = 0; u < world.userCount; u++)
+    for (let g = 0; g < G; g++) meanTaste[g]! += log.tasteFactor[u * G + g]! / world.userCount;
+  return meanTaste;
+}
+
+/**
+ * Ids of the (up to) `count` songs with the most impressions, among those shown at least once,
+ * most shown first, ties by lower id. The count-th largest value is found by a native sort of a
+ * copy, so only the songs at or above it are sorted with a comparator.
+ */
+export function mostShown(impressions: Float64Array, released: number, count: number): number[] {
+  if (released === 0 || count <= 0) return [];
+  const sorted = impressions.slice(0, released).sort();
+  const cut = Math.max(sorted[Math.max(0, released - count)]!, Number.MIN_VALUE);
   const shown: number[] = [];
-  for (let i = 0; i < released; i++) if (impressions[i]! > 0) shown.push(i);
+  for (let i = 0; i < released; i++) if (impressions[i]! >= cut) shown.push(i);
   shown.sort((a, b) => impressions[b]! - impressions[a]! || a - b);
   return shown.slice(0, count);
 }

@@ -7,6 +7,12 @@ export interface BucketValues<T> {
   high: T;
 }
 
+/** Values for mainstream listeners (favourite genre among the largest genres holding half the songs) and niche ones. */
+export interface TasteValues<T> {
+  mainstream: T;
+  niche: T;
+}
+
 /** Metrics of step t (definitions in docs/model.md). Null marks a value that is not defined yet. */
 export interface StepMetrics {
   t: number;
@@ -17,9 +23,13 @@ export interface StepMetrics {
   aggregateDiversity: number;
   coverage: number;
   longTailShare: number;
+  longTailShareAtStart: number;
   hitRate: BucketValues<number | null>;
   hitRateN: BucketValues<number>;
+  hitRateAtStart: BucketValues<number | null>;
+  hitRateAtStartN: BucketValues<number>;
   homogenization: number;
+  consumptionHomogenization: number | null;
   repeatRate: number | null;
   headClickShare: number | null;
   ctr: number | null;
@@ -30,7 +40,9 @@ export interface StepMetrics {
   newSongImpressionShare: number | null;
   newSongClickShare: number | null;
   calibrationKL: number | null;
+  tasteKL: number | null;
   utilityRegret: number;
+  utilityRegretByTaste: TasteValues<number | null>;
   relevanceEstimateError: number | null;
 }
 
@@ -44,6 +56,8 @@ export interface InitialMetrics {
   songs: number;
   /** Initial songs per popularity bucket of their prior plays. */
   bucketSizes: BucketValues<number>;
+  /** Listeners whose favourite genre is mainstream, and the rest. */
+  listenersByTaste: TasteValues<number>;
 }
 
 export const BUCKETS = ['low', 'mid', 'high'] as const;

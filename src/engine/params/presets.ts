@@ -10,18 +10,44 @@ export interface Preset {
   readonly overrides: Partial<Params>;
 }
 
+/** Today's world before model v2: an old catalog whose ranking the past already fixed, ranked deterministically. */
+const LOCKED_WORLD: Partial<Params> = {
+  priorMedianPlays: 13,
+  priorSpread: 1.15,
+  priorMaxPlays: 10000,
+  rankingTemperature: 0,
+  idiosyncrasy: 0,
+  onboardingPicks: 0,
+};
+
+/**
+ * In teaching order. Every preset but `locked-catalog` starts from the default world and policy
+ * and differs only in its strategy, so any two of them are a fair comparison.
+ */
 export const PRESETS: readonly Preset[] = [
   {
-    name: 'popularity-loop',
-    title: 'The popularity loop',
-    description: 'Everyone is shown the most-played songs; clicks make them more played. Watch the rich get richer.',
+    name: 'loop-forms',
+    title: 'The loop forms',
+    description: 'A young catalog and a popularity ranker fed by its own clicks: watch a few songs take over.',
     overrides: {},
+  },
+  {
+    name: 'locked-catalog',
+    title: 'A locked-in catalog',
+    description: 'A catalog already locked in by its past: the loop ran before step 1, and everyone sees the same ten hits.',
+    overrides: LOCKED_WORLD,
   },
   {
     name: 'personalized',
     title: 'Personalized, still looping',
-    description: 'Genre affinity learned from clicks times popularity: more varied slates, the same pull toward hits.',
+    description: 'Genre affinity learned from each listener\'s history times popularity within the genre: varied slates, the same pull toward hits.',
     overrides: { recommender: 'personalized' },
+  },
+  {
+    name: 'factorization',
+    title: 'Collaborative filtering',
+    description: 'A matrix factorization trained on the click log every step: the recommender of the research on feedback loops.',
+    overrides: { recommender: 'factorization' },
   },
   {
     name: 'taste-drift',
@@ -32,7 +58,7 @@ export const PRESETS: readonly Preset[] = [
   {
     name: 'catalog-growth',
     title: 'New songs under popularity ranking',
-    description: 'Five new songs a step arrive with no plays; a popularity ranking never shows them.',
+    description: 'Five new songs a step arrive with no plays; a popularity ranking hardly ever shows them.',
     overrides: { newSongsPerStep: 5 },
   },
   {
@@ -44,20 +70,32 @@ export const PRESETS: readonly Preset[] = [
   {
     name: 'thompson-sampling',
     title: 'Thompson sampling',
-    description: 'Rank by a draw from each song\'s posterior click rate: unknown songs get their chance.',
+    description: 'Each listener\'s slate ranks a fresh draw from every song\'s posterior click rate: unknown songs get their chance.',
     overrides: { exploration: 'thompson' },
   },
   {
     name: 'ucb-exploration',
     title: 'Upper confidence bound',
-    description: 'Rank by estimated click rate plus an uncertainty bonus: never-shown songs go first.',
+    description: 'Score by estimated click rate plus an uncertainty bonus: rarely shown songs get a lift.',
     overrides: { exploration: 'ucb' },
+  },
+  {
+    name: 'new-song-slots',
+    title: 'New-song slots with catalog growth',
+    description: 'Five new songs a step; the bottom two slots of every slate go to songs from the last 10 steps.',
+    overrides: { newSongsPerStep: 5, newSongSlots: 2 },
+  },
+  {
+    name: 'raw-click-rate',
+    title: 'Raw click rate (the control for IPS)',
+    description: 'Rank by each song\'s raw click rate with 10% exploration: the same as IPS debiasing but without the position correction.',
+    overrides: { exploration: 'epsilon', epsilon: 0.1, positionDebias: 'raw' },
   },
   {
     name: 'ips-debiasing',
     title: 'IPS debiasing',
-    description: 'Correct clicks for position bias, with the curve estimated from 10% explored traffic.',
-    overrides: { positionDebias: 'ips', exploration: 'epsilon', epsilon: 0.1 },
+    description: 'Rank by click rate corrected for position bias, with the curve estimated from 10% explored traffic.',
+    overrides: { exploration: 'epsilon', epsilon: 0.1, positionDebias: 'ips' },
   },
   {
     name: 'positional-model',
@@ -66,10 +104,10 @@ export const PRESETS: readonly Preset[] = [
     overrides: { positionDebias: 'positional' },
   },
   {
-    name: 'new-song-slots',
-    title: 'New-song slots with catalog growth',
-    description: 'Five new songs a step; the bottom two slots of every slate go to songs from the last 10 steps.',
-    overrides: { newSongsPerStep: 5, newSongSlots: 2 },
+    name: 'popularity-penalty',
+    title: 'Popularity penalty',
+    description: 'Divide every song\'s score by (1 + plays)^0.5: the head keeps its lead, but by less.',
+    overrides: { popularityPenalty: 0.5 },
   },
   {
     name: 'calibrated',
@@ -80,13 +118,13 @@ export const PRESETS: readonly Preset[] = [
   {
     name: 'long-tail-xquad',
     title: 'Long-tail re-ranking (xQuAD)',
-    description: 'Re-rank so that each slate covers the long tail as well as the head.',
+    description: 'Re-rank so that each slate gives the long tail the share the listener\'s own history asks for.',
     overrides: { rerank: 'xquad', rerankStrength: 0.5 },
   },
   {
     name: 'random-baseline',
     title: 'Random baseline',
-    description: 'Uniformly random slates: no loop and no relevance. Concentration falls back.',
+    description: 'Uniformly random slates: no loop and no relevance. Concentration stays where it started.',
     overrides: { recommender: 'random' },
   },
   {
@@ -97,7 +135,7 @@ export const PRESETS: readonly Preset[] = [
   },
 ];
 
-export const DEFAULT_PRESET = 'popularity-loop';
+export const DEFAULT_PRESET = 'loop-forms';
 
 /** The preset called `name`, or undefined. */
 export function findPreset(name: string): Preset | undefined {

@@ -58,6 +58,10 @@ export const PARAM_SCHEMA = [
     help: 'Seeds every random stream. The same seed and parameters give the same run, in the browser and in the CLI.',
   },
   {
+    key: 'worldSeed', label: 'World seed', group: 'Run', effect: 'restart', type: 'int', default: -1, min: -1, max: 4294967295,
+    help: 'Seeds the world alone (songs, listeners, tastes, sign-up picks); −1 uses the seed. Runs that share a world seed but not the seed are parallel worlds: the same songs and listeners, a different history.',
+  },
+  {
     key: 'steps', label: 'Steps', group: 'Run', effect: 'live', type: 'int', default: 100, min: 1, max: 10000, unit: 'steps',
     help: 'How many time steps the run lasts. In each step every listener gets one slate.',
   },
@@ -74,15 +78,15 @@ export const PARAM_SCHEMA = [
     help: 'Zipf exponent of genre sizes: genre g holds a share proportional to 1/g^s. 0 makes all genres equal.',
   },
   {
-    key: 'priorMedianPlays', label: 'Median prior plays', group: 'World', effect: 'restart', type: 'number', default: 13, min: 1, max: 10000, step: 1, unit: 'plays',
+    key: 'priorMedianPlays', label: 'Median prior plays', group: 'World', effect: 'restart', type: 'number', default: 3, min: 1, max: 10000, step: 1, unit: 'plays',
     help: 'Median of the play counts songs bring from before the simulation (log-normal).',
   },
   {
-    key: 'priorSpread', label: 'Prior spread', group: 'World', effect: 'restart', type: 'number', default: 1.15, min: 0, max: 3, step: 0.05, unit: 'decades',
-    help: 'Standard deviation of log10(prior plays): how long the long tail is. At the defaults about 78% of songs have fewer than 100 plays and 5% more than 1,000.',
+    key: 'priorSpread', label: 'Prior spread', group: 'World', effect: 'restart', type: 'number', default: 0.3, min: 0, max: 3, step: 0.05, unit: 'decades',
+    help: 'Standard deviation of log10(prior plays): how long the long tail is before the run. The default young catalog (median 3, spread 0.3) starts nearly flat, so the run builds the ranking; the locked catalog (median 13, spread 1.15) starts with 5% of songs above 1,000 plays.',
   },
   {
-    key: 'priorMaxPlays', label: 'Most prior plays', group: 'World', effect: 'restart', type: 'int', default: 10000, min: 1, max: 100000000, unit: 'plays',
+    key: 'priorMaxPlays', label: 'Most prior plays', group: 'World', effect: 'restart', type: 'int', default: 1000, min: 1, max: 100000000, unit: 'plays',
     help: 'Ceiling on prior plays. It keeps the biggest hits within reach of what the listeners click during a run, so the loop can move them.',
   },
   {
@@ -110,6 +114,14 @@ export const PARAM_SCHEMA = [
     help: 'How much genre taste matters next to quality: relevance ∝ (taste for the genre / favourite genre)^β × quality. 0: everyone agrees on quality alone.',
   },
   {
+    key: 'idiosyncrasy', label: 'Personal taste', group: 'Listeners', effect: 'restart', type: 'number', default: 0.3, min: 0, max: 1, step: 0.05,
+    help: 'Weight w of a personal liking for each song: relevance uses (1 − w) × quality + w × a per-listener, per-song value in [0, 1). 0: everyone agrees on which songs are good.',
+  },
+  {
+    key: 'onboardingPicks', label: 'Sign-up picks', group: 'Listeners', effect: 'restart', type: 'int', default: 3, min: 0, max: 50, unit: 'songs',
+    help: 'Songs each listener picks at sign-up, from genres drawn by their taste: the only taste signal a recommender has before step 1. They add to the listener\'s history, not to song plays.',
+  },
+  {
     key: 'positionBias', label: 'Position bias η', group: 'Listeners', effect: 'live', type: 'number', default: 1, min: 0, max: 3, step: 0.1,
     help: 'A listener examines slot k with probability (1/k)^η. 0: every slot is seen; larger: lower slots are ignored.',
   },
@@ -119,14 +131,19 @@ export const PARAM_SCHEMA = [
   },
   {
     key: 'recommender', label: 'Recommender', group: 'Recommender', effect: 'live', type: 'enum', default: 'popularity',
-    options: ['popularity', 'personalized', 'random', 'oracle'],
+    options: ['popularity', 'personalized', 'factorization', 'random', 'oracle'],
     optionHelp: {
       popularity: 'Ranks songs by logged plays (prior plays + clicks).',
-      personalized: 'Genre affinity learned from each listener\'s clicks × logged plays.',
+      personalized: 'Genre affinity learned from each listener\'s clicks × how popular a song is within its genre.',
+      factorization: 'Matrix factorization (implicit ALS) trained on the click log every step: a collaborative filter.',
       random: 'A uniformly random slate for each listener: no loop, no relevance.',
       oracle: 'Ranks by true relevance, which no real system sees: the upper bound.',
     },
     help: 'How slates are ranked. Every recommender but the oracle learns only from the click log.',
+  },
+  {
+    key: 'rankingTemperature', label: 'Ranking temperature τ', group: 'Recommender', effect: 'live', type: 'number', default: 0.5, min: 0, max: 5, step: 0.05,
+    help: 'Each slate is drawn from a Plackett–Luce policy: songs are picked one by one with probability ∝ score^(1/τ). 0: always the top-scored songs (a deterministic ranking); larger: more varied slates.',
   },
   {
     key: 'slateSize', label: 'Slate size', group: 'Recommender', effect: 'restart', type: 'int', default: 10, min: 1, max: 50, unit: 'songs',
@@ -165,9 +182,10 @@ export const PARAM_SCHEMA = [
   },
   {
     key: 'positionDebias', label: 'Position debiasing', group: 'Debiasing', effect: 'live', type: 'enum', default: 'none',
-    options: ['none', 'ips', 'positional'],
+    options: ['none', 'raw', 'ips', 'positional'],
     optionHelp: {
       none: 'Rank by logged plays; clicks are taken at face value.',
+      raw: 'Rank by each song\'s raw click rate, clicks / impressions: no position correction (the control for IPS).',
       ips: 'Rank by relevance estimated with inverse propensity weights: a click in a rarely seen slot counts more.',
       positional: 'Learn click = P(seen | slot) × P(click | song, seen) and rank by the song factor alone.',
     },
@@ -238,4 +256,9 @@ export function defaultParams(): Params {
   const out: Record<string, unknown> = {};
   for (const s of PARAM_SCHEMA) out[s.key] = Array.isArray(s.default) ? [...s.default] : s.default;
   return out as Params;
+}
+
+/** The seed of the world's streams: `worldSeed`, or `seed` when it is −1. */
+export function worldSeedOf(params: Pick<Params, 'seed' | 'worldSeed'>): number {
+  return params.worldSeed >= 0 ? params.worldSeed : params.seed;
 }

@@ -3,25 +3,29 @@ import { isConsumed } from '../log';
 import type { CandidatePool, StepContext } from './types';
 
 /**
- * Ids 0..released−1 sorted by score descending, ties by `tieBreak` descending (plays: among songs
- * the system cannot tell apart, the popular come first), then by lower id: a total, reproducible order.
+ * `ids` (or 0..count−1) sorted by score descending, ties by `tieBreak` descending (plays: among
+ * songs the system cannot tell apart, the popular come first), then by the seeded key: a total,
+ * reproducible order in which no song wins a tie for its id.
  */
-export function rankByScore(score: Float64Array, released: number, tieBreak: Float64Array): Int32Array {
-  const order = new Int32Array(released);
-  for (let i = 0; i < released; i++) order[i] = i;
+export function rankByScore(score: Float64Array, count: number, tieBreak: Float64Array, keys: Float64Array, ids?: Int32Array): Int32Array {
+  const order = ids ? Int32Array.from(ids) : new Int32Array(count);
+  if (!ids) for (let i = 0; i < count; i++) order[i] = i;
   // Infinite scores tie (∞ − ∞ is NaN, which is falsy) and fall through to the tie-breaks.
-  order.sort((a, b) => score[b]! - score[a]! || tieBreak[b]! - tieBreak[a]! || a - b);
+  order.sort((a, b) => score[b]! - score[a]! || tieBreak[b]! - tieBreak[a]! || keys[a]! - keys[b]!);
   return order;
 }
 
-/** The entries of `order` in the pool (the order is kept). */
-export function poolOrder(order: Int32Array, pool: CandidatePool, longTail: Uint8Array): Int32Array {
-  return pool === 'all' ? order : order.filter((i) => longTail[i] === 1);
+/** The ids 0..released−1 in `pool`: every song, or the long tail as it stands this step. */
+export function poolIds(ctx: StepContext, pool: CandidatePool): Int32Array | null {
+  if (pool === 'all') return null;
+  const out: number[] = [];
+  for (let i = 0; i < ctx.log.released; i++) if (ctx.liveTail[i] === 1) out.push(i);
+  return Int32Array.from(out);
 }
 
 /**
  * Copies the first `n` songs of `order` that listener u may be shown into `ids`, with
- * `score[i]` into `scores`; returns how many were copied.
+ * `score[i]` into `scores` and propensity 1 (a deterministic ranking); returns how many.
  */
 export function takeFromOrder(
   ctx: StepContext,
@@ -31,6 +35,7 @@ export function takeFromOrder(
   n: number,
   ids: Int32Array,
   scores: Float64Array,
+  props: Float64Array,
 ): number {
   const songCount = ctx.world.songCount;
   let count = 0;
@@ -38,6 +43,7 @@ export function takeFromOrder(
     const i = order[j]!;
     if (isConsumed(ctx.log, songCount, u, i)) continue;
     ids[count] = i;
+    props[count] = 1;
     scores[count++] = score[i]!;
   }
   return count;

@@ -11,24 +11,23 @@ export interface SlateBuffers {
 
 /**
  * candidates → re-ranking → slot filling for every listener. Each slot starts with the
- * recommender's propensity; slot fillers multiply or replace it.
+ * propensity of the recommender's draw that produced it; slot fillers multiply or replace it.
  */
 export function buildSlates(ctx: StepContext, policy: Policy, k: number, out: SlateBuffers): void {
   const { recommender, reranker, slotFillers } = policy;
   recommender.prepare(ctx);
   let u = 0;
   const source: CandidateSource = {
-    fetch: (pool: CandidatePool, n: number, ids: Int32Array, scores: Float64Array) =>
-      recommender.candidates(ctx, u, n, ids, scores, pool),
+    fetch: (pool: CandidatePool, n: number, ids: Int32Array, scores: Float64Array, props: Float64Array) =>
+      recommender.candidates(ctx, u, n, ids, scores, props, pool),
   };
   // One scratch row reused for every listener, copied into place: no per-listener array views to collect.
   const row = new Int32Array(k);
-  const props = new Float32Array(k);
+  const props = new Float64Array(k);
   const explored = new Uint8Array(k);
   const randomSlates = ctx.params.recommender === 'random' ? 1 : 0;
   for (; u < ctx.world.userCount; u++) {
-    let len = reranker.rerank(ctx, u, source, k, row);
-    props.fill(recommender.propensity(ctx, u), 0, len);
+    let len = reranker.rerank(ctx, u, source, k, row, props);
     explored.fill(randomSlates);
     for (const filler of slotFillers) len = filler.fill(ctx, u, row, props, explored, len, k);
     out.slate.set(row, u * k);

@@ -4,6 +4,7 @@ import { createOracleRecommender } from './recommenders/oracle';
 import { createPersonalizedRecommender } from './recommenders/personalized';
 import { createPopularityRecommender } from './recommenders/popularity';
 import { createRandomRecommender } from './recommenders/random';
+import { createFactorizationRecommender } from './recommenders/factorization';
 import { createCalibratedReranker } from './rerankers/calibrated';
 import { createXquadReranker } from './rerankers/xquad';
 import { createEpsilonFiller } from './slotFillers/epsilon';
@@ -14,9 +15,9 @@ import type { Policy, Recommender, Reranker } from './types';
 export function createIdentityReranker(): Reranker {
   let scores = new Float64Array(0);
   return {
-    rerank(_ctx, _u, source, k, out) {
+    rerank(_ctx, _u, source, k, out, outProps) {
       if (scores.length < k) scores = new Float64Array(k);
-      return source.fetch('all', k, out, scores);
+      return source.fetch('all', k, out, scores, outProps);
     },
   };
 }
@@ -24,6 +25,7 @@ export function createIdentityReranker(): Reranker {
 const RECOMMENDERS: Record<Params['recommender'], () => Recommender> = {
   popularity: createPopularityRecommender,
   personalized: createPersonalizedRecommender,
+  factorization: createFactorizationRecommender,
   random: createRandomRecommender,
   oracle: createOracleRecommender,
 };

@@ -14,7 +14,12 @@ import {
   parseValue,
   validateParams,
 } from '../../../src/engine/params/validate';
-import { PRESETS, presetParams } from '../../../src/engine/params/presets';
+import {
+  DEFAULT_PRESET,
+  findPreset,
+  PRESETS,
+  presetParams,
+} from '../../../src/engine/params/presets';
 
 function spec(key: string): ParamSpec {
   const s = paramSpec(key);
@@ -42,6 +47,71 @@ describe('schema defaults', () => {
   it.each(PRESETS.map((p) => [p.name, p] as const))('preset %s validates', (_name, p) => {
     expect(validateParams(presetParams(p))).toEqual([]);
   });
+
+  it('model v2 defaults: a young catalog, a stochastic ranking, personal taste and sign-up picks', () => {
+    const d = defaultParams();
+    expect(d.worldSeed).toBe(-1);
+    expect([d.priorMedianPlays, d.priorSpread, d.priorMaxPlays]).toEqual([3, 0.3, 1000]);
+    expect(d.rankingTemperature).toBe(0.5);
+    expect(d.idiosyncrasy).toBe(0.3);
+    expect(d.onboardingPicks).toBe(3);
+  });
+
+  it('the locked-catalog preset is the old world: an old catalog, deterministic ranking, no personal taste or picks', () => {
+    const p = presetParams(findPreset('locked-catalog')!);
+    expect(p).toEqual({
+      ...defaultParams(),
+      priorMedianPlays: 13,
+      priorSpread: 1.15,
+      priorMaxPlays: 10000,
+      rankingTemperature: 0,
+      idiosyncrasy: 0,
+      onboardingPicks: 0,
+    });
+    expect(DEFAULT_PRESET).toBe('loop-forms');
+    expect(presetParams(findPreset(DEFAULT_PRESET)!)).toEqual(defaultParams());
+    expect(findPreset('popularity-loop')).toBeUndefined();
+  });
+});
+
+describe('model v2 parameters', () => {
+  it('worldSeed: −1 (use the seed) up to 2^32 − 1, integers only', () => {
+    expect(checkValue(spec('worldSeed'), -1).ok).toBe(true);
+    expect(checkValue(spec('worldSeed'), 0).ok).toBe(true);
+    expect(checkValue(spec('worldSeed'), 4294967295).ok).toBe(true);
+    expect(checkValue(spec('worldSeed'), -2)).toEqual({
+      ok: false,
+      message: 'worldSeed: must be an integer from -1 to 4294967295, got -2',
+    });
+    expect(checkValue(spec('worldSeed'), 1.5).ok).toBe(false);
+    expect(parsed('worldSeed', '-1')).toEqual({ ok: true, value: -1 });
+  });
+
+  it('idiosyncrasy: a weight in [0, 1]', () => {
+    expect(checkValue(spec('idiosyncrasy'), 0).ok).toBe(true);
+    expect(checkValue(spec('idiosyncrasy'), 1).ok).toBe(true);
+    expect(checkValue(spec('idiosyncrasy'), 1.01).ok).toBe(false);
+    expect(checkValue(spec('idiosyncrasy'), -0.1).ok).toBe(false);
+  });
+
+  it('onboardingPicks: an integer from 0 to 50', () => {
+    expect(checkValue(spec('onboardingPicks'), 0).ok).toBe(true);
+    expect(checkValue(spec('onboardingPicks'), 50).ok).toBe(true);
+    expect(checkValue(spec('onboardingPicks'), 51).ok).toBe(false);
+    expect(checkValue(spec('onboardingPicks'), 2.5).ok).toBe(false);
+  });
+
+  it('rankingTemperature: 0 (deterministic) up to 5', () => {
+    expect(checkValue(spec('rankingTemperature'), 0).ok).toBe(true);
+    expect(checkValue(spec('rankingTemperature'), 5).ok).toBe(true);
+    expect(checkValue(spec('rankingTemperature'), -0.05).ok).toBe(false);
+    expect(checkValue(spec('rankingTemperature'), 5.05).ok).toBe(false);
+  });
+
+  it('the new options parse: recommender factorization, positionDebias raw', () => {
+    expect(parsed('recommender', 'factorization')).toEqual({ ok: true, value: 'factorization' });
+    expect(parsed('positionDebias', 'raw')).toEqual({ ok: true, value: 'raw' });
+  });
 });
 
 describe('messages', () => {
@@ -60,7 +130,8 @@ describe('messages', () => {
     });
     expect(checkValue(spec('recommender'), 'best')).toEqual({
       ok: false,
-      message: 'recommender: must be one of popularity, personalized, random, oracle, got "best"',
+      message:
+        'recommender: must be one of popularity, personalized, factorization, random, oracle, got "best"',
     });
     expect(checkValue(spec('bucketThresholds'), [1000, 100])).toEqual({
       ok: false,
@@ -81,8 +152,9 @@ describe('messages', () => {
     expect(describeAllowed(spec('positionBias'))).toBe('a number from 0 to 3');
     expect(describeAllowed(spec('excludeConsumed'))).toBe('true or false');
     expect(describeAllowed(spec('recommender'))).toBe(
-      'one of popularity, personalized, random, oracle',
+      'one of popularity, personalized, factorization, random, oracle',
     );
+    expect(describeAllowed(spec('positionDebias'))).toBe('one of none, raw, ips, positional');
     expect(describeAllowed(spec('bucketThresholds'))).toBe(
       '2 ascending integers from 1 to 100000000, comma-separated',
     );

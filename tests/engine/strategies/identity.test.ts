@@ -1,4 +1,5 @@
-// At strength 0 every strategy gives exactly the slates of the base recommender, for every recommender.
+// At strength 0 every strategy gives exactly the slates of the base recommender, for every recommender,
+// under the Plackett–Luce policy (the default τ) and the deterministic ranking (τ = 0).
 import { describe, expect, it } from 'vitest';
 import { defaultParams, Simulation, type Params } from '../../../src/engine';
 
@@ -24,14 +25,18 @@ const zeroStrength: [string, Partial<Params>][] = [
   ['no new-song slots', { newSongSlots: 0 }],
 ];
 
-describe.each(['popularity', 'personalized', 'random', 'oracle'] as const)('%s recommender', (recommender) => {
-  const reference = trace({ ...base, recommender });
+const RECOMMENDERS = ['popularity', 'personalized', 'factorization', 'random', 'oracle'] as const;
+const cases = RECOMMENDERS.flatMap((recommender) => [0.5, 0].map((tau) => [recommender, tau] as const));
+
+describe.each(cases)('%s recommender at τ = %s', (recommender, tau) => {
+  const params = { ...base, recommender, rankingTemperature: tau };
+  const reference = trace(params);
 
   it.each(zeroStrength)('%s changes no slate', (_name, strategy) => {
-    expect(trace({ ...base, recommender, ...strategy })).toEqual(reference);
+    expect(trace({ ...params, ...strategy })).toEqual(reference);
   });
 
   it('a strength above 0 does change the slates (the comparison can fail)', () => {
-    expect(trace({ ...base, recommender, exploration: 'epsilon', epsilon: 0.2 })).not.toEqual(reference);
+    expect(trace({ ...params, exploration: 'epsilon', epsilon: 0.2 })).not.toEqual(reference);
   });
 });

@@ -5,15 +5,16 @@ import type { Recommender } from '../types';
 
 /**
  * Draws n distinct songs uniformly from those listener u may be shown, in draw order.
- * Each song lands in a given slot with probability 1 / available.
+ * Each song lands in a given slot with probability 1 / available. Always uniform: the ranking
+ * temperature does not apply.
  */
 export function createRandomRecommender(): Recommender {
   return {
     prepare() {},
-    candidates(ctx, u, n, ids, scores, pool) {
+    candidates(ctx, u, n, ids, scores, props, pool) {
       const { log, world, recommenderRng: rng } = ctx;
       const tailOnly = pool === 'tail';
-      const skip = (i: number) => (tailOnly && world.longTail[i] === 0) || isConsumed(log, world.songCount, u, i) || hasPrefix(ids, count, i);
+      const skip = (i: number) => (tailOnly && ctx.liveTail[i] === 0) || isConsumed(log, world.songCount, u, i) || hasPrefix(ids, count, i);
       const available = availableCount(ctx, u);
       const want = Math.min(n, available);
       let count = 0;
@@ -30,10 +31,10 @@ export function createRandomRecommender(): Recommender {
         ids[count] = i;
         scores[count++] = 0;
       }
+      // Each song lands in a given slot with probability 1 / available (the tail pool is not
+      // re-counted: only xQuAD asks for it, and its propensities are those of the draw).
+      props.fill(1 / Math.max(1, available), 0, count);
       return count;
-    },
-    propensity(ctx, u) {
-      return 1 / Math.max(1, availableCount(ctx, u));
     },
   };
 }

@@ -1,4 +1,5 @@
 // Calibrated re-ranking: make each listener's slate match the genre mix of their listening history.
+import { log } from '../../math';
 import type { Reranker, StepContext } from '../types';
 
 /** Smoothing of the slate's genre mix toward the history, q̃ = (1 − α)·q + α·p, so KL stays finite. */
@@ -14,7 +15,7 @@ export function calibrationKL(p: ArrayLike<number>, counts: ArrayLike<number>, t
     const pg = p[g]!;
     if (pg <= 0) continue;
     const q = total > 0 ? counts[g]! / total : 0;
-    kl += pg * Math.log(pg / ((1 - CALIBRATION_ALPHA) * q + CALIBRATION_ALPHA * pg));
+    kl += pg * log(pg / ((1 - CALIBRATION_ALPHA) * q + CALIBRATION_ALPHA * pg));
   }
   return kl;
 }
@@ -47,15 +48,16 @@ export function createCalibratedReranker(): Reranker {
   let ids = new Int32Array(0);
   let scores = new Float64Array(0);
   let link = new Int32Array(0);
+  let props = new Float64Array(0);
   return {
-    rerank(ctx, u, source, k, out) {
+    rerank(ctx, u, source, k, out, outProps) {
       const lambda = ctx.params.rerankStrength;
       const { genreCount: G, songGenre } = ctx.world;
       if (p.length !== G) [p, counts, head] = [new Float64Array(G), new Float64Array(G), new Int32Array(G)];
       const depth = 5 * k;
-      if (ids.length < depth) [ids, scores, link] = [new Int32Array(depth), new Float64Array(depth), new Int32Array(depth)];
-      if (lambda === 0 || !historyMix(ctx, u, p)) return source.fetch('all', k, out, scores);
-      const count = source.fetch('all', depth, ids, scores);
+      if (ids.length < depth) [ids, scores, link, props] = [new Int32Array(depth), new Float64Array(depth), new Int32Array(depth), new Float64Array(depth)];
+      if (lambda === 0 || !historyMix(ctx, u, p)) return source.fetch('all', k, out, scores, outProps);
+      const count = source.fetch('all', depth, ids, scores, props);
       // Candidates of one genre change q̃ alike, so only each genre's best remaining one can win:
       // chain the candidates by genre once, then walk each chain.
       head.fill(-1);
@@ -77,7 +79,7 @@ export function createCalibratedReranker(): Reranker {
           const c = head[g]!;
           if (c < 0) continue;
           const pg = p[g]!;
-          const gain = pg > 0 ? pg * Math.log(smoothed(counts[g]! + 1, size, pg) / smoothed(counts[g]!, size, pg)) : 0;
+          const gain = pg > 0 ? pg * log(smoothed(counts[g]! + 1, size, pg) / smoothed(counts[g]!, size, pg)) : 0;
           const value = (1 - lambda) * (1 - c / count) + lambda * gain;
           if (value > bestValue || (value === bestValue && c < best)) [best, bestValue] = [c, value];
         }
@@ -85,6 +87,7 @@ export function createCalibratedReranker(): Reranker {
         head[g] = link[best]!;
         counts[g]!++;
         out[slot] = ids[best]!;
+        outProps[slot] = props[best]!;
       }
       return n;
     },

@@ -1,45 +1,57 @@
-// xQuAD re-ranking over two categories, head and long tail, to give the tail a place in every slate.
-import type { Reranker } from '../types';
+// Smooth xQuAD re-ranking over head and long tail, weighted by each listener's own appetite for the tail.
+import type { Reranker, StepContext } from '../types';
 
-/** Importance of each category (head, tail Γ) for every listener. */
-export const CATEGORY_WEIGHT = 0.5;
+/** Pseudo-clicks of P(tail | u) toward 1/2 while a listener's history is short. */
+export const TAIL_PREFERENCE_PRIOR = 2;
 
 /**
- * Greedy xQuAD (Santos et al., 2010; applied to popularity bias by Abdollahpouri et al., 2019):
- * repeatedly add the candidate maximising
- *   (1 − λ)·s(i) + λ · Σ_c P(c) · [i ∈ c] · Π_{j ∈ S} (1 − [j ∈ c])
- * over the categories c ∈ {head, tail Γ} with P(c) = 1/2, S the slate so far and s the score
- * scaled by rank over the candidates, s = 1 − rank / count (play counts are too skewed to compare
- * raw). A category stops earning its bonus once the slate covers it. Candidates are the best k
- * songs overall plus the best k·5 tail songs: a popularity ranking's top songs are all head songs.
- * Listeners' own head/tail mix is not used: under a popularity loop it is all head, which would
- * tell xQuAD to add no tail at all. At λ = 0 this is the recommender's own order.
+ * P(tail | u): the share of listener u's history (sign-up picks and clicks) on songs that were in
+ * the long tail when chosen, smoothed toward 1/2 by two pseudo-clicks: (t_u + 1) / (n_u + 2).
+ */
+export function tailPreference(ctx: StepContext, u: number): number {
+  return (ctx.log.userTailClicks[u]! + TAIL_PREFERENCE_PRIOR / 2) / (ctx.log.userClicks[u]! + TAIL_PREFERENCE_PRIOR);
+}
+
+/**
+ * Smooth xQuAD (Abdollahpouri, Burke & Mobasher, 2019, after Santos et al., 2010): greedily add the
+ * candidate v maximising
+ *   (1 − λ)·s(v) + λ · P(c(v) | u) · (1 − |S ∩ c(v)| / |S|)
+ * with c(v) ∈ {head, tail} the song's category this step (the live long tail), P(tail | u) the
+ * listener's own tail preference (above) and P(head | u) = 1 − P(tail | u), S the slate so far (the
+ * ratio counts as 0 while S is empty), and s the recommender's score scaled by rank over the
+ * candidates, s = 1 − rank / count (raw play counts are too skewed to weigh against a share).
+ * A category's bonus shrinks smoothly as the slate fills with it, so the tail's share of the slate
+ * rises with λ. Candidates: the recommender's first 5k songs from the whole catalog and its first 5k
+ * from the long tail, merged by score (under a formed loop the first list alone holds no tail song).
+ * At λ = 0 this is the recommender's own order.
  */
 export function createXquadReranker(): Reranker {
   let all = new Int32Array(0);
   let tailIds = new Int32Array(0);
   let scores = new Float64Array(0);
+  let props = new Float64Array(0);
   let merged = new Int32Array(0);
+  let mergedProps = new Float64Array(0);
   let taken = new Uint8Array(0);
   let seen = new Uint8Array(0);
   return {
-    rerank(ctx, u, source, k, out) {
+    rerank(ctx, u, source, k, out, outProps) {
       const lambda = ctx.params.rerankStrength;
       const depth = k * 5;
       if (all.length < depth) {
-        [all, tailIds, scores] = [new Int32Array(depth), new Int32Array(depth), new Float64Array(2 * depth)];
-        [merged, taken] = [new Int32Array(2 * depth), new Uint8Array(2 * depth)];
+        [all, tailIds, scores, props] = [new Int32Array(depth), new Int32Array(depth), new Float64Array(2 * depth), new Float64Array(2 * depth)];
+        [merged, mergedProps, taken] = [new Int32Array(2 * depth), new Float64Array(2 * depth), new Uint8Array(2 * depth)];
       }
       // At λ = 0 ask for exactly what the identity re-ranker asks for, so even a random recommender draws the same.
-      if (lambda === 0) return source.fetch('all', k, out, scores);
-      const tail = ctx.world.longTail;
+      if (lambda === 0) return source.fetch('all', k, out, scores, outProps);
+      const tail = ctx.liveTail;
       if (seen.length < ctx.world.songCount) seen = new Uint8Array(ctx.world.songCount);
-      // The slate the recommender would show, plus the best tail songs to choose from.
-      const nAll = source.fetch('all', k, all, scores);
-      const nTail = source.fetch('tail', depth, tailIds, scores.subarray(depth));
-      const count = mergeByScore(all, scores, nAll, tailIds, scores.subarray(depth), nTail, merged, seen);
+      const nAll = source.fetch('all', depth, all, scores, props);
+      const nTail = source.fetch('tail', depth, tailIds, scores.subarray(depth), props.subarray(depth));
+      const count = mergeByScore(all, scores, props, nAll, tailIds, scores.subarray(depth), props.subarray(depth), nTail, merged, mergedProps, seen);
       taken.fill(0, 0, count);
-      let covered = 0; // bit 1: head covered, bit 2: tail covered
+      const pTail = tailPreference(ctx, u);
+      let inTail = 0;
       let head = 0;
       let tailAt = 0;
       const n = Math.min(count, k);
@@ -47,20 +59,23 @@ export function createXquadReranker(): Reranker {
         // Within a category every candidate earns the same bonus, so only each one's best can win.
         while (head < count && (taken[head] || tail[merged[head]!] === 1)) head++;
         while (tailAt < count && (taken[tailAt] || tail[merged[tailAt]!] === 0)) tailAt++;
-        const pick = gain(head, count, lambda, covered & 1) >= gain(tailAt, count, lambda, covered & 2) ? head : tailAt;
+        const headBonus = (1 - pTail) * (slot > 0 ? 1 - (slot - inTail) / slot : 1);
+        const tailBonus = pTail * (slot > 0 ? 1 - inTail / slot : 1);
+        const pick = gain(head, count, lambda, headBonus) >= gain(tailAt, count, lambda, tailBonus) ? head : tailAt;
         taken[pick] = 1;
-        covered |= tail[merged[pick]!] === 1 ? 2 : 1;
+        if (tail[merged[pick]!] === 1) inTail++;
         out[slot] = merged[pick]!;
+        outProps[slot] = mergedProps[pick]!;
       }
       return n;
     },
   };
 }
 
-/** xQuAD gain of the candidate at rank `at`: rank-scaled score plus the bonus of an uncovered category. */
-function gain(at: number, count: number, lambda: number, covered: number): number {
+/** xQuAD gain of the candidate at rank `at`: rank-scaled score plus its category's bonus. */
+function gain(at: number, count: number, lambda: number, bonus: number): number {
   if (at >= count) return -Infinity;
-  return (1 - lambda) * (1 - at / count) + (covered ? 0 : lambda * CATEGORY_WEIGHT);
+  return (1 - lambda) * (1 - at / count) + lambda * bonus;
 }
 
 /**
@@ -69,19 +84,21 @@ function gain(at: number, count: number, lambda: number, covered: number): numbe
  * `seen` is all-zero scratch of one byte per song, left all-zero.
  */
 function mergeByScore(
-  a: Int32Array, aScores: Float64Array, aLen: number,
-  b: Int32Array, bScores: Float64Array, bLen: number,
-  out: Int32Array, seen: Uint8Array,
+  a: Int32Array, aScores: Float64Array, aProps: Float64Array, aLen: number,
+  b: Int32Array, bScores: Float64Array, bProps: Float64Array, bLen: number,
+  out: Int32Array, outProps: Float64Array, seen: Uint8Array,
 ): number {
   let i = 0;
   let j = 0;
   let n = 0;
   while (i < aLen || j < bLen) {
     const fromA = j >= bLen || (i < aLen && !(bScores[j]! > aScores[i]!));
-    const id = fromA ? a[i++]! : b[j++]!;
-    if (seen[id]) continue;
-    seen[id] = 1;
-    out[n++] = id;
+    const id = fromA ? a[i] : b[j];
+    const p = fromA ? aProps[i++]! : bProps[j++]!;
+    if (seen[id!]) continue;
+    seen[id!] = 1;
+    outProps[n] = p;
+    out[n++] = id!;
   }
   for (let x = 0; x < n; x++) seen[out[x]!] = 0;
   return n;

@@ -1,0 +1,126 @@
+// A Fenwick tree of sampling weights: Plackett–Luce draws without replacement in O(log n) each, undone exactly.
+
+/**
+ * Holds non-negative weights w_0 … w_{n−1} in a Fenwick (binary indexed) tree, so that a draw with
+ * probability w_j / Σw (a descent from the root) and the removal of the drawn item (a point update)
+ * each cost O(log n). A listener's slate is K such draws; `restore` then writes back the exact
+ * node values the removals changed (an undo log, not a re-addition, so no rounding accumulates
+ * across listeners). One tree per step serves every listener: O(n) to build, O(K log n) per slate.
+ */
+export class WeightTree {
+  private tree = new Float64Array(1);
+  private weight = new Float64Array(0);
+  private size = 0;
+  private top = 1;
+  /** Undo log: node index (or −1 − item for an item's weight) and the value it held. */
+  private undoAt = new Int32Array(64);
+  private undoValue = new Float64Array(64);
+  private undoLength = 0;
+  private removedTotal = 0;
+  private fullTotal = 0;
+
+  /** Number of items. */
+  get length(): number {
+    return this.size;
+  }
+
+  /** Rebuilds the tree over weights[0 … n) in O(n). */
+  build(weights: ArrayLike<number>, n: number): void {
+    if (this.tree.length < n + 1) [this.tree, this.weight] = [new Float64Array(n + 1), new Float64Array(n)];
+    const tree = this.tree;
+    tree.fill(0, 0, n + 1);
+    let total = 0;
+    for (let j = 0; j < n; j++) {
+      const w = weights[j]!;
+      this.weight[j] = w;
+      total += w;
+      tree[j + 1]! += w;
+      const parent = j + 1 + ((j + 1) & -(j + 1));
+      if (parent <= n) tree[parent]! += tree[j + 1]!;
+    }
+    this.size = n;
+    this.top = 1;
+    while (this.top * 2 <= n) this.top *= 2;
+    this.fullTotal = total;
+    this.removedTotal = 0;
+    this.undoLength = 0;
+  }
+
+  /** Weight of item j (0 once removed, until restore). */
+  weightOf(j: number): number {
+    return this.weight[j]!;
+  }
+
+  /** Σ of the weights not removed. */
+  get total(): number {
+    return this.fullTotal - this.removedTotal;
+  }
+
+  /**
+   * The item j with Σ_{i<j} w_i ≤ x < Σ_{i≤j} w_i for x = u·total, u ∈ [0, 1): item j with
+   * probability w_j / total. Returns −1 when every weight is 0. Rounding can land the descent on a
+   * removed (zero) item at a boundary; the nearest item with weight is taken then.
+   */
+  draw(u: number): number {
+    const n = this.size;
+    const total = this.total;
+    if (n === 0 || !(total > 0)) return -1;
+    let x = u * total;
+    let pos = 0;
+    const tree = this.tree;
+    for (let step = this.top; step > 0; step >>= 1) {
+      const next = pos + step;
+      if (next <= n && tree[next]! <= x) {
+        x -= tree[next]!;
+        pos = next;
+      }
+    }
+    let j = Math.min(pos, n - 1);
+    if (this.weight[j]! > 0) return j;
+    for (let d = 1; d < n; d++) {
+      if (j - d >= 0 && this.weight[j - d]! > 0) return j - d;
+      if (j + d < n && this.weight[j + d]! > 0) return j + d;
+    }
+    j = -1;
+    return j;
+  }
+
+  /** Sets item j's weight to 0 until `restore`, logging the nodes it changes. */
+  remove(j: number): void {
+    const w = this.weight[j]!;
+    if (w === 0) return;
+    const n = this.size;
+    // At most one entry per tree level plus the item itself.
+    if (this.undoLength + 34 > this.undoAt.length) {
+      const at = new Int32Array(2 * this.undoAt.length);
+      at.set(this.undoAt);
+      const value = new Float64Array(2 * this.undoValue.length);
+      value.set(this.undoValue);
+      [this.undoAt, this.undoValue] = [at, value];
+    }
+    const { tree, undoAt, undoValue } = this;
+    let u = this.undoLength;
+    undoAt[u] = -1 - j;
+    undoValue[u++] = w;
+    this.weight[j] = 0;
+    this.removedTotal += w;
+    for (let at = j + 1; at <= n; at += at & -at) {
+      undoAt[u] = at;
+      undoValue[u++] = tree[at]!;
+      tree[at]! -= w;
+    }
+    this.undoLength = u;
+  }
+
+  /** Puts back every item removed since the last build or restore, bit for bit. */
+  restore(): void {
+    const { tree, weight, undoAt, undoValue } = this;
+    for (let x = this.undoLength - 1; x >= 0; x--) {
+      const at = undoAt[x]!;
+      if (at < 0) weight[-1 - at] = undoValue[x]!;
+      else tree[at] = undoValue[x]!;
+    }
+    this.undoLength = 0;
+    this.removedTotal = 0;
+  }
+}
