@@ -31,6 +31,8 @@ export interface CliOptions {
   format: OutputFormat;
   events?: string;
   world?: string;
+  /** --worlds N: run N parallel worlds (seeds S … S+N−1 over one world) instead of one run. */
+  worlds?: number;
   /** Argv position of the (last) occurrence of each value option, for ordering problems. */
   at: Partial<Record<ValueOption, number>>;
 }
@@ -44,7 +46,10 @@ export const VALUE_OPTIONS = [
   'format',
   'events',
   'world',
+  'worlds',
 ] as const;
+/** Most parallel worlds one invocation may run. */
+export const MAX_WORLDS = 64;
 /** Options that take no value. */
 export const FLAG_OPTIONS = ['help', 'list-params', 'list-presets'] as const;
 
@@ -118,6 +123,14 @@ export function parseArgs(argv: readonly string[]): { options: CliOptions; probl
       '--list-params and --list-presets cannot be combined; give one',
     );
   else if (modes.size === 1) options.mode = [...modes][0]!;
+  if (options.mode === 'run' && options.worlds !== undefined) {
+    // The event log and the world export describe one run; CSV has no place for N runs.
+    for (const other of ['events', 'world'] as const)
+      if (options[other] !== undefined)
+        fail(options.at[other]!, `--${other} cannot be combined with --worlds; give one`);
+    if (options.format === 'csv')
+      fail(options.at.format!, '--format csv cannot be combined with --worlds, which writes JSON');
+  }
   return { options, problems };
 }
 
@@ -130,6 +143,8 @@ export function metavar(name: ValueOption | string): string {
       return 'KEY=VALUE';
     case 'format':
       return OUTPUT_FORMATS.join('|');
+    case 'worlds':
+      return 'N';
     default:
       return 'FILE';
   }
@@ -162,6 +177,13 @@ function applyValueOption(
       }
       options.format = value as OutputFormat;
       return undefined;
+    case 'worlds': {
+      const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+      if (!(n >= 1 && n <= MAX_WORLDS))
+        return `--worlds: must be an integer from 1 to ${MAX_WORLDS}, got ${JSON.stringify(value)}`;
+      options.worlds = n;
+      return undefined;
+    }
     default:
       options[name] = value;
       return undefined;

@@ -67,6 +67,10 @@ const OPTIONS: ReadonlyArray<readonly [string, string]> = [
     '--world FILE',
     'Write the generated world as JSON; its relevance matrix only when users × songs ≤ 1,000,000.',
   ],
+  [
+    `--worlds ${metavar('worlds')}`,
+    'Run N parallel worlds (1 to 64) instead of one run; see "Parallel worlds" below.',
+  ],
   ['--list-params', 'Print the parameter schema as JSON and exit.'],
   ['--list-presets', 'Print the presets, one per line, and exit.'],
   ['-h, --help', 'Print this help and exit.'],
@@ -88,6 +92,16 @@ export function usageText(): string {
     wrap(
       'Every option also accepts --name=VALUE. Parameters are applied in this order, a later value replacing an earlier one: ' +
         'the preset, then --config, then parameter flags and --set in command-line order.',
+      '',
+    ),
+    '',
+    wrap(
+      'Parallel worlds (Salganik, Dodds & Watts 2006): --worlds N runs seeds S … S+N−1 (S = seed), all on the world of ' +
+        'worldSeed, or of S when worldSeed is −1: the same songs and listeners, a different history. The runs are spread ' +
+        'over worker threads, one per core, and the output does not depend on how many there are. It is JSON ' +
+        '{"schemaVersion","worlds","across"}: each run as a single run would print it, in seed order, then ' +
+        'unpredictability, top10Overlap, the mean and sd of the final gini and of successQualitySpearman, seeds and ' +
+        'worldSeed. Not with --events, --world or --format csv.',
       '',
     ),
     '',

@@ -6,6 +6,7 @@ import { paramsJson, presetsText, usageText } from './describe';
 import { deliverText, executeRun, OutputPathError } from './execute';
 import { checkOutputPaths, type TextSink } from './files';
 import { resolveParams, type ReadText } from './resolve';
+import { executeWorlds, worldsProblem } from './worlds';
 
 /** Where the CLI writes, and how it reads the --config file (injectable for tests). */
 export interface CliIO {
@@ -42,6 +43,11 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     const running = options.mode === 'run';
     const resolved = running ? resolveParams(options, readText) : null;
     const all: Problem[] = [...problems, ...(resolved?.problems ?? [])];
+    // Checked on valid parameters only: a rejected --seed would give a misleading seed range.
+    if (resolved && resolved.problems.length === 0 && options.worlds !== undefined) {
+      const message = worldsProblem(resolved.params, options.worlds);
+      if (message) all.push({ at: options.at.worlds ?? -1, message });
+    }
     all.push(
       ...checkOutputPaths([
         { option: '--out', path: options.out, at: options.at.out ?? -1 },
@@ -64,6 +70,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     }
     if (options.mode === 'list-params') deliverText(paramsJson(), options.out, io.stdout);
     else if (options.mode === 'list-presets') deliverText(presetsText(), options.out, io.stdout);
+    else if (options.worlds !== undefined)
+      await executeWorlds(resolved!.params, options.worlds, options.out, io.stdout);
     else executeRun(resolved!.params, options, io.stdout);
     return EXIT_OK;
   } catch (err) {

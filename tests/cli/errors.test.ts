@@ -2,6 +2,7 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PARAM_SCHEMA } from '../../src/engine';
 import { SMALL, sim, tempDir } from './helpers';
 
 /** Writes config files into their own directory, so the output directory can be checked for emptiness. */
@@ -37,10 +38,13 @@ describe('bad input', () => {
   });
 
   it('rejects an unknown parameter key, listing the known ones', async () => {
-    await expectRejected(
+    const stderr = await expectRejected(
       ['--set', 'bogus=1'],
-      /^--set: unknown parameter "bogus"; known parameters: seed, steps, /,
+      /^--set: unknown parameter "bogus"; known parameters: seed, worldSeed, steps, /,
     );
+    // Every parameter, in schema order, new ones included.
+    expect(stderr).toBe(`--set: unknown parameter "bogus"; known parameters: ${PARAM_SCHEMA.map((s) => s.key).join(', ')}\n`);
+    for (const key of ['idiosyncrasy', 'onboardingPicks', 'rankingTemperature']) expect(stderr).toContain(key);
   });
 
   it('rejects values of the wrong type', async () => {
@@ -54,8 +58,13 @@ describe('bad input', () => {
     );
     await expectRejected(
       ['--recommender', 'magic'],
-      /^recommender: must be one of popularity, personalized, random, oracle, got "magic"/,
+      /^recommender: must be one of popularity, personalized, factorization, random, oracle, got "magic"/,
     );
+    await expectRejected(
+      ['--positionDebias', 'cooked'],
+      /^positionDebias: must be one of none, raw, ips, positional, got "cooked"/,
+    );
+    await expectRejected(['--onboardingPicks', '1.5'], /^onboardingPicks: must be an integer/);
     await expectRejected(
       ['--bucketThresholds', 'a,b'],
       /^bucketThresholds: must be 2 ascending integers/,
@@ -73,6 +82,9 @@ describe('bad input', () => {
       ['--bucketThresholds=500,50'],
       /^bucketThresholds: must be 2 ascending integers/,
     );
+    await expectRejected(['--rankingTemperature', '-0.1'], /^rankingTemperature: must be a number from 0 to 5, got "-0.1"\n$/);
+    await expectRejected(['--idiosyncrasy', '1.5'], /^idiosyncrasy: must be a number from 0 to 1, got "1.5"\n$/);
+    await expectRejected(['--worldSeed', '-2'], /^worldSeed: must be an integer from -1 to \d+, got "-2"\n$/);
   });
 
   it('rejects an unreadable, non-JSON or non-object config file', async () => {
@@ -107,8 +119,9 @@ describe('bad input', () => {
   it('rejects an unknown preset, listing the known ones', async () => {
     await expectRejected(
       ['--preset', 'nope'],
-      /^--preset: unknown preset "nope"; known presets: popularity-loop, /,
+      /^--preset: unknown preset "nope"; known presets: loop-forms, locked-catalog, personalized, factorization, /,
     );
+    await expectRejected(['--preset', 'popularity-loop'], /^--preset: unknown preset "popularity-loop"; /);
   });
 
   it('rejects a bad --format', async () => {

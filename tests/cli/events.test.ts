@@ -1,9 +1,11 @@
-// The impression event log: one line per impression, ordered, 1-based slots, clicks that add up.
+// The impression event log: one line per impression, ordered, 1-based slots, clicks that add up,
+// and each slot's propensity under the ranking policy (Plackett–Luce, or 1 when deterministic).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatPropensity } from '../../src/cli/events';
 import { CHUNK_CHARS, PendingFile } from '../../src/cli/files';
+import { createWorld, defaultParams } from '../../src/engine';
 import { SMALL, sim, tempDir } from './helpers';
 
 interface Event {
@@ -45,7 +47,7 @@ describe('--events', () => {
 
   it('writes exactly the fields t, u, i, k, c, p in order of step, listener, slot', async () => {
     const { text, events } = await runWithEvents(['--slateSize', '4']);
-    expect(text.split('\n')[0]).toMatch(/^\{"t":1,"u":0,"i":\d+,"k":1,"c":[01],"p":1\}$/);
+    expect(text.split('\n')[0]).toMatch(/^\{"t":1,"u":0,"i":\d+,"k":1,"c":[01],"p":(1|0\.\d{1,12}|\d(\.\d+)?e-\d+)\}$/);
     events.forEach((e, n) => {
       expect(Object.keys(e)).toEqual(['t', 'u', 'i', 'k', 'c', 'p']);
       expect(e.t).toBe(Math.floor(n / 200) + 1);
@@ -54,10 +56,48 @@ describe('--events', () => {
       expect(e.i).toBeGreaterThanOrEqual(0);
       expect(e.i).toBeLessThan(200);
       expect([0, 1]).toContain(e.c);
+      expect(e.p).toBeGreaterThan(0);
+      expect(e.p).toBeLessThanOrEqual(1);
     });
     // A slate never repeats a song.
     for (let n = 0; n < events.length; n += 4)
       expect(new Set(events.slice(n, n + 4).map((e) => e.i)).size).toBe(4);
+  });
+
+  it('logs the Plackett–Luce probability of each slot given the slots above it', async () => {
+    // Step 1 of the default popularity ranking: song score 1 + prior plays, τ = 0.5, so weights
+    // w_i = ((1 + prior_i) / max)^2 and slot j's propensity w / (Σw − weights of slots above).
+    const { events } = await runWithEvents(['--slateSize', '4']);
+    const world = createWorld({ ...defaultParams(), users: 50, songs: 200, steps: 5 });
+    const score = Array.from(world.songPrior.subarray(0, 200), (p) => 1 + p);
+    const max = Math.max(...score);
+    const w = score.map((s) => (s / max) ** 2);
+    const total = w.reduce((a, b) => a + b, 0);
+    let below = 0;
+    for (let u = 0; u < 50; u++) {
+      let left = total;
+      for (const e of events.slice(4 * u, 4 * u + 4)) {
+        expect(e).toMatchObject({ t: 1, u });
+        const p = w[e.i]! / left;
+        expect(Math.abs(e.p - p)).toBeLessThanOrEqual(1e-5 * p); // printed to 6 significant digits
+        if (e.p < 1) below++;
+        left -= w[e.i]!;
+      }
+    }
+    expect(below).toBe(200);
+  });
+
+  it('logs propensity 1 for every slot of a deterministic ranking (locked-catalog)', async () => {
+    const { events } = await runWithEvents(['--preset', 'locked-catalog', '--slateSize', '4']);
+    expect(events).toHaveLength(4 * 50 * 5);
+    for (const e of events) expect(e.p).toBe(1);
+    // Everyone sees the same ranking in a step.
+    for (let t = 1; t <= 5; t++) {
+      const slates = new Set<string>();
+      for (let u = 0; u < 50; u++)
+        slates.add(events.slice((t - 1) * 200 + 4 * u, (t - 1) * 200 + 4 * u + 4).map((e) => e.i).join());
+      expect(slates.size).toBe(1);
+    }
   });
 
   it("has clicks summing to the run's totals, step by step", async () => {

@@ -46,6 +46,14 @@ describe('JSON output', () => {
     expect(result.summary.impressions).toBe(50 * 10 * 5);
   });
 
+  it('splits the listeners into mainstream and niche tastes in initial', async () => {
+    const result = await simJson(SMALL);
+    const { mainstream, niche } = result.initial.listenersByTaste;
+    expect(Number.isInteger(mainstream) && Number.isInteger(niche)).toBe(true);
+    expect(mainstream + niche).toBe(50);
+    for (const step of result.steps) expect(Object.keys(step.utilityRegretByTaste)).toEqual(['mainstream', 'niche']);
+  });
+
   it('goes to --out instead of stdout, leaving no temporary behind', async () => {
     const dir = tempDir();
     const out = await sim([...SMALL, '--out', join(dir, 'run.json')]);
@@ -64,24 +72,52 @@ describe('JSON output', () => {
 });
 
 describe('CSV output', () => {
-  it('has the metric keys as header, bucket values flattened', async () => {
+  it('has the metric keys as header, bucket and taste values flattened', async () => {
     const result = await simJson(SMALL);
     const columns = csvColumns(result.steps[0]!);
-    expect(columns.slice(0, 2)).toEqual(['t', 'gini']);
-    expect(columns).toEqual(
-      expect.arrayContaining([
-        'hitRate.low',
-        'hitRate.mid',
-        'hitRate.high',
-        'hitRateN.low',
-        'hitRateN.mid',
-        'hitRateN.high',
-      ]),
-    );
-    expect(columns).not.toContain('hitRate');
+    const buckets = (k: string) => [`${k}.low`, `${k}.mid`, `${k}.high`];
+    // The StepMetrics fields in row order; per-bucket and per-taste values one column each.
+    expect(columns).toEqual([
+      't',
+      'gini',
+      'top1Share',
+      'top10Share',
+      'exposureGini',
+      'aggregateDiversity',
+      'coverage',
+      'longTailShare',
+      'longTailShareAtStart',
+      ...buckets('hitRate'),
+      ...buckets('hitRateN'),
+      ...buckets('hitRateAtStart'),
+      ...buckets('hitRateAtStartN'),
+      'homogenization',
+      'consumptionHomogenization',
+      'repeatRate',
+      'headClickShare',
+      'ctr',
+      'clicks',
+      'impressions',
+      'meanRelevance',
+      'popularityQualityCorrelation',
+      'newSongImpressionShare',
+      'newSongClickShare',
+      'calibrationKL',
+      'tasteKL',
+      'utilityRegret',
+      'utilityRegretByTaste.mainstream',
+      'utilityRegretByTaste.niche',
+      'relevanceEstimateError',
+    ]);
+    for (const nested of ['hitRate', 'hitRateN', 'hitRateAtStart', 'hitRateAtStartN', 'utilityRegretByTaste'])
+      expect(columns).not.toContain(nested);
     // Column order follows the JSON keys of a row.
     const flat = Object.keys(result.steps[0]!).flatMap((k) =>
-      k === 'hitRate' || k === 'hitRateN' ? [`${k}.low`, `${k}.mid`, `${k}.high`] : [k],
+      k === 'utilityRegretByTaste'
+        ? [`${k}.mainstream`, `${k}.niche`]
+        : k.startsWith('hitRate')
+          ? buckets(k)
+          : [k],
     );
     expect(columns).toEqual(flat);
   });

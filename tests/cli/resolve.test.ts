@@ -16,8 +16,15 @@ function resolve(argv: string[], files: Record<string, unknown> = {}) {
 }
 
 describe('resolveParams', () => {
-  it('starts from the popularity-loop preset, i.e. the defaults', () => {
+  it('starts from the loop-forms preset, i.e. the defaults', () => {
     expect(resolve([])).toEqual({ params: defaultParams(), problems: [] });
+    expect(resolve([]).params).toEqual(presetParams(findPreset('loop-forms')!));
+  });
+
+  it('lets flags override a preset\'s world and temperature', () => {
+    const { params } = resolve(['--preset', 'locked-catalog', '--rankingTemperature', '0.25', '--set', 'onboardingPicks=2']);
+    expect(params).toEqual({ ...presetParams(findPreset('locked-catalog')!), rankingTemperature: 0.25, onboardingPicks: 2 });
+    expect(params.priorMedianPlays).toBe(13);
   });
 
   it('starts from any named preset', () => {
@@ -64,9 +71,18 @@ describe('resolveParams', () => {
       '0.5',
       '--steps',
       '7',
+      '--worldSeed',
+      '-1',
+      '--positionDebias',
+      'raw',
+      '--rankingTemperature',
+      '0',
     ]);
     expect(problems).toEqual([]);
     expect(params).toMatchObject({
+      worldSeed: -1,
+      positionDebias: 'raw',
+      rankingTemperature: 0,
       recommender: 'random',
       excludeConsumed: true,
       bucketThresholds: [50, 500],

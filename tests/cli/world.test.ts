@@ -72,6 +72,20 @@ describe('--world', () => {
     });
   });
 
+  it('is drawn from worldSeed when it is set, whatever the seed, and from the seed at −1', async () => {
+    const dir = tempDir();
+    const exported = async (name: string, extra: string[]) => {
+      const path = join(dir, name);
+      expect((await sim([...SMALL, ...extra, '--world', path])).code).toBe(0);
+      return readFileSync(path, 'utf8');
+    };
+    const nine = await exported('nine.json', ['--seed', '9']);
+    expect(await exported('a.json', ['--seed', '1', '--worldSeed', '9'])).toBe(nine);
+    expect(await exported('b.json', ['--seed', '2', '--worldSeed', '9'])).toBe(nine);
+    expect(await exported('c.json', ['--seed', '9', '--worldSeed', '-1'])).toBe(nine);
+    expect(await exported('d.json', ['--seed', '1'])).not.toBe(nine);
+  });
+
   it('includes relevance up to 1,000,000 cells and omits it beyond', () => {
     expect(includesRelevance(50, 200)).toBe(true);
     expect(includesRelevance(1000, 1000)).toBe(true);
