@@ -7,6 +7,7 @@ const pct = (v: number | null | undefined) => (v === null || v === undefined ? '
 /** One formatter for every frame: toLocaleString builds a new one per call. */
 const INT = new Intl.NumberFormat('en-US');
 const int = (v: number) => INT.format(v);
+const fix3 = (v: number | null) => (v === null ? 'n/a' : v.toFixed(3));
 
 function Stat({ label, value, sub, testId }: { label: string; value: string; sub: string; testId?: string }) {
   return (
@@ -32,9 +33,21 @@ export function KeyNumbers() {
         <Stat label="Gini of plays" value={last.gini.toFixed(4)} sub={`start ${initial.gini.toFixed(4)}`} testId="gini" />
         <Stat label="Top 1% of songs hold" value={pct(last.top1Share)} sub={`start ${pct(initial.top1Share)}`} />
         <Stat label="Distinct songs shown" value={int(last.aggregateDiversity)} sub="this step" testId="aggregate-diversity" />
+        <Stat
+          label="Listening alike"
+          value={last.consumptionHomogenization === null ? 'n/a' : last.consumptionHomogenization.toFixed(3)}
+          sub="Jaccard of clicked songs"
+          testId="consumption-homogenization"
+        />
         <Stat label={`Hit rate, <${int(a)} plays`} value={pct(last.hitRate.low)} sub={`n = ${int(last.hitRateN.low)}`} />
         <Stat label={`Hit rate, ${int(a)}–${int(b)}`} value={pct(last.hitRate.mid)} sub={`n = ${int(last.hitRateN.mid)}`} />
         <Stat label={`Hit rate, >${int(b)}`} value={pct(last.hitRate.high)} sub={`n = ${int(last.hitRateN.high)}`} />
+        <Stat
+          label="Regret, niche / mainstream"
+          value={`${fix3(last.utilityRegretByTaste.niche)} / ${fix3(last.utilityRegretByTaste.mainstream)}`}
+          sub={`${int(initial.listenersByTaste.niche)} / ${int(initial.listenersByTaste.mainstream)} listeners`}
+          testId="regret-by-taste"
+        />
       </dl>
     </section>
   );

@@ -58,10 +58,11 @@ test('step, step ×10 and reset', async ({ page }) => {
 });
 
 test('switching to a random recommender mid-run marks the charts and breaks the loop', async ({ page }) => {
-  await ready(page, SMALL);
+  // τ = 0: the popularity ranking is deterministic (the default τ > 0 samples each slate).
+  await ready(page, `${SMALL}&rankingTemperature=0`);
   for (let i = 0; i < 5; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
   await expect(page.getByTestId('step-counter')).toHaveText('Step 5 / 30');
-  // Under the popularity ranking everyone sees the same slate: 10 distinct songs.
+  // Under the deterministic popularity ranking everyone sees the same slate: 10 distinct songs.
   await expect(page.getByTestId('aggregate-diversity')).toHaveText('10');
 
   await page.getByRole('combobox', { name: 'Recommender' }).selectOption('random');
@@ -150,7 +151,7 @@ test('the keyboard runs everything: Space, →, R, and Tab through the controls 
   await expect(counter).toHaveText('Step 0 / 30');
 
   // Keys typed into a field stay in the field.
-  const seed = page.getByRole('textbox', { name: 'Seed' });
+  const seed = page.getByRole('textbox', { name: 'Seed', exact: true }); // not 'World seed'
   await seed.focus();
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('r');

@@ -83,7 +83,8 @@ describe('simulation session', () => {
   });
 
   it('a live change applies from the next step and leaves a marker there', () => {
-    const { store, session, sent } = wired();
+    // A deterministic ranking (τ = 0) shows everyone the same slate, so the switch to random slates shows at once.
+    const { store, session, sent } = wired({ ...base, rankingTemperature: 0 });
     session.step(4);
     session.changeParam('recommender', 'random');
     expect(store.getState().params.recommender).toBe('random');
@@ -183,6 +184,20 @@ describe('simulation session', () => {
     session.choosePreset('random-baseline');
     expect(store.getState().params).toEqual({ ...defaultParams(), recommender: 'random' });
     expect(store.getState().t).toBe(0);
+    // The locked catalog changes the world, so choosing it also restarts, with its world and τ = 0.
+    session.step(1);
+    session.choosePreset('locked-catalog');
+    expect(store.getState().params).toEqual({
+      ...defaultParams(),
+      priorMedianPlays: 13,
+      priorSpread: 1.15,
+      priorMaxPlays: 10000,
+      rankingTemperature: 0,
+      idiosyncrasy: 0,
+      onboardingPicks: 0,
+    });
+    expect(store.getState().t).toBe(0);
+    expect(store.getState().pendingRestart).toEqual([]);
   });
 
   it('a crashed worker is reported; restarting makes a new worker with the same parameters', () => {

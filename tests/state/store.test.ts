@@ -49,7 +49,7 @@ describe('app store', () => {
     const s = () => store.getState();
     expect(s().status).toBe('starting');
     s().runReady(
-      { gini: 0.5, top1Share: 0.1, top10Share: 0.3, longTailSize: 1, songs: 2, bucketSizes: { low: 1, mid: 1, high: 0 } },
+      { gini: 0.5, top1Share: 0.1, top10Share: 0.3, longTailSize: 1, songs: 2, bucketSizes: { low: 1, mid: 1, high: 0 }, listenersByTaste: { mainstream: 1, niche: 1 } },
       { quality: new Float64Array(2), genre: new Uint8Array(2), longTail: new Uint8Array(2) },
       { t: 0, released: 2, plays: new Float64Array(2), impressions: new Float64Array(2) },
     );

@@ -13,6 +13,25 @@ describe('URL parameters', () => {
     expect(paramsFromSearch(search)).toEqual({ params, issues: [] });
   });
 
+  it('round-trips the model v2 parameters: world seed, personal taste, sign-up picks, τ, factorization, raw', () => {
+    const params = {
+      ...defaultParams(),
+      worldSeed: 7,
+      idiosyncrasy: 0,
+      onboardingPicks: 0,
+      rankingTemperature: 0,
+      recommender: 'factorization' as const,
+      positionDebias: 'raw' as const,
+    };
+    const search = searchFromParams(params);
+    for (const part of ['worldSeed=7', 'idiosyncrasy=0', 'onboardingPicks=0', 'rankingTemperature=0', 'recommender=factorization', 'positionDebias=raw'])
+      expect(search).toContain(part);
+    expect(paramsFromSearch(search)).toEqual({ params, issues: [] });
+    // −1 (use the seed) is the default world seed, below it is out of range.
+    expect(searchFromParams({ ...defaultParams(), worldSeed: -1 })).toBe('');
+    expect(paramsFromSearch('?worldSeed=-2').issues.map((i) => i.key)).toEqual(['worldSeed']);
+  });
+
   it('leaves defaults out of the link', () => {
     expect(searchFromParams(defaultParams())).toBe('');
   });

@@ -31,7 +31,7 @@ describe('Header', () => {
     renderWith(<Header />, createAppStore(defaultParams()), actions);
     const select = screen.getByRole('combobox', { name: 'Scenario' }) as HTMLSelectElement;
     expect([...select.options].map((o) => o.textContent)).toEqual(PRESETS.map((p) => p.title));
-    expect(select.value).toBe('popularity-loop');
+    expect(select.value).toBe('loop-forms');
     expect(screen.getByText(PRESETS[0]!.description)).toBeTruthy();
     fireEvent.change(select, { target: { value: 'random-baseline' } });
     expect(actions.choosePreset).toHaveBeenCalledWith('random-baseline');

@@ -3,7 +3,7 @@
 // the run data shows the raw row and offers the exports.
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { defaultParams, type StepMetrics } from '../../src/engine';
+import { defaultParams, type InitialMetrics, type StepMetrics } from '../../src/engine';
 import { createAppStore } from '../../src/state/store';
 import { KeyNumbers, RunData } from '../../src/ui/KeyNumbers';
 import { StoreProvider } from '../../src/ui/storeContext';
@@ -12,10 +12,16 @@ afterEach(cleanup);
 
 const row: StepMetrics = {
   t: 7, gini: 0.91234, top1Share: 0.4, top10Share: 0.8, exposureGini: 0.99, aggregateDiversity: 10, coverage: 0.005,
-  longTailShare: 0, hitRate: { low: null, mid: 0, high: 0.25 }, hitRateN: { low: 0, mid: 12, high: 40 },
-  homogenization: 1, repeatRate: 1, headClickShare: 1, ctr: 0.05, clicks: 50, impressions: 1000, meanRelevance: 0.2,
+  longTailShare: 0, longTailShareAtStart: 0.1, hitRate: { low: null, mid: 0, high: 0.25 }, hitRateN: { low: 0, mid: 12, high: 40 },
+  hitRateAtStart: { low: 0.5, mid: 0.02, high: 0.2 }, hitRateAtStartN: { low: 3, mid: 11, high: 38 },
+  homogenization: 1, consumptionHomogenization: 0.123, repeatRate: 1, headClickShare: 1, ctr: 0.05, clicks: 50, impressions: 1000, meanRelevance: 0.2,
   popularityQualityCorrelation: 0.5, newSongImpressionShare: null, newSongClickShare: null, calibrationKL: 0.2,
-  utilityRegret: 0.3, relevanceEstimateError: 0.05,
+  tasteKL: 0.4, utilityRegret: 0.3, utilityRegretByTaste: { mainstream: 0.2, niche: 0.3 }, relevanceEstimateError: 0.05,
+};
+
+const initial: InitialMetrics = {
+  gini: 0.9, top1Share: 0.35, top10Share: 0.7, longTailSize: 1900, songs: 2000, bucketSizes: { low: 1500, mid: 400, high: 100 },
+  listenersByTaste: { mainstream: 1234, niche: 56 },
 };
 
 describe('KeyNumbers', () => {
@@ -26,7 +32,7 @@ describe('KeyNumbers', () => {
 
   it('shows the latest step, the start for comparison, and n/a for an undefined hit rate', () => {
     const store = createAppStore(defaultParams());
-    store.getState().resetHistory({ gini: 0.9, top1Share: 0.35, top10Share: 0.7, longTailSize: 1900, songs: 2000, bucketSizes: { low: 1500, mid: 400, high: 100 } });
+    store.getState().resetHistory(initial);
     store.getState().appendRows([row]);
     render(<StoreProvider store={store}><KeyNumbers /><RunData /></StoreProvider>);
     expect(screen.getByTestId('gini').textContent).toBe('0.9123');
@@ -39,9 +45,38 @@ describe('KeyNumbers', () => {
     expect((screen.getByRole('button', { name: 'Export CSV' }) as HTMLButtonElement).disabled).toBe(false);
   });
 
+  it('shows listening alike and the regret of niche and mainstream listeners, with the group sizes', () => {
+    const store = createAppStore(defaultParams());
+    store.getState().resetHistory(initial);
+    store.getState().appendRows([row]);
+    render(<StoreProvider store={store}><KeyNumbers /></StoreProvider>);
+    expect(screen.getByText('Listening alike')).toBeTruthy();
+    expect(screen.getByTestId('consumption-homogenization').textContent).toBe('0.123');
+    expect(screen.getByText('Regret, niche / mainstream')).toBeTruthy();
+    expect(screen.getByTestId('regret-by-taste').textContent).toBe('0.300 / 0.200'); // niche first
+    expect(screen.getByText('56 / 1,234 listeners')).toBeTruthy();
+  });
+
+  it('shows the latest row, and n/a for an undefined listening alike or regret of one group', () => {
+    const store = createAppStore(defaultParams());
+    store.getState().resetHistory(initial);
+    store.getState().appendRows([row, { ...row, t: 8, consumptionHomogenization: 0.5, utilityRegretByTaste: { mainstream: 0.0625, niche: 0.75 } }]);
+    render(<StoreProvider store={store}><KeyNumbers /></StoreProvider>);
+    expect(screen.getByTestId('consumption-homogenization').textContent).toBe('0.500');
+    expect(screen.getByTestId('regret-by-taste').textContent).toBe('0.750 / 0.063');
+    cleanup();
+    const empty = createAppStore(defaultParams());
+    empty.getState().resetHistory({ ...initial, listenersByTaste: { mainstream: 40, niche: 0 } });
+    empty.getState().appendRows([{ ...row, consumptionHomogenization: null, utilityRegretByTaste: { mainstream: 0.125, niche: null } }]);
+    render(<StoreProvider store={empty}><KeyNumbers /></StoreProvider>);
+    expect(screen.getByTestId('consumption-homogenization').textContent).toBe('n/a');
+    expect(screen.getByTestId('regret-by-taste').textContent).toBe('n/a / 0.125');
+    expect(screen.getByText('0 / 40 listeners')).toBeTruthy();
+  });
+
   it('labels the hit-rate buckets with the bucket edges in use', () => {
     const store = createAppStore({ ...defaultParams(), bucketThresholds: [50, 5000] });
-    store.getState().resetHistory({ gini: 0.9, top1Share: 0.35, top10Share: 0.7, longTailSize: 1900, songs: 2000, bucketSizes: { low: 1500, mid: 400, high: 100 } });
+    store.getState().resetHistory(initial);
     store.getState().appendRows([row]);
     render(<StoreProvider store={store}><KeyNumbers /></StoreProvider>);
     expect(screen.getByText('Hit rate, <50 plays')).toBeTruthy();

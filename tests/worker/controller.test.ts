@@ -169,14 +169,32 @@ describe('simulation worker controller', () => {
 
   it('applies a live change from the next step, with a marker at that step', () => {
     const h = harness();
+    // A deterministic ranking (τ = 0) shows everyone the same slate, so the switch to random slates shows at once.
+    const ranked = { ...params, rankingTemperature: 0 };
     h.send(
-      { type: 'reset', runId: 3, params },
+      { type: 'reset', runId: 3, params: ranked },
       { type: 'step', count: 2 },
-      { type: 'setParams', params: { ...params, recommender: 'random' }, label: 'recommender = random from here', id: 9 },
+      { type: 'setParams', params: { ...ranked, recommender: 'random' }, label: 'recommender = random from here', id: 9 },
       { type: 'step', count: 1 },
     );
     expect(h.ofType('applied')[0]).toEqual({ type: 'applied', runId: 3, id: 9, marker: { t: 3, label: 'recommender = random from here' }, t: 2, done: false });
     const rows = h.rows();
+    expect(rows[1]!.aggregateDiversity).toBe(params.slateSize);
+    expect(rows[2]!.aggregateDiversity).toBeGreaterThan(params.slateSize);
+  });
+
+  it('applies a new ranking temperature live: from one ranking for all to a draw per listener', () => {
+    const h = harness();
+    const ranked = { ...params, rankingTemperature: 0 };
+    h.send(
+      { type: 'reset', runId: 4, params: ranked },
+      { type: 'step', count: 2 },
+      { type: 'setParams', params: { ...ranked, rankingTemperature: 0.5 }, label: 'τ = 0.5 from here', id: 1 },
+      { type: 'step', count: 1 },
+    );
+    expect(h.ofType('applied')[0]).toMatchObject({ runId: 4, id: 1, marker: { t: 3 }, t: 2 });
+    const rows = h.rows();
+    expect(rows.map((r) => r.t)).toEqual([1, 2, 3]);
     expect(rows[1]!.aggregateDiversity).toBe(params.slateSize);
     expect(rows[2]!.aggregateDiversity).toBeGreaterThan(params.slateSize);
   });

@@ -27,6 +27,16 @@ interface PanelSpec {
 
 const PANELS: readonly PanelSpec[] = [
   {
+    id: 'consumption',
+    title: 'Listening alike (consumption homogenization)',
+    hint: 'Overlap (Jaccard) of two listeners’ sets of songs clicked since step 1: it rises as everyone ends up hearing the same hits',
+    pick: (r) => r.consumptionHomogenization,
+    yLabel: 'Jaccard (0–1)',
+    tick: 'f',
+    value: fmtIndex,
+    unit: true,
+  },
+  {
     id: 'distinct',
     title: 'Distinct songs shown',
     hint: 'Across all slates of a step; it drops toward one slate’s worth when everyone gets the same songs',
@@ -49,8 +59,18 @@ const PANELS: readonly PanelSpec[] = [
   {
     id: 'tail',
     title: 'Long-tail share of slates',
-    hint: 'Share of each slate from songs that started in the long tail',
+    hint: 'Share of each slate from the long tail as it stands this step: songs outside the few that hold 80% of plays',
     pick: (r) => r.longTailShare,
+    yLabel: 'share of slate',
+    tick: '%',
+    value: fmtPct,
+    unit: false,
+  },
+  {
+    id: 'tail-at-start',
+    title: 'Long-tail share, tail as at step 0',
+    hint: 'The same share against the long tail frozen before step 1, a yardstick the loop cannot move',
+    pick: (r) => r.longTailShareAtStart,
     yLabel: 'share of slate',
     tick: '%',
     value: fmtPct,

@@ -9,6 +9,8 @@ export interface HitRateBarsProps {
   hitRate: BucketValues<number | null>;
   n: BucketValues<number>;
   labels: BucketValues<string>;
+  /** Said in place of an empty bucket's bar (why it holds none of the listeners' best songs). */
+  emptyText?: BucketValues<string>;
 }
 
 /**
@@ -25,7 +27,7 @@ export function barScale(hitRate: BucketValues<number | null>) {
 }
 
 /** Three horizontal bars on one scale (printed under them), each with its value and how many best songs it covers. */
-export function HitRateBars({ hitRate, n, labels }: HitRateBarsProps) {
+export function HitRateBars({ hitRate, n, labels, emptyText }: HitRateBarsProps) {
   const width = barScale(hitRate);
   const ticks = width.ticks(4);
   const tickFmt = width.tickFormat(4, '%');
@@ -43,7 +45,7 @@ export function HitRateBars({ hitRate, n, labels }: HitRateBarsProps) {
               <span className={v === null ? 'vw-bar-track vw-bar-na' : 'vw-bar-track'}>
                 {v === null ? (
                   <span className="vw-bar-na-text">
-                    n/a — none of the listeners’ best songs are in this bucket
+                    n/a — {emptyText?.[b] ?? 'none of the listeners’ best songs are in this bucket'}
                   </span>
                 ) : (
                   <span

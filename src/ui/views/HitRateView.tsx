@@ -1,9 +1,9 @@
 // View 3 — accuracy by popularity bucket: does the system find what listeners want only when it is already popular?
-import { useMemo } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { BUCKETS } from '../../engine';
 import { fmtPct } from './format';
 import { HitRateBars } from './HitRateBars';
-import { bucketLabels, hitRateVerdict } from './hitRate';
+import { bucketLabels, emptyBucketReasons, hitRatesOf, hitRateVerdict, type BucketBasis } from './hitRate';
 import { Legend } from './Legend';
 import { BUCKET_COLOR, BUCKET_DASH } from './palette';
 import { Panel } from './Panel';
@@ -16,6 +16,8 @@ export const HIT_RATE_TITLE = 'Hit rate by popularity: accurate only on hits?';
 
 /** Latest hit rate per bucket as bars, their history as lines, and the warning sign in words. */
 export function HitRateView({ rows, markers, steps, bucketThresholds }: ViewProps) {
+  const [basis, setBasis] = useState<BucketBasis>('now');
+  const name = useId();
   const labels = useMemo(() => bucketLabels(bucketThresholds), [bucketThresholds]);
   const series = useMemo<Series[]>(
     () =>
@@ -24,18 +26,18 @@ export function HitRateView({ rows, markers, steps, bucketThresholds }: ViewProp
         label: labels[b],
         color: BUCKET_COLOR[b],
         dash: BUCKET_DASH[b],
-        points: seriesPoints(rows, (r) => r.hitRate[b]),
+        points: seriesPoints(rows, (r) => hitRatesOf(r, basis).rate[b]),
       })),
-    [rows, labels],
+    [rows, labels, basis],
   );
   const domain = useMemo(() => yDomain(series, { cap: 1 }), [series]);
+  const emptyText = useMemo(() => emptyBucketReasons(rows, basis), [rows, basis]);
   const last = rows.at(-1);
-  const verdict = last ? hitRateVerdict(last.hitRate, labels) : null;
-  const summary = last
-    ? `Hit rate at step ${last.t}: ` +
-      BUCKETS.map(
-        (b) => `${labels[b]} ${last.hitRate[b] === null ? 'n/a' : fmtPct(last.hitRate[b]!)}`,
-      ).join(', ') +
+  const now = last ? hitRatesOf(last, basis) : null;
+  const verdict = now ? hitRateVerdict(now.rate, labels) : null;
+  const summary = last && now
+    ? `Hit rate at step ${last.t}, buckets by ${basis === 'now' ? 'plays at this step' : 'plays before step 1'}: ` +
+      BUCKETS.map((b) => `${labels[b]} ${now.rate[b] === null ? 'n/a' : fmtPct(now.rate[b]!)}`).join(', ') +
       '.'
     : '';
   return (
@@ -44,8 +46,17 @@ export function HitRateView({ rows, markers, steps, bucketThresholds }: ViewProp
       explanation="For every listener the simulation knows their truly best songs. The hit rate is the share of those the recommender actually showed, split by how many plays the songs already had. High only for popular songs is the warning sign."
       empty={!last}
     >
-      {last && verdict && (
+      {last && now && verdict && (
         <>
+          <fieldset className="vw-toggle">
+            <legend>Buckets by plays</legend>
+            <label title="Songs move between buckets as they gather plays (what a live system sees)">
+              <input type="radio" name={name} checked={basis === 'now'} onChange={() => setBasis('now')} /> at this step
+            </label>
+            <label title="Buckets frozen on the plays songs had before step 1, as an offline evaluation buckets by training counts">
+              <input type="radio" name={name} checked={basis === 'start'} onChange={() => setBasis('start')} /> before step 1
+            </label>
+          </fieldset>
           <p
             className={verdict.kind === 'warning' ? 'vw-verdict vw-verdict-warn' : 'vw-verdict'}
             role="status"
@@ -54,7 +65,7 @@ export function HitRateView({ rows, markers, steps, bucketThresholds }: ViewProp
           </p>
           <div className="vw-split">
             <Panel title={`Now (step ${last.t})`} hint="n = listeners’ best songs in the bucket">
-              <HitRateBars hitRate={last.hitRate} n={last.hitRateN} labels={labels} />
+              <HitRateBars hitRate={now.rate} n={now.n} labels={labels} emptyText={emptyText} />
             </Panel>
             <Panel title="Over time" hint="Gaps: no best songs in that bucket at that step">
               <TimeChart

@@ -1,5 +1,5 @@
 // Pure logic of the hit-rate view: bucket labels from the thresholds and the warning-sign verdict.
-import type { BucketValues } from '../../engine';
+import { BUCKETS, type BucketValues, type StepMetrics } from '../../engine';
 import { fmtInt, fmtPct } from './format';
 
 /** Labels of the three popularity buckets, e.g. "< 100 plays", "100–1,000", "> 1,000". */
@@ -55,4 +55,32 @@ export function hitRateVerdict(
     sentence:
       'No warning sign: the system finds listeners’ best songs at similar rates among rarely played and popular songs.',
   };
+}
+
+/** Which play counts sort songs into buckets: at the start of each step, or before step 1 (training counts). */
+export type BucketBasis = 'now' | 'start';
+
+/** The hit rate and its n on a basis. */
+export function hitRatesOf(row: StepMetrics, basis: BucketBasis): { rate: BucketValues<number | null>; n: BucketValues<number> } {
+  return basis === 'now' ? { rate: row.hitRate, n: row.hitRateN } : { rate: row.hitRateAtStart, n: row.hitRateAtStartN };
+}
+
+/**
+ * Why a bucket holds none of the listeners' best songs at the latest step: with buckets by current
+ * plays, a bucket that held some earlier emptied because its songs gathered plays and moved up
+ * (under a strong recommender the "< 100 plays" bucket empties this way); one that never held any
+ * is out of reach so far.
+ */
+export function emptyBucketReasons(rows: readonly StepMetrics[], basis: BucketBasis): BucketValues<string> {
+  const out = {} as BucketValues<string>;
+  for (const b of BUCKETS) {
+    const everHeld = basis === 'now' && rows.some((r) => r.hitRateN[b] > 0);
+    out[b] =
+      basis === 'start'
+        ? 'none of the listeners’ best songs had this many plays before step 1'
+        : everHeld && b !== 'high'
+          ? 'no relevant song left here: they all became popular'
+          : 'none of the listeners’ best songs has this many plays yet';
+  }
+  return out;
 }

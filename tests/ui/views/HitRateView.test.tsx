@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 // Hit rate by bucket: the warning only when popular songs are found far more often, and n/a instead of a zero bar.
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HitRateView } from '../../../src/ui/views';
 import { WARNING_SENTENCE } from '../../../src/ui/views/hitRate';
@@ -41,11 +41,37 @@ describe('HitRateView', () => {
       />,
     );
     expect(screen.getByText('n/a')).toBeTruthy();
-    expect(screen.getByText(/none of the listeners’ best songs are in this bucket/)).toBeTruthy();
+    // Steps 1 and 2 had 40 best songs in the low bucket: they left it by gathering plays.
+    expect(screen.getByText(/no relevant song left here: they all became popular/)).toBeTruthy();
     expect(screen.queryByTestId('bar-low')).toBeNull();
     expect(screen.getByTestId('bar-high')).toBeTruthy();
     expect(screen.queryByText(WARNING_SENTENCE)).toBeNull();
     expect(screen.getByText(/cannot be compared/)).toBeTruthy();
+  });
+
+  it('says a bucket that never held a best song is out of reach so far', () => {
+    const never = { low: 40, mid: 30, high: 0 };
+    render(
+      <HitRateView
+        {...props({
+          rows: [row(1, { hitRateN: never }), row(2, { hitRateN: never, hitRate: { low: 0.1, mid: 0.2, high: null } })],
+        })}
+      />,
+    );
+    expect(screen.getByText(/none of the listeners’ best songs has this many plays yet/)).toBeTruthy();
+    expect(screen.queryByText(/they all became popular/)).toBeNull();
+  });
+
+  it('switches to buckets frozen before step 1, with their own values and n', () => {
+    render(<HitRateView {...withLast({ low: 0.1, mid: 0.12, high: 0.15 })} />);
+    expect(screen.getByRole('radio', { name: /at this step/ })).toHaveProperty('checked', true);
+    expect(screen.getByText('15.0%')).toBeTruthy();
+    fireEvent.click(screen.getByRole('radio', { name: /before step 1/ }));
+    // The fixture's at-start values: 8.0%, 11.0%, 16.0% with n = 42, 29, 19.
+    expect(screen.getByText('16.0%')).toBeTruthy();
+    expect(screen.getByText('n = 19', { exact: false })).toBeTruthy();
+    expect(screen.queryByText('15.0%')).toBeNull();
+    expect(screen.getByRole('group', { name: 'Buckets by plays' })).toBeTruthy();
   });
 
   it('draws a real zero as an empty bar with 0.0%', () => {

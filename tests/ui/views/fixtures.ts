@@ -13,9 +13,13 @@ export function row(t: number, over: Partial<StepMetrics> = {}): StepMetrics {
     aggregateDiversity: 4,
     coverage: 0.5,
     longTailShare: 0.25,
+    longTailShareAtStart: 0.375,
     hitRate: { low: 0.1, mid: 0.12, high: 0.15 },
     hitRateN: { low: 40, mid: 30, high: 20 },
+    hitRateAtStart: { low: 0.08, mid: 0.11, high: 0.16 },
+    hitRateAtStartN: { low: 42, mid: 29, high: 19 },
     homogenization: 0.6,
+    consumptionHomogenization: 0.45,
     repeatRate: t === 1 ? null : 0.7,
     headClickShare: 0.9,
     ctr: 0.05,
@@ -26,7 +30,9 @@ export function row(t: number, over: Partial<StepMetrics> = {}): StepMetrics {
     newSongImpressionShare: null,
     newSongClickShare: null,
     calibrationKL: 0.1,
+    tasteKL: 0.15,
     utilityRegret: 0.3,
+    utilityRegretByTaste: { mainstream: 0.2, niche: 0.35 },
     relevanceEstimateError: 0.05,
     ...over,
   };
@@ -39,6 +45,7 @@ export const initial: InitialMetrics = {
   longTailSize: 5,
   songs: 6,
   bucketSizes: { low: 4, mid: 1, high: 1 },
+  listenersByTaste: { mainstream: 30, niche: 10 },
 };
 
 /**
