@@ -4,7 +4,7 @@ import type { Params } from '../params/schema';
 import type { SimLog } from '../log';
 import { relevance, topByRelevance, type GenreQualityIndex } from '../relevance';
 import type { World } from '../world';
-import { bucketOf, bucketsOf, hitRateByBucket } from './hitRate';
+import { bucketOf, bucketsOf, hitRateByBucket, hitRateByBuckets } from './hitRate';
 import { concentration, gini } from './inequality';
 import { homogenization, listenerPairs, sortedIntersection, sortPairs, sortRows } from './overlap';
 import { averageRanks, pearson } from './spearman';
@@ -253,8 +253,10 @@ export class MetricsCollector {
     // Clearing only what was marked keeps the scratch all-zero for the hit-rate pass.
     for (let u = 0; u < users; u++) for (let j = 0; j < s.slateLen[u]!; j++) mark[s.slate[u * k + j]!] = 0;
     const counts = concentration(log.plays, n);
-    const hits = hitRateByBucket(this.relevant, this.relevantLen, s.slate, s.slateLen, k, this.bucket, mark);
-    const hitsAtStart = hitRateByBucket(this.relevant, this.relevantLen, s.slate, s.slateLen, k, this.bucketAtStart, mark);
+    const [hits, hitsAtStart] = hitRateByBuckets(this.relevant, this.relevantLen, s.slate, s.slateLen, k, [this.bucket, this.bucketAtStart], mark) as [
+      ReturnType<typeof hitRateByBucket>,
+      ReturnType<typeof hitRateByBucket>,
+    ];
     const { regret } = this.observed;
     const perListener = (sum: number) => (listeners > 0 ? sum / listeners : 0);
     return {

@@ -12,6 +12,8 @@ export function bucketsOf(counts: Float64Array, n: number, thresholds: readonly 
   for (let i = 0; i < n; i++) out[i] = bucketOf(counts[i]!, thresholds);
 }
 
+type HitRates = { hitRate: BucketValues<number | null>; hitRateN: BucketValues<number> };
+
 /**
  * hitRate[b] = Σ_u |R(u) ∩ S(u) ∩ B(b)| / Σ_u |R(u) ∩ B(b)|, with R(u) listener u's most relevant
  * songs and S(u) their slate, both rows of users × k matrices. Null where the denominator is 0.
@@ -25,23 +27,41 @@ export function hitRateByBucket(
   k: number,
   bucket: Uint8Array,
   mark: Uint8Array,
-): { hitRate: BucketValues<number | null>; hitRateN: BucketValues<number> } {
-  const hits = [0, 0, 0];
-  const totals = [0, 0, 0];
+): HitRates {
+  return hitRateByBuckets(relevant, relevantLen, slate, slateLen, k, [bucket], mark)[0]!;
+}
+
+/** hitRateByBucket for several bucketings of the songs at once, in one pass over the slates. */
+export function hitRateByBuckets(
+  relevant: Int32Array,
+  relevantLen: Uint8Array,
+  slate: Int32Array,
+  slateLen: Uint8Array,
+  k: number,
+  buckets: readonly Uint8Array[],
+  mark: Uint8Array,
+): HitRates[] {
+  const hits = buckets.map(() => [0, 0, 0]);
+  const totals = buckets.map(() => [0, 0, 0]);
   const users = slateLen.length;
   for (let u = 0; u < users; u++) {
     for (let j = 0; j < slateLen[u]!; j++) mark[slate[u * k + j]!] = 1;
     for (let j = 0; j < relevantLen[u]!; j++) {
       const i = relevant[u * k + j]!;
-      const b = bucket[i]!;
-      totals[b]!++;
-      if (mark[i] === 1) hits[b]!++;
+      const hit = mark[i] === 1;
+      for (let x = 0; x < buckets.length; x++) {
+        const b = buckets[x]![i]!;
+        totals[x]![b]!++;
+        if (hit) hits[x]![b]!++;
+      }
     }
     for (let j = 0; j < slateLen[u]!; j++) mark[slate[u * k + j]!] = 0;
   }
-  const rate = (b: number) => (totals[b]! > 0 ? hits[b]! / totals[b]! : null);
-  return {
-    hitRate: { low: rate(0), mid: rate(1), high: rate(2) },
-    hitRateN: { low: totals[0]!, mid: totals[1]!, high: totals[2]! },
-  };
+  return buckets.map((_, x) => {
+    const rate = (b: number) => (totals[x]![b]! > 0 ? hits[x]![b]! / totals[x]![b]! : null);
+    return {
+      hitRate: { low: rate(0), mid: rate(1), high: rate(2) },
+      hitRateN: { low: totals[x]![0]!, mid: totals[x]![1]!, high: totals[x]![2]! },
+    };
+  });
 }

@@ -14,11 +14,20 @@ export function calibrationKL(p: ArrayLike<number>, counts: ArrayLike<number>, t
   for (let g = 0; g < p.length; g++) {
     const pg = p[g]!;
     if (pg <= 0) continue;
-    const q = total > 0 ? counts[g]! / total : 0;
+    // A genre absent from the slate has q̃_g = α·p_g, so its term is p_g·log(1/α): no logarithm per
+    // listener for it (most genres are absent from a slate of ten).
+    if (total <= 0 || counts[g] === 0) {
+      kl += pg * LOG_INVERSE_ALPHA;
+      continue;
+    }
+    const q = counts[g]! / total;
     kl += pg * log(pg / ((1 - CALIBRATION_ALPHA) * q + CALIBRATION_ALPHA * pg));
   }
   return kl;
 }
+
+/** log(1/α), the KL term of a genre missing from the slate per unit of p_g. */
+const LOG_INVERSE_ALPHA = log(1 / CALIBRATION_ALPHA);
 
 /** q̃_g = (1 − α)·count/total + α·p_g. */
 function smoothed(count: number, total: number, pg: number): number {
