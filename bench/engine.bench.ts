@@ -6,14 +6,20 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Params } from '../src/engine/index';
+import { findPreset, type Params } from '../src/engine/index';
 import { memoryScaling, tableHeader, tableRow, type Result } from './report';
 import { STRATEGIES, strategyResult, strategyTable, type StrategyResult } from './strategies';
 import type { ScenarioMeasurement, ScenarioRequest } from './scenario';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..');
-const RECOMMENDERS = ['popularity', 'personalized'] as const;
+/** The runs of each case: the default preset and the old world; S1 also times the other learned recommenders. */
+const VARIANTS: readonly { label: string; overrides: Partial<Params>; only?: Case['id'] }[] = [
+  { label: 'loop-forms', overrides: {} },
+  { label: 'locked-catalog', overrides: findPreset('locked-catalog')!.overrides },
+  { label: 'personalized', overrides: { recommender: 'personalized' }, only: 'S1' },
+  { label: 'factorization', overrides: { recommender: 'factorization' }, only: 'S1' },
+];
 
 /** One benchmark case: a size, an optional time goal, and the group `--only` selects it by. */
 interface Case {
@@ -94,9 +100,9 @@ function bundleScenario(): string {
 let scenarioBundle: string | undefined;
 
 /** Runs one case in a fresh Node child on the bundled bench/scenario.ts and parses its JSON line. */
-function runChild(c: Case, recommender: Params['recommender'], extra: Partial<Params> = {}): ScenarioMeasurement {
+function runChild(c: Case, label: string, extra: Partial<Params> = {}): ScenarioMeasurement {
   scenarioBundle ??= bundleScenario();
-  const overrides = { users: c.users, songs: c.songs, steps: c.steps, recommender, ...extra };
+  const overrides = { ...extra, users: c.users, songs: c.songs, steps: c.steps };
   const req: ScenarioRequest = { overrides, repeats: c.repeats };
   // --expose-gc lets the child count only live typed arrays (see ScenarioMeasurement).
   const args = ['--expose-gc', scenarioBundle, JSON.stringify(req)];
@@ -106,7 +112,7 @@ function runChild(c: Case, recommender: Params['recommender'], extra: Partial<Pa
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   if (child.status !== 0)
-    throw new Error(`${c.id} ${recommender}: child exited with ${child.status ?? child.signal}`);
+    throw new Error(`${c.id} ${label}: child exited with ${child.status ?? child.signal}`);
   return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as ScenarioMeasurement;
 }
 
@@ -137,11 +143,11 @@ function main(): void {
   console.log(tableHeader());
   const results: Result[] = [];
   for (const c of CASES.filter((x) => groups.has(x.group))) {
-    for (const recommender of RECOMMENDERS) {
-      const m = runChild(c, recommender);
+    for (const variant of VARIANTS.filter((v) => v.only === undefined || v.only === c.id)) {
+      const m = runChild(c, variant.label, variant.overrides);
       const r: Result = {
         scenario: c.id,
-        recommender,
+        recommender: variant.label,
         users: c.users,
         songs: c.songs,
         ...m,
@@ -156,13 +162,13 @@ function main(): void {
   for (const line of memoryScaling(results, MEM_IDS)) console.log(line);
   const strategies: StrategyResult[] = [];
   if (groups.has('strategies')) {
-    console.log('\nStrategy cost at default strengths (popularity recommender; goal: ≤ 3× the pure loop):\n');
+    console.log('\nStrategy cost at default strengths (on loop-forms; goal: ≤ 3× the plain loop, Thompson ≤ 5×):\n');
     for (const c of CASES.filter((x) => x.id === 'S1' || x.id === 'S2')) {
       const baselines = new Map<string, ScenarioMeasurement>();
       for (const s of STRATEGIES) {
         const key = JSON.stringify(s.baseline);
-        if (!baselines.has(key)) baselines.set(key, runChild(c, 'popularity', s.baseline));
-        strategies.push(strategyResult(c.id, s, runChild(c, 'popularity', s.overrides), baselines.get(key)!));
+        if (!baselines.has(key)) baselines.set(key, runChild(c, 'loop-forms', s.baseline));
+        strategies.push(strategyResult(c.id, s, runChild(c, s.name, s.overrides), baselines.get(key)!));
       }
     }
     for (const line of strategyTable(strategies)) console.log(line);

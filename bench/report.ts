@@ -1,11 +1,11 @@
 // Benchmark report: the result row type, the markdown table and the memory-scaling summary.
-import type { Params } from '../src/engine/index';
 import type { ScenarioMeasurement } from './scenario';
 
 /** One row of the results: a scenario × recommender measurement with its throughput and goal. */
 export interface Result extends ScenarioMeasurement {
   readonly scenario: string;
-  readonly recommender: Params['recommender'];
+  /** The preset or recommender the row measures. */
+  readonly recommender: string;
   readonly users: number;
   readonly songs: number;
   readonly stepsPerSecond: number;
@@ -16,7 +16,7 @@ export interface Result extends ScenarioMeasurement {
   readonly met: boolean | null;
 }
 
-const HEADER = ['scenario', 'recommender', 'users', 'songs', 'steps', 'time s', 'steps/s'].concat([
+const HEADER = ['scenario', 'run', 'users', 'songs', 'steps', 'time s', 'steps/s'].concat([
   'impressions/s',
   'peak MB',
   'goal',

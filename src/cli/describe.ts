@@ -61,7 +61,7 @@ const OPTIONS: ReadonlyArray<readonly [string, string]> = [
   ],
   [
     '--events FILE',
-    'Write one JSON line per impression: {"t","u","i","k","c","p"} (step, listener, song, 1-based slot, clicked, propensity).',
+    'Write one JSON line per impression: {"t","u","i","k","c","p"} (step, listener, song, 1-based slot, clicked, probability of that draw given the slots above; null for per-listener Thompson).',
   ],
   [
     '--world FILE',

@@ -41,9 +41,9 @@ export function restartReasons(current: Params, next: Params): string[] {
   return reasons;
 }
 
-/** Thompson sampling draws afresh per listener for the popularity ranking; other recommenders order one shared draw per song. */
+/** Thompson sampling draws afresh per listener when asked to, for the popularity ranking; otherwise one shared draw per song. */
 export function perListenerThompson(params: Params): boolean {
-  return params.exploration === 'thompson' && params.recommender === 'popularity';
+  return params.exploration === 'thompson' && params.thompsonDraws === 'per-listener' && params.recommender === 'popularity';
 }
 
 export class Simulation {

@@ -1,5 +1,6 @@
 // The latest step's headline numbers as a compact strip, with the warning sign of the
 // hit-rate-by-bucket check; and, for practitioners, the raw metrics and the run as CSV or JSON.
+import { useId } from 'react';
 import { runCsv, runJson } from '../state/export';
 import { useAppStore, useAppStoreApi } from './storeContext';
 
@@ -9,14 +10,21 @@ const INT = new Intl.NumberFormat('en-US');
 const int = (v: number) => INT.format(v);
 const fix3 = (v: number | null) => (v === null ? 'n/a' : v.toFixed(3));
 
-function Stat({ label, value, sub, testId }: { label: string; value: string; sub: string; testId?: string }) {
+function Stat({ label, value, sub, testId, help }: { label: string; value: string; sub: string; testId?: string; help?: string }) {
+  const helpId = useId();
   return (
-    <div className="stat">
+    // A stat with help text can take focus, so keyboard users reach the explanation too.
+    <div className="stat" tabIndex={help ? 0 : undefined} aria-describedby={help ? helpId : undefined}>
       <dt>{label}</dt>
       <dd className="stat-value" data-testid={testId}>
         {value}
       </dd>
       <dd className="stat-sub">{sub}</dd>
+      {help && (
+        <dd id={helpId} role="tooltip" className="help stat-help">
+          {help}
+        </dd>
+      )}
     </div>
   );
 }
@@ -38,6 +46,7 @@ export function KeyNumbers() {
           value={last.consumptionHomogenization === null ? 'n/a' : last.consumptionHomogenization.toFixed(3)}
           sub="Jaccard of clicked songs"
           testId="consumption-homogenization"
+          help="Consumption homogenization: for pairs of listeners, the share of songs they clicked since step 1 that they have in common (Jaccard index). 0: nobody hears the same songs; 1: everyone hears exactly the same."
         />
         <Stat label={`Hit rate, <${int(a)} plays`} value={pct(last.hitRate.low)} sub={`n = ${int(last.hitRateN.low)}`} />
         <Stat label={`Hit rate, ${int(a)}–${int(b)}`} value={pct(last.hitRate.mid)} sub={`n = ${int(last.hitRateN.mid)}`} />
@@ -47,6 +56,14 @@ export function KeyNumbers() {
           value={`${fix3(last.utilityRegretByTaste.niche)} / ${fix3(last.utilityRegretByTaste.mainstream)}`}
           sub={`${int(initial.listenersByTaste.niche)} / ${int(initial.listenersByTaste.mainstream)} listeners`}
           testId="regret-by-taste"
+          help="Utility regret: how much less relevant a listener's slate is than the best slate for them (an oracle's), averaged over niche listeners (favourite genre outside the big genres that hold half the songs) and over mainstream listeners."
+        />
+        <Stat
+          label="Slates vs taste (KL)"
+          value={last.tasteKL === null ? 'n/a' : last.tasteKL.toFixed(3)}
+          sub="0 = genre mix matches taste"
+          testId="taste-kl"
+          help="Taste KL: how far the genre mix of a listener's slate is from their true taste (Kullback–Leibler divergence), averaged over listeners. Unlike calibration against the click history, the loop cannot lower it by narrowing both."
         />
       </dl>
     </section>

@@ -57,6 +57,26 @@ describe('KeyNumbers', () => {
     expect(screen.getByText('56 / 1,234 listeners')).toBeTruthy();
   });
 
+  it('shows the taste KL, and explains each new number in a tip tied to it', () => {
+    const store = createAppStore(defaultParams());
+    store.getState().resetHistory(initial);
+    store.getState().appendRows([row]);
+    render(<StoreProvider store={store}><KeyNumbers /></StoreProvider>);
+    expect(screen.getByTestId('taste-kl').textContent).toBe('0.400');
+    const tips = screen.getAllByRole('tooltip');
+    expect(tips.map((t) => t.textContent)).toEqual([
+      expect.stringMatching(/^Consumption homogenization:/),
+      expect.stringMatching(/^Utility regret:/),
+      expect.stringMatching(/^Taste KL:/),
+    ]);
+    // Each tip describes the stat that holds it, and that stat can take focus.
+    for (const tip of tips) {
+      const stat = tip.closest('.stat') as HTMLElement;
+      expect(stat.getAttribute('aria-describedby')).toBe(tip.id);
+      expect(stat.tabIndex).toBe(0);
+    }
+  });
+
   it('shows the latest row, and n/a for an undefined listening alike or regret of one group', () => {
     const store = createAppStore(defaultParams());
     store.getState().resetHistory(initial);

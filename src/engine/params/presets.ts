@@ -21,8 +21,10 @@ const LOCKED_WORLD: Partial<Params> = {
 };
 
 /**
- * In teaching order. Every preset but `locked-catalog` starts from the default world and policy
- * and differs only in its strategy, so any two of them are a fair comparison.
+ * In teaching order. Every preset but `locked-catalog` starts from the default world and policy and
+ * differs only in its strategy, so any two of them are a fair comparison; the two with catalog
+ * growth (`catalog-growth`, `new-song-slots`) also release five songs a step, and `catalog-growth`
+ * is the control for `new-song-slots`.
  */
 export const PRESETS: readonly Preset[] = [
   {

@@ -111,7 +111,7 @@ export const PARAM_SCHEMA = [
   },
   {
     key: 'tasteWeight', label: 'Taste weight β', group: 'Listeners', effect: 'restart', type: 'number', default: 0.5, min: 0, max: 3, step: 0.05,
-    help: 'How much genre taste matters next to quality: relevance ∝ (taste for the genre / favourite genre)^β × quality. 0: everyone agrees on quality alone.',
+    help: 'How much genre taste matters: relevance ∝ (taste for the genre / favourite genre)^β × ((1 − w) × quality + w × personal liking). 0: genre taste drops out.',
   },
   {
     key: 'idiosyncrasy', label: 'Personal taste', group: 'Listeners', effect: 'restart', type: 'number', default: 0.3, min: 0, max: 1, step: 0.05,
@@ -133,7 +133,7 @@ export const PARAM_SCHEMA = [
     key: 'recommender', label: 'Recommender', group: 'Recommender', effect: 'live', type: 'enum', default: 'popularity',
     options: ['popularity', 'personalized', 'factorization', 'random', 'oracle'],
     optionHelp: {
-      popularity: 'Ranks songs by logged plays (prior plays + clicks).',
+      popularity: 'Draws each slate from a Plackett–Luce policy over 1 + logged plays (prior plays + clicks).',
       personalized: 'Genre affinity learned from each listener\'s clicks × how popular a song is within its genre.',
       factorization: 'Matrix factorization (implicit ALS) trained on the click log every step: a collaborative filter.',
       random: 'A uniformly random slate for each listener: no loop, no relevance.',
@@ -167,6 +167,15 @@ export const PARAM_SCHEMA = [
   {
     key: 'epsilon', label: 'Exploration rate ε', group: 'Exploration', effect: 'live', type: 'number', default: 0.1, min: 0, max: 1, step: 0.01,
     help: 'With exploration = epsilon: the chance that a slot shows a uniformly drawn song instead of the ranked one.',
+  },
+  {
+    key: 'thompsonDraws', label: 'Thompson draws', group: 'Exploration', effect: 'live', type: 'enum', default: 'per-step',
+    options: ['per-step', 'per-listener'],
+    optionHelp: {
+      'per-step': 'One posterior draw per song per step, shared; each listener\'s slate is drawn from it by the ranking policy. Fast.',
+      'per-listener': 'A fresh draw per song for every listener, as in the literature (popularity ranking only). Faithful, and about 75 times slower.',
+    },
+    help: 'With exploration = thompson: whether the posterior draws are shared within a step or drawn afresh for each listener.',
   },
   {
     key: 'ucbScale', label: 'UCB bonus scale', group: 'Exploration', effect: 'live', type: 'number', default: 0.5, min: 0, max: 5, step: 0.05,

@@ -48,11 +48,12 @@ export function computeSongSignal(params: Params, log: SimLog, model: ClickModel
     // Beta(1, 1) would make some never-shown song outdraw every known good one at every step.
     const m = total > 0 ? Math.min(0.99, Math.max(0.01, totalClicks / total)) : 0.5;
     const s = THOMPSON_PRIOR_STRENGTH;
+    const perListener = params.thompsonDraws === 'per-listener' && params.recommender === 'popularity';
     for (let i = 0; i < n; i++) {
       const e = out[i]!;
       const c = songTotals(model.positions, i).clicked;
-      // With the popularity ranking Thompson sampling draws per listener (pipeline/thompson.ts), not here.
-      if (params.exploration === 'thompson') out[i] = params.recommender === 'popularity' ? c / Math.max(e, 1) : betaDraw(rng, s * m + c, s * (1 - m) + Math.max(0, e - c));
+      // Drawn per listener instead (pipeline/thompson.ts) when thompsonDraws = per-listener with the popularity ranking.
+      if (params.exploration === 'thompson') out[i] = perListener ? c / Math.max(e, 1) : betaDraw(rng, s * m + c, s * (1 - m) + Math.max(0, e - c));
       else {
         const n = e + UCB_PRIOR_IMPRESSIONS;
         out[i] = Math.min(1, (c + UCB_PRIOR_IMPRESSIONS * m) / n) + params.ucbScale * Math.sqrt((2 * logTotal) / n);

@@ -10,8 +10,6 @@ import type { BanditScores, CandidatePool, StepContext } from './types';
 export const THOMPSON_BOUND_TAIL = 1e-6;
 /** Standard deviations above the mean for the bound of a song with clicks (a ≥ 2). */
 export const THOMPSON_BOUND_Z = 6;
-/** Shown songs per step, by upper bound, that each listener draws for (besides the never-shown group). */
-export const THOMPSON_CANDIDATES = 100;
 
 /**
  * Beta(a, b) draw. For a = 1 (a song without clicks) by inversion, X = 1 − U^(1/b), one uniform;
@@ -59,12 +57,12 @@ interface ThompsonPool {
  *   Q(p) = 1 − (1 − p)^(1/b₀); the k largest of N such draws are k uniform order statistics mapped
  *   through Q (U₍N₎ = V₁^(1/N), U₍N−1₎ = U₍N₎·V₂^(1/(N−1)), …), assigned to k distinct songs of
  *   the group drawn uniformly: O(k) per listener;
- * - of the shown songs, only the M = 100 with the highest upper bound of their posterior
- *   (betaUpperBound) are candidates in a step, and each listener draws for them in that order until
- *   the next bound falls below their k-th best draw so far. That is the approximation: a shown song
- *   outside the M would need a draw above the k-th best of M + N draws it was less likely to beat;
- *   the distribution test (tests/engine/pipeline/thompson.test.ts) measures what it changes
- *   against drawing for every song.
+ * - the shown songs are visited in order of an upper bound of their posterior (betaUpperBound) and
+ *   drawn until the next bound falls below the listener's k-th best draw so far; a song whose draw
+ *   would have exceeded its bound (probability ≤ about 1e-6 each) is missed, which is the whole
+ *   approximation. In practice the k-th best of a listener's draws lies below most songs' bounds,
+ *   so nearly every song is drawn: about n Beta draws per listener (documented cost in docs/model.md
+ *   §10.3; a cap on the candidates was tried and measured as far off the exact slates).
  * The draws come from the step's exploration stream. Propensities are not available in closed
  * form (the probability that a song's draw is the j-th highest), so slots are logged with NaN
  * ("null" in the event log).
@@ -76,9 +74,6 @@ export class ThompsonSampler implements BanditScores {
   private readonly pools = new Map<CandidatePool, ThompsonPool>();
   private bestIds = new Int32Array(0);
   private bestDraws = new Float64Array(0);
-
-  /** `candidateCount`: shown songs per step that listeners draw for (Infinity: every song, exact). */
-  constructor(private readonly candidateCount = THOMPSON_CANDIDATES) {}
 
   /** Computes every song's posterior for this step from the click model. */
   prepare(ctx: StepContext, model: ClickModel): void {
@@ -118,8 +113,9 @@ export class ThompsonSampler implements BanditScores {
     }
     const bound = new Float64Array(ctx.log.released);
     for (const i of seen) bound[i] = betaUpperBound(this.a[i]!, this.b[i]!);
-    seen.sort((x, y) => bound[y]! - bound[x]! || x - y);
-    p = { unseen: Int32Array.from(unseen), order: Int32Array.from(seen.slice(0, this.candidateCount)), bound };
+    const keys = ctx.tieKeys;
+    const candidates = seen.sort((x, y) => bound[y]! - bound[x]! || keys[x]! - keys[y]!);
+    p = { unseen: Int32Array.from(unseen), order: Int32Array.from(candidates), bound };
     this.pools.set(pool, p);
     return p;
   }

@@ -44,6 +44,15 @@ describe.each(SEEDS)('seed %i', (seed) => {
     expect(at(loop, 100).utilityRegretByTaste.niche!).toBeGreaterThan(at(loop, 100).utilityRegretByTaste.mainstream! + 0.05);
   });
 
+  it('xQuAD: distinct songs per step rise with λ, and at λ = 1 slates hold more of the long tail', () => {
+    const runs = [0, 0.25, 0.5, 1].map((rerankStrength) => preset('long-tail-xquad', { seed, rerankStrength }));
+    const meanOver = (r: (typeof runs)[number], pick: (row: (typeof r.steps)[number]) => number) =>
+      mean(r.steps.map(pick));
+    for (let j = 1; j < runs.length; j++)
+      expect(meanOver(runs[j]!, (row) => row.aggregateDiversity)).toBeGreaterThan(meanOver(runs[j - 1]!, (row) => row.aggregateDiversity));
+    expect(meanOver(runs[3]!, (row) => row.longTailShare)).toBeGreaterThan(meanOver(runs[0]!, (row) => row.longTailShare) + 0.05);
+  });
+
   it('the oracle shows at least 5× the slate size of distinct songs at step 1', () => {
     const oracle = preset('oracle-baseline', { seed });
     expect(at(oracle, 1).aggregateDiversity).toBeGreaterThanOrEqual(5 * oracle.config.slateSize);

@@ -546,20 +546,20 @@ describe('factorization', () => {
         const out = candidatesOf(rec, ctx, u, 6);
         expect(out.ids).toHaveLength(6);
         expect(new Set(out.ids).size).toBe(6);
-        // Documented: draws while the songs not yet drawn hold over half the weight, then the rest
-        // by score (propensity 1, the next slot being certain given the ones above).
-        let left = range(12).reduce((s, i) => s + weight(i), 0);
-        const total = left;
-        let filling = false;
+        // Every slot with weight is an exact Plackett–Luce draw: w_i over the weight not yet drawn.
+        // Songs of weight 0 (score ≤ 0) can only follow, in score order, logged as certain (1).
+        let left = range(12).reduce((acc, i) => acc + weight(i), 0);
         for (let j = 0; j < out.ids.length; j++) {
           const i = out.ids[j]!;
-          if (!filling && left > 0.5 * total) {
-            expect(out.props[j]).toBeCloseTo(weight(i) / left, 12);
+          if (weight(i) > 0) {
+            // Relative 1e-6: the tree's remaining total is its full total minus what was drawn, which
+            // loses digits once the drawn songs hold nearly all the weight.
+            expect(Math.abs(out.props[j]! - weight(i) / left)).toBeLessThanOrEqual(1e-6 * (weight(i) / left));
             left -= weight(i);
             drawnSlots++;
           } else {
-            filling = true;
             filledSlots++;
+            expect(left).toBeCloseTo(0, 12); // every song with weight came first
             expect(out.props[j]).toBe(1);
             const rest = range(12).filter((x) => !out.ids.slice(0, j).includes(x));
             expect(i).toBe(keyOrder(rest, (x) => score[x]!, log.plays, SEED)[0]);
@@ -569,9 +569,8 @@ describe('factorization', () => {
       }
     }
     expect(slates.size).toBeGreaterThan(6); // the same listener gets different slates
-    // In a 12-song catalog both kinds of slot occur (in a real catalog nearly every slot is drawn).
     expect(drawnSlots).toBeGreaterThan(0);
-    expect(filledSlots).toBeGreaterThan(0);
+    void filledSlots; // zero-weight songs exist only if some score is ≤ 0 in this log
   });
 
   it('changes a listener\'s slate once new clicks reach the model', () => {

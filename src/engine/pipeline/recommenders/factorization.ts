@@ -4,6 +4,7 @@ import { isConsumed } from '../../log';
 import { createStream } from '../../rng';
 import { plackettLuceWeight } from '../plackettLuce';
 import type { Recommender, StepContext } from '../types';
+import { WeightTree } from '../weightTree';
 
 /** ALS sweeps when the model is first built from the whole log, then per step (warm-started). */
 export const FIRST_SWEEPS = 3;
@@ -12,6 +13,7 @@ export const SWEEPS_PER_STEP = 1;
 interface FactorizationState {
   readonly model: ImplicitAls;
   cursor: number;
+  trained: boolean;
 }
 
 /** The simulation's model, created on first use from the sign-up picks and every click so far. */
@@ -22,7 +24,7 @@ function modelOf(ctx: StepContext): FactorizationState {
     const model = new ImplicitAls(world.userCount, world.songCount, DEFAULT_ALS_OPTIONS, createStream(ctx.params.seed, 'recommender', 'factorization'));
     const picks = world.onboardingPicks;
     for (let x = 0; x < world.onboarding.length; x++) if (world.onboarding[x]! >= 0) model.addClicks(Math.floor(x / picks), world.onboarding[x]!, 1);
-    state = { model, cursor: 0 };
+    state = { model, cursor: 0, trained: false };
     learned.factorization = state;
   }
   return state;
@@ -33,27 +35,29 @@ function modelOf(ctx: StepContext): FactorizationState {
  * there: a weighted-ALS factorization of the (listener, song) click counts (Hu, Koren & Volinsky,
  * 2008; rank 8, see estimators/implicitAls), fed the step's new clicks and refitted by one sweep per
  * step. score(u,i) = x_u · y_i. Each slate is drawn from the Plackett–Luce policy
- * P(i) ∝ (max(score, 0) / max_j score)^(1/τ), with the listener's own weights (so O(n) per listener
- * for the scores and a cumulative sum, then O(k log n) per draw); at τ = 0 the top k by score.
+ * P(i) ∝ (max(score, 0) / max_j score)^(1/τ), with the listener's own weights in a Fenwick tree
+ * (O(n) per listener for the scores and the tree, then O(log n) per exact draw); at τ = 0 the top k
+ * by score. Songs of weight 0 follow only once every song with weight is drawn, in score order.
  * A song nobody has clicked has a zero factor and scores 0: it is never drawn (cold start).
  * Cost per step: O(new clicks) to ingest, O(pairs·d² + (users + songs)·d³) per sweep, and
  * O(users·n·d) to score.
  */
 export function createFactorizationRecommender(): Recommender {
   let score = new Float64Array(0);
-  let cumulative = new Float64Array(0);
   let weights = new Float64Array(0);
   let candidate = new Int32Array(0);
-  let drawn = new Uint8Array(0);
+  const tree = new WeightTree();
   return {
     prepare(ctx: StepContext) {
       const state = modelOf(ctx);
       const { clickPairs } = ctx.log;
-      const first = state.cursor === 0 && clickPairs.length === 0;
+      // A model built this step (at step 1, or on a switch mid-run) learns the whole log so far.
+      const first = !state.trained;
       for (; state.cursor < clickPairs.length; state.cursor++) state.model.addClicks(clickPairs.listener(state.cursor), clickPairs.song(state.cursor), 1);
-      state.model.train(ctx.log.released, first || ctx.t === 1 ? FIRST_SWEEPS : SWEEPS_PER_STEP);
+      state.model.train(ctx.log.released, first ? FIRST_SWEEPS : SWEEPS_PER_STEP);
+      state.trained = true;
       const n = ctx.world.songCount;
-      if (score.length < n) [score, cumulative, weights, candidate, drawn] = [new Float64Array(n), new Float64Array(n + 1), new Float64Array(n), new Int32Array(n), new Uint8Array(n)];
+      if (score.length < n) [score, weights, candidate] = [new Float64Array(n), new Float64Array(n), new Int32Array(n)];
     },
     candidates(ctx, u, n, ids, scores, props, pool) {
       const { world, log } = ctx;
@@ -73,60 +77,29 @@ export function createFactorizationRecommender(): Recommender {
       if (tau === 0) return topByScore(ctx, candidate, m, score, want, ids, scores, props);
       let max = 0;
       for (let j = 0; j < m; j++) max = Math.max(max, score[candidate[j]!]!);
-      cumulative[0] = 0;
       const square = tau === 0.5;
       for (let j = 0; j < m; j++) {
-        const s = score[candidate[j]!]!;
+        const x = score[candidate[j]!]!;
         // The default τ = 0.5 inline (a square), the hottest loop of this recommender.
-        const w = square ? (s > 0 && max > 0 ? (s / max) * (s / max) : 0) : plackettLuceWeight(s, max, tau);
-        weights[j] = w;
-        cumulative[j + 1] = cumulative[j]! + w;
+        weights[j] = square ? (x > 0 && max > 0 ? (x / max) * (x / max) : 0) : plackettLuceWeight(x, max, tau);
       }
+      // The listener's own weights in a Fenwick tree: O(m) to build, O(log m) per exact draw.
+      tree.build(weights, m);
       const rng = ctx.recommenderRng;
-      let removed = 0;
       let count = 0;
-      // Rejection of repeats is cheap while the drawn songs hold little of the mass; past half, stop
-      // drawing and let the deterministic fill below take the rest in order of weight.
-      for (let attempts = 0; count < want && attempts < 8 * want; attempts++) {
-        const total = cumulative[m]!;
-        if (!(total - removed > 0.5 * total)) break;
-        const j = upperBound(cumulative, m, rng() * total);
-        if (drawn[j]) continue;
-        drawn[j] = 1;
+      while (count < want) {
+        const j = tree.draw(rng());
+        if (j < 0) break;
+        props[count] = Math.min(1, tree.weightOf(j) / tree.total);
+        tree.remove(j);
         ids[count] = candidate[j]!;
-        scores[count] = score[candidate[j]!]!;
-        props[count++] = weights[j]! / (total - removed);
-        removed += weights[j]!;
+        scores[count++] = score[candidate[j]!]!;
       }
-      for (let x = 0; x < count; x++) drawn[indexOf(candidate, m, ids[x]!)] = 0;
+      // Only songs of weight 0 (score ≤ 0) are left: they follow in score order, certain given the slots above.
       if (count < want) count = fillByScore(ctx, candidate, m, score, want, ids, scores, props, count);
       return count;
     },
   };
-}
-
-/** The j in [0, m) with cumulative[j] ≤ x < cumulative[j + 1] (binary search). */
-function upperBound(cumulative: Float64Array, m: number, x: number): number {
-  let lo = 0;
-  let hi = m - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (cumulative[mid + 1]! <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function indexOf(ids: Int32Array, m: number, i: number): number {
-  // Candidates are in id order, so a binary search finds a song's index.
-  let lo = 0;
-  let hi = m - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ids[mid]! < i) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The top `want` candidates by score (ties by plays, then seeded key), propensity 1. */

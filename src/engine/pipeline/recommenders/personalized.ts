@@ -46,13 +46,18 @@ export function createPersonalizedRecommender(): Recommender {
     for (let i = 0; i < log.released; i++) if (pool === 'all' || ctx.liveTail[i] === 1) members[world.songGenre[i]!]!.push(i);
     const tau = ctx.params.rankingTemperature;
     const old = pools.get(pool);
+    // The whole genre's total and maximum, whatever the pool, so a tail song scores the same as in
+    // the full catalog and candidates of both pools compare (xQuAD merges them by score).
+    const all = pool === 'all' ? null : pools.get('all')!;
     return members.map((list, g) => {
       let total = 0;
       let max = 0;
-      for (const i of list) {
-        total += songScore[i]!;
-        max = Math.max(max, songScore[i]!);
-      }
+      if (all) [total, max] = [all[g]!.total, all[g]!.max];
+      else
+        for (const i of list) {
+          total += songScore[i]!;
+          max = Math.max(max, songScore[i]!);
+        }
       const tree = old?.[g]?.tree ?? new WeightTree();
       let ids: Int32Array = Int32Array.from(list);
       if (tau > 0) tree.build(Float64Array.from(list, (i) => plackettLuceWeight(songScore[i]!, max, tau)), ids.length);

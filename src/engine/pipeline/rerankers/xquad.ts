@@ -20,9 +20,10 @@ export function tailPreference(ctx: StepContext, u: number): number {
  * listener's own tail preference (above) and P(head | u) = 1 − P(tail | u), S the slate so far (the
  * ratio counts as 0 while S is empty), and s the recommender's score scaled by rank over the
  * candidates, s = 1 − rank / count (raw play counts are too skewed to weigh against a share).
+ * The candidates' order is the recommender's (ranked, or drawn), the tail list after the other.
  * A category's bonus shrinks smoothly as the slate fills with it, so the tail's share of the slate
- * rises with λ. Candidates: the recommender's first 5k songs from the whole catalog and its first 5k
- * from the long tail, merged by score (under a formed loop the first list alone holds no tail song).
+ * rises with λ. Candidates: the recommender's first 5k songs from the whole catalog, then its first
+ * 5k from the long tail not among them (under a formed loop the first list alone holds no tail song).
  * At λ = 0 this is the recommender's own order.
  */
 export function createXquadReranker(): Reranker {
@@ -48,7 +49,7 @@ export function createXquadReranker(): Reranker {
       if (seen.length < ctx.world.songCount) seen = new Uint8Array(ctx.world.songCount);
       const nAll = source.fetch('all', depth, all, scores, props);
       const nTail = source.fetch('tail', depth, tailIds, scores.subarray(depth), props.subarray(depth));
-      const count = mergeByScore(all, scores, props, nAll, tailIds, scores.subarray(depth), props.subarray(depth), nTail, merged, mergedProps, seen);
+      const count = mergeLists(all, props, nAll, tailIds, props.subarray(depth), nTail, merged, mergedProps, seen);
       taken.fill(0, 0, count);
       const pTail = tailPreference(ctx, u);
       let inTail = 0;
@@ -79,26 +80,26 @@ function gain(at: number, count: number, lambda: number, bonus: number): number 
 }
 
 /**
- * Merges two candidate lists, each sorted by score descending, into one without repeats (the tail
- * list may repeat tail songs of the first). Equal scores keep the first list's order first.
- * `seen` is all-zero scratch of one byte per song, left all-zero.
+ * The two candidate lists as one without repeats: the recommender's candidates from the whole
+ * catalog in their order, then its tail candidates that are not among them, in theirs. Each list
+ * is in ranked order at τ = 0 and in drawn order under the Plackett–Luce policy; keeping that order
+ * (rather than sorting by score, which would turn every listener's draws back into one shared
+ * ranking) keeps the re-ranked slates as varied as the recommender's. `seen` is all-zero scratch of
+ * one byte per song, left all-zero.
  */
-function mergeByScore(
-  a: Int32Array, aScores: Float64Array, aProps: Float64Array, aLen: number,
-  b: Int32Array, bScores: Float64Array, bProps: Float64Array, bLen: number,
+function mergeLists(
+  a: Int32Array, aProps: Float64Array, aLen: number,
+  b: Int32Array, bProps: Float64Array, bLen: number,
   out: Int32Array, outProps: Float64Array, seen: Uint8Array,
 ): number {
-  let i = 0;
-  let j = 0;
   let n = 0;
-  while (i < aLen || j < bLen) {
-    const fromA = j >= bLen || (i < aLen && !(bScores[j]! > aScores[i]!));
-    const id = fromA ? a[i] : b[j];
-    const p = fromA ? aProps[i++]! : bProps[j++]!;
-    if (seen[id!]) continue;
-    seen[id!] = 1;
-    outProps[n] = p;
-    out[n++] = id!;
+  for (let x = 0; x < aLen + bLen; x++) {
+    const fromA = x < aLen;
+    const id = fromA ? a[x]! : b[x - aLen]!;
+    if (seen[id]) continue;
+    seen[id] = 1;
+    outProps[n] = fromA ? aProps[x]! : bProps[x - aLen]!;
+    out[n++] = id;
   }
   for (let x = 0; x < n; x++) seen[out[x]!] = 0;
   return n;
