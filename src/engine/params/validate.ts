@@ -84,8 +84,11 @@ export function parseValue(spec: ParamSpec, raw: string): Checked {
     case 'enum':
       return checkValue(spec, text).ok ? { ok: true, value: text } : fail(spec, raw);
     case 'intList': {
-      const parts = text.replace(/^\[|\]$/g, '').split(',');
-      const nums = parts.map((p) => (p.trim() === '' ? NaN : Number(p)));
+      // Brackets are optional but must come as a pair; each entry is read like any other number
+      // (plain decimal notation), so "0x64" is refused here as it is for a single integer.
+      const inner = text.startsWith('[') && text.endsWith(']') ? text.slice(1, -1) : text;
+      const parts = inner.split(',').map((p) => p.trim());
+      const nums = parts.map((p) => (DECIMAL.test(p) ? Number(p) : NaN));
       return checkValue(spec, nums).ok ? { ok: true, value: nums } : fail(spec, raw);
     }
   }
