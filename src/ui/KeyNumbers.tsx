@@ -8,15 +8,15 @@ const pct = (v: number | null | undefined) => (v === null || v === undefined ? '
 /** One formatter for every frame: toLocaleString builds a new one per call. */
 const INT = new Intl.NumberFormat('en-US');
 const int = (v: number) => INT.format(v);
-const fix3 = (v: number | null) => (v === null ? 'n/a' : v.toFixed(3));
+const fix2 = (v: number | null) => (v === null ? 'n/a' : v.toFixed(2));
 
-function Stat({ label, value, sub, testId, help }: { label: string; value: string; sub: string; testId?: string; help?: string }) {
+function Stat({ label, value, sub, testId, help, pair = false }: { label: string; value: string; sub: string; testId?: string; help?: string; pair?: boolean }) {
   const helpId = useId();
   return (
     // A stat with help text can take focus, so keyboard users reach the explanation too.
     <div className="stat" tabIndex={help ? 0 : undefined} aria-describedby={help ? helpId : undefined}>
       <dt>{label}</dt>
-      <dd className="stat-value" data-testid={testId}>
+      <dd className={pair ? 'stat-value stat-value-pair' : 'stat-value'} data-testid={testId}>
         {value}
       </dd>
       <dd className="stat-sub">{sub}</dd>
@@ -53,9 +53,10 @@ export function KeyNumbers() {
         <Stat label={`Hit rate, >${int(b)}`} value={pct(last.hitRate.high)} sub={`n = ${int(last.hitRateN.high)}`} />
         <Stat
           label="Regret, niche / mainstream"
-          value={`${fix3(last.utilityRegretByTaste.niche)} / ${fix3(last.utilityRegretByTaste.mainstream)}`}
+          value={`${fix2(last.utilityRegretByTaste.niche)} / ${fix2(last.utilityRegretByTaste.mainstream)}`}
           sub={`${int(initial.listenersByTaste.niche)} / ${int(initial.listenersByTaste.mainstream)} listeners`}
           testId="regret-by-taste"
+          pair
           help="Utility regret: how much less relevant a listener's slate is than the best slate for them (an oracle's), averaged over niche listeners (favourite genre outside the big genres that hold half the songs) and over mainstream listeners."
         />
         <Stat

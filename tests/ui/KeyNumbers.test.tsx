@@ -53,7 +53,7 @@ describe('KeyNumbers', () => {
     expect(screen.getByText('Listening alike')).toBeTruthy();
     expect(screen.getByTestId('consumption-homogenization').textContent).toBe('0.123');
     expect(screen.getByText('Regret, niche / mainstream')).toBeTruthy();
-    expect(screen.getByTestId('regret-by-taste').textContent).toBe('0.300 / 0.200'); // niche first
+    expect(screen.getByTestId('regret-by-taste').textContent).toBe('0.30 / 0.20'); // niche first
     expect(screen.getByText('56 / 1,234 listeners')).toBeTruthy();
   });
 
@@ -83,14 +83,14 @@ describe('KeyNumbers', () => {
     store.getState().appendRows([row, { ...row, t: 8, consumptionHomogenization: 0.5, utilityRegretByTaste: { mainstream: 0.0625, niche: 0.75 } }]);
     render(<StoreProvider store={store}><KeyNumbers /></StoreProvider>);
     expect(screen.getByTestId('consumption-homogenization').textContent).toBe('0.500');
-    expect(screen.getByTestId('regret-by-taste').textContent).toBe('0.750 / 0.063');
+    expect(screen.getByTestId('regret-by-taste').textContent).toBe('0.75 / 0.06');
     cleanup();
     const empty = createAppStore(defaultParams());
     empty.getState().resetHistory({ ...initial, listenersByTaste: { mainstream: 40, niche: 0 } });
     empty.getState().appendRows([{ ...row, consumptionHomogenization: null, utilityRegretByTaste: { mainstream: 0.125, niche: null } }]);
     render(<StoreProvider store={empty}><KeyNumbers /></StoreProvider>);
     expect(screen.getByTestId('consumption-homogenization').textContent).toBe('n/a');
-    expect(screen.getByTestId('regret-by-taste').textContent).toBe('n/a / 0.125');
+    expect(screen.getByTestId('regret-by-taste').textContent).toBe('n/a / 0.13');
     expect(screen.getByText('0 / 40 listeners')).toBeTruthy();
   });
 
