@@ -9,7 +9,7 @@ import { concentration, gini } from './inequality';
 import { homogenization, listenerPairs, sortedIntersection, sortPairs, sortRows } from './overlap';
 import { averageRanks, pearson } from './spearman';
 import { ConsumptionOverlap } from './consumption';
-import { mainstreamGenres, meanCalibrationKL, meanTasteFactors, meanTasteKL, relevanceEstimateError, utilityRegretByTaste, type RegretByTaste } from './strategy';
+import { favouriteGenre, mainstreamGenres, meanCalibrationKL, meanTasteFactors, meanTasteKL, relevanceEstimateError, utilityRegretByTaste, type RegretByTaste } from './strategy';
 import type { InitialMetrics, StepMetrics } from './types';
 import type { ClickModel } from '../estimators/clickModel';
 
@@ -33,13 +33,8 @@ export function initialMetrics(world: World, thresholds: readonly number[]): Ini
   const sizes = [0, 0, 0];
   for (let i = 0; i < n; i++) sizes[bucketOf(world.songPrior[i]!, thresholds)]!++;
   const mainstream = mainstreamGenres(world);
-  const G = world.genreCount;
   let mainstreamListeners = 0;
-  for (let u = 0; u < world.userCount; u++) {
-    let best = 0;
-    for (let g = 1; g < G; g++) if (world.userTaste[u * G + g]! > world.userTaste[u * G + best]!) best = g;
-    mainstreamListeners += mainstream[best]!;
-  }
+  for (let u = 0; u < world.userCount; u++) mainstreamListeners += mainstream[favouriteGenre(world, world.userTaste, u)]!;
   return {
     ...concentration(world.songPrior, n),
     longTailSize: world.initialLongTailSize,

@@ -23,8 +23,7 @@ export function meanCalibrationKL(world: World, log: SimLog, slate: Int32Array, 
     const len = slateLen[u]!;
     if (clicks <= 0 || len === 0) continue;
     for (let g = 0; g < G; g++) p[g] = log.userGenreClicks[u * G + g]! / clicks;
-    counts.fill(0);
-    for (let j = 0; j < len; j++) counts[world.songGenre[slate[u * k + j]!]!]!++;
+    slateGenreCounts(world, slate, k, u, len, counts);
     sum += calibrationKL(p, counts, len);
     listeners++;
   }
@@ -45,8 +44,7 @@ export function meanTasteKL(world: World, log: SimLog, slate: Int32Array, slateL
   for (let u = 0; u < world.userCount; u++) {
     const len = slateLen[u]!;
     if (len === 0) continue;
-    counts.fill(0);
-    for (let j = 0; j < len; j++) counts[world.songGenre[slate[u * k + j]!]!]!++;
+    slateGenreCounts(world, slate, k, u, len, counts);
     sum += calibrationKL(log.taste.subarray(u * G, u * G + G), counts, len);
     listeners++;
   }
@@ -72,12 +70,18 @@ export function mainstreamGenres(world: World): Uint8Array {
   return out;
 }
 
-/** Listener u's favourite genre now: argmax of their true taste, ties by lower index. */
-export function favouriteGenre(world: World, log: SimLog, u: number): number {
+/** Listener u's favourite genre in `taste` (rows of genres): the argmax, ties by lower index. */
+export function favouriteGenre(world: World, taste: ArrayLike<number>, u: number): number {
   const G = world.genreCount;
   let best = 0;
-  for (let g = 1; g < G; g++) if (log.taste[u * G + g]! > log.taste[u * G + best]!) best = g;
+  for (let g = 1; g < G; g++) if (taste[u * G + g]! > taste[u * G + best]!) best = g;
   return best;
+}
+
+/** Counts the genres of listener u's slate (its first `len` songs) into `counts`. */
+function slateGenreCounts(world: World, slate: Int32Array, k: number, u: number, len: number, counts: Float64Array): void {
+  counts.fill(0);
+  for (let j = 0; j < len; j++) counts[world.songGenre[slate[u * k + j]!]!]!++;
 }
 
 /** Utility regret over all listeners and split by taste (null for a group with no listener). */
@@ -110,7 +114,7 @@ export function utilityRegretByTaste(
     if (len === 0) continue;
     let shown = 0;
     for (let j = 0; j < len; j++) shown += relevance(world, log, maxClickProb, u, slate[u * k + j]!);
-    const group = mainstream[favouriteGenre(world, log, u)] === 1 ? 0 : 1;
+    const group = mainstream[favouriteGenre(world, log.taste, u)] === 1 ? 0 : 1;
     sum[group]! += relevantMean[u]! - shown / len;
     listeners[group]!++;
   }

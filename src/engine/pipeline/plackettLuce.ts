@@ -1,6 +1,7 @@
 // The stochastic ranking policy: slates drawn song by song from a Plackett–Luce (softmax) model over scores.
 import { pow } from '../math';
 import { isConsumed } from '../log';
+import { contains } from './slotFillers/epsilon';
 import { rankByScore, takeFromOrder } from './ranking';
 import type { StepContext } from './types';
 import { WeightTree } from './weightTree';
@@ -91,12 +92,12 @@ export class PoolSampler {
     }
     let count = 0;
     while (count < n) {
+      // Consumed songs are out of the tree, so every draw may be shown.
       const j = tree.draw(rng());
       if (j < 0) break;
       const p = tree.weightOf(j) / tree.total;
       tree.remove(j);
       const i = this.ids ? this.ids[j]! : j;
-      if (isConsumed(log, world.songCount, u, i)) continue;
       outIds[count] = i;
       outScores[count] = this.score[i]!;
       outProps[count++] = Math.min(1, p);
@@ -106,8 +107,7 @@ export class PoolSampler {
       const order = this.deterministicOrder(ctx);
       for (let x = 0; x < order.length && count < n; x++) {
         const i = order[x]!;
-        const j = this.ids ? -1 : i;
-        if ((j >= 0 ? tree.weightOf(j) : this.weightOfId(i)) > 0 || isConsumed(log, world.songCount, u, i)) continue;
+        if (tree.weightOf(this.ids ? this.position[i]! : i) > 0 || isConsumed(log, world.songCount, u, i)) continue;
         if (contains(outIds, count, i)) continue;
         outIds[count] = i;
         outScores[count] = this.score[i]!;
@@ -117,17 +117,4 @@ export class PoolSampler {
     tree.restore();
     return count;
   }
-
-  /** Current weight of song i in a pool with explicit ids (linear: only on the rare underflow path). */
-  private weightOfId(i: number): number {
-    const ids = this.ids!;
-    for (let j = 0; j < ids.length; j++) if (ids[j] === i) return this.tree.weightOf(j);
-    return 0;
-  }
-}
-
-/** Whether `i` is among the first `n` entries of `ids`. */
-function contains(ids: Int32Array, n: number, i: number): boolean {
-  for (let j = 0; j < n; j++) if (ids[j] === i) return true;
-  return false;
 }

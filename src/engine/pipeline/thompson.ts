@@ -4,6 +4,7 @@ import { isConsumed } from '../log';
 import { effectiveImpressions, songTotals } from '../estimators/positionLog';
 import type { ClickModel } from '../estimators/clickModel';
 import { gamma, type Rng } from '../rng';
+import { contains } from './slotFillers/epsilon';
 import type { BanditScores, CandidatePool, StepContext } from './types';
 
 /** Tail probability of the per-song upper bound: a draw above it is treated as impossible. */
@@ -165,9 +166,4 @@ export class ThompsonSampler implements BanditScores {
     }
     return count;
   }
-}
-
-function contains(ids: Int32Array, n: number, i: number): boolean {
-  for (let j = 0; j < n; j++) if (ids[j] === i) return true;
-  return false;
 }

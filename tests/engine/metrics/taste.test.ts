@@ -113,10 +113,10 @@ describe('favouriteGenre', () => {
       ],
     });
     const log = createLog(world);
-    expect(favouriteGenre(world, log, 0)).toBe(1);
-    expect(favouriteGenre(world, log, 1)).toBe(0); // tie of g0 and g2
+    expect(favouriteGenre(world, log.taste, 0)).toBe(1);
+    expect(favouriteGenre(world, log.taste, 1)).toBe(0); // tie of g0 and g2
     log.taste.set([0.1, 0.2, 0.7], 0); // drifted
-    expect(favouriteGenre(world, log, 0)).toBe(2);
+    expect(favouriteGenre(world, log.taste, 0)).toBe(2);
   });
 });
 
