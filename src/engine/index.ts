@@ -9,3 +9,5 @@ export { createWorld, type World } from './world';
 export { createLog, type SimLog } from './log';
 export { relevance } from './relevance';
 export { examinationCurve } from './behaviour';
+export { gini, topShare } from './metrics/inequality';
+export { bucketOf } from './metrics/hitRate';

@@ -25,7 +25,7 @@ export function RichGetRicherView({ initial, rows, markers, steps, songs }: View
   const stats = useMemo(() => {
     if (!songs) return null;
     const sorted = sortedAscending(songs.plays, songs.released);
-    return { sorted, top1: topShare(sorted, 0.01), gini: gini(sorted) };
+    return { sorted, top1: topShare(sorted, 0.01), gini: gini(sorted, true) };
   }, [songs]);
   const sorted = stats?.sorted ?? null;
   // Once per new history, so the time chart (memoised) skips hover-free re-renders.

@@ -1,4 +1,5 @@
 // Pure maths of the exposure-bias view: popularity buckets, hidden gems and the scatter's drawing plan.
+import { bucketOf } from '../../engine';
 import { median } from './select';
 import type { SongSnapshot } from './types';
 
@@ -9,11 +10,8 @@ export const GEM_QUALITY = 0.8;
 /** A gem got at most this fraction of the median song's impressions. */
 export const GEM_EXPOSURE_FRACTION = 0.1;
 
-/** 0 = low (plays < a), 1 = mid (a ≤ plays ≤ b), 2 = high (plays > b), as in docs/model.md §9.4. */
-export function bucketOf(plays: number, thresholds: readonly number[]): 0 | 1 | 2 {
-  const [a = 100, b = 1000] = thresholds;
-  return plays < a ? 0 : plays <= b ? 1 : 2;
-}
+/** The engine's popularity buckets (docs/model.md §9.4): 0 = plays < a, 1 = a ≤ plays ≤ b, 2 = plays > b. */
+export { bucketOf };
 
 /** The hidden gems of a snapshot and the rule that picked them. */
 export interface HiddenGems {

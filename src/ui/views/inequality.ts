@@ -1,6 +1,9 @@
 // Pure maths of the rich-get-richer panels: sorted plays, the rank curve, the Lorenz curve and the Gini.
 import { copyOf } from './select';
 
+/** The engine's own measures (docs/model.md §9.2), so the charts show exactly the numbers the run reports. */
+export { gini, topShare } from '../../engine';
+
 /** A point of a curve in data units. */
 export interface XY {
   readonly x: number;
@@ -33,19 +36,6 @@ export function lorenzPoints(sorted: ArrayLike<number>, maxPoints = Infinity): X
   return points;
 }
 
-/** Gini coefficient of ascending-sorted values (docs/model.md §9.2); 0 when all are equal or zero. */
-export function gini(sorted: ArrayLike<number>): number {
-  const n = sorted.length;
-  let total = 0;
-  let weighted = 0;
-  for (let j = 1; j <= n; j++) {
-    const v = sorted[j - 1]!;
-    total += v;
-    weighted += (2 * j - n - 1) * v;
-  }
-  return n === 0 || total === 0 ? 0 : weighted / (n * total);
-}
-
 /**
  * The rank curve of ascending-sorted plays: rank 1 = most played, y = plays + 1 (so songs with 0
  * plays sit on the axis floor instead of vanishing on a log scale). On a log x axis the head needs
@@ -62,17 +52,4 @@ export function rankCurve(sorted: ArrayLike<number>, perDecade = 60): XY[] {
   }
   if (n > 0 && last !== n) points.push({ x: n, y: sorted[0]! + 1 });
   return points;
-}
-
-/** Share of all values held by the top `fraction` of songs (at least one song), as in top1Share. */
-export function topShare(sorted: ArrayLike<number>, fraction: number): number {
-  const n = sorted.length;
-  const k = Math.min(n, Math.max(1, Math.ceil(fraction * n)));
-  let total = 0;
-  let top = 0;
-  for (let i = 0; i < n; i++) {
-    total += sorted[i]!;
-    if (i >= n - k) top += sorted[i]!;
-  }
-  return total > 0 ? top / total : 0;
 }
