@@ -64,7 +64,7 @@ export class Simulation {
   readonly tieKeys: Float64Array;
   /** The long tail at the start of the current step (1 = tail). */
   readonly liveTail: Uint8Array;
-  private readonly tailOrder: Int32Array;
+  private readonly tailOrder: Float64Array;
   /** State that learners keep across steps and recommender switches (the factorization model). */
   private readonly learned: LearnedState = { factorization: null };
   private readonly thompson = new ThompsonSampler();
@@ -92,7 +92,7 @@ export class Simulation {
     this.prevSlateLen = new Uint8Array(users);
     this.songScore = new Float64Array(this.world.songCount);
     this.liveTail = new Uint8Array(this.world.songCount);
-    this.tailOrder = new Int32Array(this.world.songCount);
+    this.tailOrder = new Float64Array(this.world.songCount);
   }
 
   get params(): Params {

@@ -4,25 +4,40 @@
  * Marks the long tail of songs 0..n−1 in `out` (1 = tail, 0 = head): sort by count descending,
  * ties by `keys` ascending (a seeded random key, never the id); the head is the shortest prefix
  * holding at least 80% of all counts; the tail is the rest. All-zero counts: every song is tail.
- * O(n log n) for the sort; `order` is scratch of at least n entries.
+ * Returns the head's size.
+ *
+ * The prefix is found on a natively sorted copy of the counts (no comparator), which gives the head's
+ * size h and the count c of its last song; every song above c is in the head, and of the songs at
+ * exactly c the h − (songs above c) with the lowest keys are: the same set as the full sort, in
+ * O(n log n) native work plus a comparator sort of the tied songs only. `sorted` is scratch of at
+ * least n entries.
  */
-export function markLongTail(counts: ArrayLike<number>, n: number, keys: ArrayLike<number>, out: Uint8Array, order: Int32Array = new Int32Array(n)): number {
+export function markLongTail(counts: ArrayLike<number>, n: number, keys: ArrayLike<number>, out: Uint8Array, sorted: Float64Array = new Float64Array(n)): number {
   let total = 0;
   for (let i = 0; i < n; i++) {
-    order[i] = i;
     total += counts[i]!;
     out[i] = 1;
+    sorted[i] = counts[i]!;
   }
-  const view = order.subarray(0, n);
-  view.sort((a, b) => counts[b]! - counts[a]! || keys[a]! - keys[b]!);
+  if (!(total > 0)) return 0;
+  const ascending = sorted.subarray(0, n).sort();
   let held = 0;
   let headSize = 0;
-  for (let x = 0; x < n; x++) {
-    if (total <= 0 || held >= 0.8 * total) break;
-    const i = view[x]!;
-    out[i] = 0;
-    held += counts[i]!;
+  // Descending from the largest count: the same sums, in the same order, as the full sort.
+  for (let x = n - 1; x >= 0 && held < 0.8 * total; x--) {
+    held += ascending[x]!;
     headSize++;
   }
+  const cut = ascending[n - headSize]!;
+  let above = 0;
+  const tied: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (counts[i]! > cut) {
+      out[i] = 0;
+      above++;
+    } else if (counts[i] === cut) tied.push(i);
+  }
+  tied.sort((a, b) => keys[a]! - keys[b]!);
+  for (let x = 0; x < headSize - above; x++) out[tied[x]!] = 0;
   return headSize;
 }

@@ -70,10 +70,10 @@ describe('markLongTail', () => {
     expect(Array.from(out.subarray(0, 3))).toEqual([1, 0, 1]);
   });
 
-  it('reuses a scratch order array without changing the result', () => {
+  it('reuses a scratch array without changing the result', () => {
     const counts = [3, 9, 1, 4, 4, 0, 2];
     const keys = [6, 5, 4, 3, 2, 1, 0];
-    const scratch = new Int32Array(20).fill(-5);
+    const scratch = new Float64Array(20).fill(-5);
     const a = new Uint8Array(7);
     const b = new Uint8Array(7);
     // Σ = 23, 80% = 18.4: 1 (9), then 3 and 4 (4 each; 4 has the smaller key) → 9, 13, 17 < 18.4, + 0 (3) → 20.

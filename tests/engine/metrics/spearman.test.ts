@@ -20,6 +20,14 @@ describe('averageRanks', () => {
     // sorted: 2,2 (ranks 1,2 → 1.5), 10 (3), 100,100,100 (ranks 4,5,6 → 5)
     expect(Array.from(averageRanks([100, 2, 10, 100, 2, 100]))).toEqual([5, 1.5, 3, 5, 1.5, 5]);
   });
+
+  it('ranks fractional, negative and very large values as well as small counts', () => {
+    // Values that are not small non-negative integers take the comparator path; the ranks are the same kind.
+    // sorted: −1 (1), 0.25, 0.25 (2, 3 → 2.5), 3 (4), 2^40 (5)
+    expect(Array.from(averageRanks([0.25, 2 ** 40, -1, 3, 0.25]))).toEqual([2.5, 5, 1, 4, 2.5]);
+    // Counts around the packing limit 2^32 − 1 and 0 keep their order.
+    expect(Array.from(averageRanks([2 ** 32 - 1, 0, 2 ** 32 - 2, 0]))).toEqual([4, 1.5, 3, 1.5]);
+  });
 });
 
 describe('spearman', () => {
