@@ -11,3 +11,4 @@ export { relevance } from './relevance';
 export { examinationCurve } from './behaviour';
 export { gini, topShare } from './metrics/inequality';
 export { bucketOf } from './metrics/hitRate';
+export { exampleListener, listenerProfile, trailStep, type ListenerKind, type ListenerProfile, type TrailStep } from './listener';
