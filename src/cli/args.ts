@@ -1,5 +1,6 @@
 // Turns argv into typed CLI options plus one message per usage problem; pure, no I/O.
 import { describeAllowed, paramSpec } from '../engine';
+import { quote, shorten } from './echo';
 
 /** What the invocation asks for. */
 export type CliMode = 'run' | 'help' | 'list-params' | 'list-presets';
@@ -80,20 +81,23 @@ export function parseArgs(argv: readonly string[]): { options: CliOptions; probl
       continue;
     }
     if (!arg.startsWith('--') || arg === '--') {
-      fail(n, `unexpected argument ${JSON.stringify(arg)}; options start with --, see --help`);
+      fail(n, `unexpected argument ${quote(arg)}; options start with --, see --help`);
       continue;
     }
     const eq = arg.indexOf('=');
     const name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
     const inline = eq < 0 ? undefined : arg.slice(eq + 1);
     if (isFlagOption(name)) {
-      if (inline !== undefined) fail(n, `--${name}: takes no value, got ${JSON.stringify(inline)}`);
+      if (inline !== undefined) fail(n, `--${name}: takes no value, got ${quote(inline)}`);
       else modes.add(name);
       continue;
     }
     const spec = paramSpec(name);
     if (!isValueOption(name) && !spec) {
-      fail(n, `unknown option --${name}; see --help for options and --list-params for parameters`);
+      fail(
+        n,
+        `unknown option ${shorten(`--${name}`)}; see --help for options and --list-params for parameters`,
+      );
       // Nearly every option takes a value, so the next word most likely belongs to this one.
       if (inline === undefined && n + 1 < argv.length && !argv[n + 1]!.startsWith('-')) n++;
       continue;
@@ -162,7 +166,7 @@ function applyValueOption(
   switch (name) {
     case 'set': {
       const eq = value.indexOf('=');
-      if (eq <= 0) return `--set: expected KEY=VALUE, got ${JSON.stringify(value)}`;
+      if (eq <= 0) return `--set: expected KEY=VALUE, got ${quote(value)}`;
       options.overrides.push({
         key: value.slice(0, eq).trim(),
         raw: value.slice(eq + 1),
@@ -173,14 +177,14 @@ function applyValueOption(
     }
     case 'format':
       if (!(OUTPUT_FORMATS as readonly string[]).includes(value)) {
-        return `--format: must be one of ${OUTPUT_FORMATS.join(', ')}, got ${JSON.stringify(value)}`;
+        return `--format: must be one of ${OUTPUT_FORMATS.join(', ')}, got ${quote(value)}`;
       }
       options.format = value as OutputFormat;
       return undefined;
     case 'worlds': {
       const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
       if (!(n >= 1 && n <= MAX_WORLDS))
-        return `--worlds: must be an integer from 1 to ${MAX_WORLDS}, got ${JSON.stringify(value)}`;
+        return `--worlds: must be an integer from 1 to ${MAX_WORLDS}, got ${quote(value)}`;
       options.worlds = n;
       return undefined;
     }

@@ -51,10 +51,10 @@ const OPTIONS: ReadonlyArray<readonly [string, string]> = [
   ],
   [
     '--config FILE',
-    'A JSON object of parameters, with JSON-typed values, applied over the preset.',
+    'A JSON object of parameters, with JSON-typed values, applied over the preset. A regular file of at most 1 MB.',
   ],
   [`--set ${metavar('set')}`, 'Set one parameter from text, like its own flag. Repeatable.'],
-  ['--out FILE', 'Write the result to FILE instead of stdout.'],
+  ['--out FILE', 'Write the result to FILE instead of stdout; - is stdout.'],
   [
     `--format ${metavar('format')}`,
     `Result format: ${OUTPUT_FORMATS.join(' or ')} (default json). Never inferred from --out.`,
@@ -105,6 +105,17 @@ export function usageText(): string {
       '',
     ),
     '',
+    wrap(
+      'Output files (--out, --events, --world) are whole or untouched: each is written to a hidden temporary beside ' +
+        'the file it replaces, synced to disk and only then renamed over the target, once the whole run has succeeded. A ' +
+        'failed write, an error or Ctrl-C removes the temporaries and leaves any previous file as it was. A symlink is ' +
+        'written through: the file it points to is replaced and the link stays. A path that exists and is not a ' +
+        'regular file (a directory, a device such as /dev/null, a FIFO, a socket) is refused before the run. - means ' +
+        'standard output, for one output at a time (the result goes there when --out is not given); what reaches ' +
+        'standard output cannot be taken back if the run then fails.',
+      '',
+    ),
+    '',
     'Parameters (--KEY VALUE or --set KEY=VALUE):',
   );
   const groups = [...new Set<ParamGroup>(PARAM_SCHEMA.map((s) => s.group))];
@@ -120,7 +131,13 @@ export function usageText(): string {
   }
   out.push(
     '',
-    'Exit status: 0 success, 2 bad input (one line on stderr; nothing written), 1 internal error.',
+    wrap(
+      'Exit status: 0 success; 2 bad input (one line on stderr; nothing run, nothing written); 1 a failed write ' +
+        '(one line naming the file and the cause; the file it would have replaced is unchanged) or an internal ' +
+        'error (one line asking you to report it with the command line); 130 interrupted by SIGINT (Ctrl-C), 143 by ' +
+        'SIGTERM (temporaries removed).',
+      '',
+    ),
     '',
   );
   return out.join('\n');

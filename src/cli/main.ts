@@ -1,24 +1,42 @@
 // CLI entry: `npm run sim -- [options]`; runCli is exported so tests can run it in-process.
-import { readFileSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type Problem } from './args';
+import { readConfigText } from './configFile';
 import { paramsJson, presetsText, usageText } from './describe';
 import { deliverText, executeRun, OutputPathError } from './execute';
-import { checkOutputPaths, type TextSink } from './files';
+import {
+  discardPendingFiles,
+  fsReason,
+  nodeFs,
+  OutputWriteError,
+  type TextSink,
+  type WriteFs,
+} from './files';
 import { resolveParams, type ReadText } from './resolve';
+import { cleanUpOnSignals } from './signals';
+import { checkOutputPaths, STDOUT_PATH } from './targets';
 import { executeWorlds, worldsProblem } from './worlds';
 
-/** Where the CLI writes, and how it reads the --config file (injectable for tests). */
+/** Where the CLI writes, how it reads the --config file and writes output files (injectable for tests). */
 export interface CliIO {
   readonly stdout: TextSink;
   readonly stderr: TextSink;
   readonly readText?: ReadText;
+  readonly fs?: WriteFs;
 }
 
-/** Exit statuses of the CLI contract. */
+/** Exit statuses of the CLI contract (and 130/143 after SIGINT/SIGTERM, see signals.ts). */
 export const EXIT_OK = 0;
-export const EXIT_INTERNAL = 1;
+export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
+
+/**
+ * What the user sees of an unexpected error: no exception text or stack, which would mean nothing
+ * to them. A run is seeded, so the command line is all it takes to reproduce it.
+ */
+export const INTERNAL_ERROR_LINE =
+  'internal error: the simulator failed unexpectedly; please report it with the command line you ran\n';
 
 /** One stderr line for any number of problems: the first, and how many more there are. */
 export function problemLine(problems: readonly string[]): string {
@@ -29,11 +47,13 @@ export function problemLine(problems: readonly string[]): string {
 
 /**
  * Runs the CLI on `argv` (arguments after the script path) and returns the exit status:
- * 0 success, 2 bad input (one line on stderr, no file written), 1 unexpected error (one line).
- * Everything is validated before the simulation starts.
+ * 0 success, 2 bad input (one line on stderr, no file written), 1 a failed write or an
+ * unexpected error (one line; previous output files untouched). Everything is validated before
+ * the simulation starts.
  */
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
-  const readText = io.readText ?? ((path: string) => readFileSync(path, 'utf8'));
+  const readText = io.readText ?? readConfigText;
+  const fs = io.fs ?? nodeFs;
   try {
     const { options, problems } = parseArgs(argv);
     if (options.mode === 'help') {
@@ -50,7 +70,10 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     }
     all.push(
       ...checkOutputPaths([
-        { option: '--out', path: options.out, at: options.at.out ?? -1 },
+        // Without --out the result goes to standard output, which `-` elsewhere would then share.
+        options.out === undefined && running
+          ? { option: 'the result (no --out given)', path: STDOUT_PATH, at: -1 }
+          : { option: '--out', path: options.out, at: options.at.out ?? -1 },
         {
           option: '--events',
           path: running ? options.events : undefined,
@@ -68,20 +91,24 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       io.stderr.write(problemLine(all.sort((a, b) => a.at - b.at).map((p) => p.message)));
       return EXIT_USAGE;
     }
-    if (options.mode === 'list-params') deliverText(paramsJson(), options.out, io.stdout);
-    else if (options.mode === 'list-presets') deliverText(presetsText(), options.out, io.stdout);
+    if (options.mode === 'list-params') deliverText(paramsJson(), options.out, io.stdout, fs);
+    else if (options.mode === 'list-presets')
+      deliverText(presetsText(), options.out, io.stdout, fs);
     else if (options.worlds !== undefined)
-      await executeWorlds(resolved!.params, options.worlds, options.out, io.stdout);
-    else executeRun(resolved!.params, options, io.stdout);
+      await executeWorlds(resolved!.params, options.worlds, options.out, io.stdout, undefined, fs);
+    else await executeRun(resolved!.params, options, io.stdout, fs);
     return EXIT_OK;
   } catch (err) {
     if (err instanceof OutputPathError) {
       io.stderr.write(problemLine([err.message]));
       return EXIT_USAGE;
     }
-    const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-    io.stderr.write(problemLine([`internal error: ${reason}`]));
-    return EXIT_INTERNAL;
+    if (err instanceof OutputWriteError) {
+      io.stderr.write(problemLine([err.message]));
+      return EXIT_FAILED;
+    }
+    io.stderr.write(INTERNAL_ERROR_LINE);
+    return EXIT_FAILED;
   }
 }
 
@@ -96,10 +123,20 @@ function isEntryPoint(): boolean {
 }
 
 if (isEntryPoint()) {
-  // A reader that closes the pipe early (`| head`) is not an error of the run.
+  // Installed before any temporary exists, so none can outlive a Ctrl-C.
+  cleanUpOnSignals(process.stderr, (code) => process.exit(code));
+  // A safety net for errors thrown outside runCli's try (an event callback): the same one line.
+  process.on('uncaughtException', () => {
+    discardPendingFiles();
+    process.stderr.write(INTERNAL_ERROR_LINE);
+    process.exit(EXIT_FAILED);
+  });
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    // A reader that closes the pipe early (`| head`) is not an error of the run.
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    else throw err;
+    // Anything else (e.g. `> /dev/full`: ENOSPC) is one line, not a stack trace.
+    process.stderr.write(problemLine([`standard output: writing failed (${fsReason(err)})`]));
+    process.exit(EXIT_FAILED);
   });
   process.exitCode = await runCli(process.argv.slice(2), {
     stdout: process.stdout,

@@ -3,12 +3,16 @@ import {
   applyOverrides,
   DEFAULT_PRESET,
   defaultParams,
+  describeAllowed,
   findPreset,
+  paramSpec,
   presetParams,
   PRESETS,
   type Params,
 } from '../engine';
 import type { CliOptions, Problem, TextOverride } from './args';
+import { ConfigRefused, MAX_VALUE_DEPTH, nestedDeeperThan } from './configFile';
+import { quote, shortenEchoes } from './echo';
 import { fsReason } from './files';
 
 /** Reads a text file; injected so that resolution stays testable without touching disk. */
@@ -39,13 +43,20 @@ export function resolveParams(
     const values = readConfig(input.config, readText);
     if (typeof values === 'string') problems.push({ at: configAt, message: values });
     else {
-      const applied = applyOverrides(params, values, false);
-      params = applied.params;
-      for (const issue of applied.issues) {
-        problems.push({
-          at: configAt,
-          message: `${issue.message} (in --config ${JSON.stringify(input.config)})`,
-        });
+      const where = `(in --config ${quote(input.config)})`;
+      for (const [key, value] of Object.entries(values)) {
+        const message = configValueProblem(key, value);
+        if (message) {
+          problems.push({ at: configAt, message: `${message} ${where}` });
+          continue;
+        }
+        const applied = applyOverrides(params, { [key]: value }, false);
+        params = applied.params;
+        for (const issue of applied.issues)
+          problems.push({
+            at: configAt,
+            message: `${shortenEchoes(issue.message, [key, value])} ${where}`,
+          });
       }
     }
   }
@@ -54,10 +65,8 @@ export function resolveParams(
     const applied = applyOverrides(params, { [o.key]: o.raw }, true);
     params = applied.params;
     for (const issue of applied.issues) {
-      problems.push({
-        at: o.at,
-        message: o.option === '--set' ? `--set: ${issue.message}` : issue.message,
-      });
+      const message = shortenEchoes(issue.message, [o.raw, o.key]);
+      problems.push({ at: o.at, message: o.option === '--set' ? `--set: ${message}` : message });
     }
   }
   return { params, problems };
@@ -67,23 +76,38 @@ export function resolveParams(
 function basePreset(name: string | undefined): Params | string {
   const preset = findPreset(name ?? DEFAULT_PRESET);
   if (preset) return presetParams(preset);
-  return `--preset: unknown preset ${JSON.stringify(name)}; known presets: ${PRESETS.map((p) => p.name).join(', ')}`;
+  return `--preset: unknown preset ${quote(name ?? '')}; known presets: ${PRESETS.map((p) => p.name).join(', ')}`;
+}
+
+/**
+ * Why a config value cannot even be shown to the schema check, or undefined. A value nested
+ * deeper than any parameter takes is refused here, naming the key: echoing it in a message
+ * (JSON.stringify, String) would recurse once per level and overflow the stack.
+ */
+function configValueProblem(key: string, value: unknown): string | undefined {
+  const spec = paramSpec(key);
+  if (!spec || !nestedDeeperThan(value, MAX_VALUE_DEPTH)) return undefined;
+  const what = Array.isArray(value) ? 'an array' : 'an object';
+  return `${key}: must be ${describeAllowed(spec)}, got ${what} nested more than ${MAX_VALUE_DEPTH} levels deep`;
 }
 
 /** The config file as a plain object, or a message saying why it cannot be used. */
 function readConfig(path: string, readText: ReadText): Record<string, unknown> | string {
-  const where = `--config ${JSON.stringify(path)}`;
+  const where = `--config ${quote(path)}`;
   let text: string;
   try {
     text = readText(path);
   } catch (err) {
+    if (err instanceof ConfigRefused) return `${where}: ${err.message}`;
     return `${where}: cannot read file (${fsReason(err)})`;
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (err) {
-    return `${where}: not valid JSON (${fsReason(err)})`;
+    // V8 parses nesting iteratively today; should a parser recurse, its RangeError still ends here.
+    const reason = err instanceof RangeError ? 'nested too deeply' : fsReason(err);
+    return `${where}: not valid JSON (${reason})`;
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     const got = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;

@@ -3,8 +3,9 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { paramSpec, SCHEMA_VERSION, worldSeedOf, type Params, type RunResult } from '../engine';
 import { acrossWorlds, type AcrossWorlds } from '../engine/metrics/across';
-import { OutputPathError } from './execute';
-import { fsReason, OutputSet, type PendingFile, type TextSink } from './files';
+import { openAll } from './execute';
+import { nodeFs, type TextSink, type WriteFs } from './files';
+import { STDOUT_PATH } from './targets';
 import {
   runWorld,
   WORKER_ROLE,
@@ -144,7 +145,7 @@ export function formatWorlds(result: WorldsResult): string {
 
 /**
  * Runs the worlds and writes the result to `out` (atomically, via a temporary opened before the
- * run so that an unwritable path fails fast) or else to `stdout`.
+ * run so that an unwritable path fails fast) or else (`out` undefined or `-`) to `stdout`.
  */
 export async function executeWorlds(
   params: Params,
@@ -152,25 +153,18 @@ export async function executeWorlds(
   out: string | undefined,
   stdout: TextSink,
   runner?: WorldRunner,
+  fs: WriteFs = nodeFs,
 ): Promise<void> {
-  const set = new OutputSet();
-  let file: PendingFile | undefined;
-  if (out !== undefined) {
-    try {
-      file = set.open(out);
-    } catch (err) {
-      set.discardAll();
-      throw new OutputPathError(`--out: cannot write ${JSON.stringify(out)} (${fsReason(err)})`);
-    }
-  }
+  const toFile = out !== undefined && out !== STDOUT_PATH ? out : undefined;
+  const { set, sinks } = openAll([['--out', toFile]], stdout, fs);
   let text: string;
   try {
     text = formatWorlds(await runWorlds(params, n, runner));
-    file?.write(text);
+    sinks.get('--out')?.write(text);
     set.publishAll();
   } catch (err) {
     set.discardAll();
     throw err;
   }
-  if (out === undefined) stdout.write(text);
+  if (toFile === undefined) stdout.write(text);
 }

@@ -12,7 +12,7 @@ vi.mock('../../src/cli/world', async (importOriginal) => ({
 }));
 
 describe('a failure after the run has started', () => {
-  it('exits 1 with one line and leaves no output or temporary', async () => {
+  it('exits 1 with the internal-error line (no exception text) and leaves no output or temporary', async () => {
     const dir = tempDir();
     const out = await sim([
       ...SMALL,
@@ -23,7 +23,12 @@ describe('a failure after the run has started', () => {
       '--world',
       join(dir, 'w.json'),
     ]);
-    expect(out).toEqual({ code: 1, stdout: '', stderr: 'internal error: Error: disk full\n' });
+    expect(out).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'internal error: the simulator failed unexpectedly; please report it with the command line you ran\n',
+    });
     expect(readdirSync(dir)).toEqual([]);
   });
 });
