@@ -3,15 +3,15 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { SimulationSession } from './state/session';
 import { createAppStore } from './state/store';
-import { paramsFromSearch, syncUrl, uiFlagsFromSearch } from './state/url';
+import { readLink, syncUrl } from './state/url';
 import { App } from './ui/App';
 import { StoreProvider } from './ui/storeContext';
 import { viewFrames } from './ui/viewFrames';
 import { startSimulationWorker } from './worker/client';
 import './ui/app.css';
 
-const { params, issues } = paramsFromSearch(window.location.search);
-const store = createAppStore(params, issues, uiFlagsFromSearch(window.location.search));
+const { params, flags, issues } = readLink(window.location.search);
+const store = createAppStore(params, issues, flags);
 // A batch of steps is acknowledged to the worker once the views have drawn it.
 const session = new SimulationSession(store, { startWorker: startSimulationWorker, afterPaint: viewFrames.afterShown });
 session.start();

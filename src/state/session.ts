@@ -84,6 +84,8 @@ const defaultAfterPaint = (fn: () => void) => afterPaintAndRest(fn);
 
 export class SimulationSession implements SimulationActions {
   private client: SimulationClient | null = null;
+  /** Counts the workers started; a message is handled only if it comes from the latest one. */
+  private generation = 0;
   private runId = 0;
   private changeId = 0;
   /** Changes sent to the worker and not yet confirmed, by request id. */
@@ -110,24 +112,34 @@ export class SimulationSession implements SimulationActions {
 
   /** Starts the worker and builds the world of the store's parameters. */
   start(): void {
-    this.connect();
     this.resetWith(this.store.getState().params);
   }
 
   dispose(): void {
     this.cancelSettling();
-    this.client?.terminate();
-    this.client = null;
+    this.disconnect();
   }
 
+  /** Starts a fresh worker; the old one, if any, is terminated first. */
   private connect(): void {
-    this.client?.terminate();
+    this.disconnect();
+    const generation = this.generation;
     try {
-      this.client = this.options.startWorker((message) => this.receive(message));
+      this.client = this.options.startWorker((message) => {
+        // A message already on its way when its worker was replaced or terminated is stale.
+        if (generation === this.generation) this.receive(message);
+      });
     } catch (error) {
       this.client = null;
       this.store.getState().setStatus('error', `the simulation worker could not start: ${error instanceof Error ? error.message : String(error)}`);
     }
+  }
+
+  /** Terminates the worker and stops listening to it: nothing it sent can reach the store any more. */
+  private disconnect(): void {
+    this.generation++;
+    this.client?.terminate();
+    this.client = null;
   }
 
   private receive(message: WorkerResponse): void {
@@ -138,10 +150,15 @@ export class SimulationSession implements SimulationActions {
       case 'ready':
         state.runReady(message.initial, message.catalog, message.songs);
         return;
-      case 'steps':
+      case 'steps': {
         state.receiveSteps(message.rows, message.songs, message.done);
-        this.afterPaint(() => this.client?.send({ type: 'ack' }));
+        // The ack belongs to the worker that sent the steps, not to one started since.
+        const client = this.client;
+        this.afterPaint(() => {
+          if (client && client === this.client) client.send({ type: 'ack' });
+        });
         return;
+      }
       case 'applied': {
         const change = message.id === undefined ? undefined : this.inFlight.get(message.id);
         if (message.id !== undefined) this.inFlight.delete(message.id);
@@ -154,6 +171,10 @@ export class SimulationSession implements SimulationActions {
       }
       case 'error':
         this.cancelSettling();
+        // Terminate before showing the banner: a crashed worker may still be stepping on its own
+        // timer, and the page must not keep counting behind a "stopped" message. Any new run
+        // (Restart, Reset, a preset) starts a fresh worker.
+        this.disconnect();
         state.setStatus('error', message.message);
         return;
     }
@@ -165,8 +186,10 @@ export class SimulationSession implements SimulationActions {
     this.runId++;
     this.sent = params;
     this.store.getState().beginRun(params);
-    if (!this.client) return;
-    this.client.send({ type: 'reset', runId: this.runId, params });
+    // First run, or the worker was terminated after an error: start one (after beginRun, so a
+    // worker that cannot start leaves the error showing).
+    if (!this.client) this.connect();
+    this.client?.send({ type: 'reset', runId: this.runId, params });
   }
 
   readonly play = (): void => {
@@ -276,7 +299,7 @@ export class SimulationSession implements SimulationActions {
   }
 
   readonly restartWorker = (): void => {
-    this.connect();
+    this.disconnect();
     this.resetWith(this.store.getState().params);
   }
 }

@@ -230,7 +230,7 @@ export interface StoreOptions {
 /** Creates the store, starting from `params` (e.g. read from the URL). */
 export function createAppStore(params: Params, paramIssues: ParamIssue[] = [], options: StoreOptions = {}) {
   const notices = [...(options.notices ?? [])];
-  if (paramIssues.length > 0) notices.unshift(urlNotice(paramIssues, params));
+  if (paramIssues.length > 0) notices.unshift(urlNotice(paramIssues));
   return createStore<AppState>()((set, get) => ({
     ...paramsSlice(params)(set, get),
     ...runSlice(set, get),
@@ -242,14 +242,17 @@ export function createAppStore(params: Params, paramIssues: ParamIssue[] = [], o
   }));
 }
 
-/** The notice for link values that were ignored: each problem, and the value used instead. */
-export function urlNotice(issues: readonly ParamIssue[], params: Params): Notice {
-  const parts = issues.map((issue) => {
-    const used = (params as Record<string, Params[keyof Params] | undefined>)[issue.key];
-    // An unknown key's message lists every parameter: right for the CLI, too long for a banner.
-    if (used === undefined) return `${issue.message.replace(/; known parameters: .*$/, '')} (not a parameter)`;
-    return `${issue.message} (using the default, ${formatValue(used)})`;
-  });
+/** Most link problems one notice lists; a hostile link with thousands of keys gets a count instead. */
+export const MAX_LISTED_ISSUES = 20;
+
+/**
+ * The notice for link settings that were ignored. Each issue's message names the key and says what
+ * was used instead (see url.ts); keys and values in it are already shortened.
+ */
+export function urlNotice(issues: readonly ParamIssue[]): Notice {
+  const parts = issues.slice(0, MAX_LISTED_ISSUES).map((issue) => issue.message);
+  const more = issues.length - parts.length;
+  if (more > 0) parts.push(`and ${more} more settings`);
   return { id: 'url-issues', text: `Some link settings were ignored and their defaults used: ${parts.join('; ')}.` };
 }
 

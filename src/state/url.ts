@@ -1,7 +1,10 @@
 // Parameters in the page URL: read with the schema's parser, so a shared link reproduces a run.
 // Besides the parameters the URL may carry UI flags (e.g. `controls=hidden`); they are not
-// simulation parameters, never enter the schema, and the parameter parser skips them silently.
-import { applyOverrides, defaultParams, formatValue, PARAM_SCHEMA, type ParamIssue, type Params } from '../engine';
+// simulation parameters and never enter the schema.
+// Every key is looked up in a Map (the query, the schema), never on a plain object, so no key
+// (`__proto__`, `constructor`, `toString`) can reach a prototype.
+import { defaultParams, describeAllowed, formatValue, PARAM_SCHEMA, paramSpec, parseValue, type ParamIssue, type Params } from '../engine';
+import { quoted, readQuery } from './query';
 import type { AppStore } from './store';
 
 /** Page settings that live in the URL next to the parameters. */
@@ -12,16 +15,68 @@ export interface UiFlags {
 /** URL keys that belong to the page, not to the simulation. */
 export const UI_FLAG_KEYS: readonly string[] = ['controls'];
 
-/** Parameters from a query string: defaults, overridden by every valid `key=value`; invalid ones are reported. */
-export function paramsFromSearch(search: string): { params: Params; issues: ParamIssue[] } {
-  const overrides: Record<string, string> = {};
-  for (const [key, value] of new URLSearchParams(search)) if (!UI_FLAG_KEYS.includes(key)) overrides[key] = value;
-  return applyOverrides(defaultParams(), overrides, true);
+/** What a link asks for: the parameters and UI flags to use, and every part of it that was not used. */
+export interface LinkSettings {
+  params: Params;
+  flags: UiFlags;
+  /** One per ignored key, in link order; each message says what was used instead. */
+  issues: ParamIssue[];
 }
 
-/** UI flags from a query string; unknown values fall back to the default (controls shown). */
+/** Values of a repeated key a message lists before an ellipsis. */
+const SHOWN_REPEATS = 3;
+
+/** Up to SHOWN_REPEATS values of a repeated key, quoted and shortened. */
+function listValues(values: readonly string[]): string {
+  const shown = values.slice(0, SHOWN_REPEATS).map(quoted);
+  if (values.length > SHOWN_REPEATS) shown.push('…');
+  return shown.join(', ');
+}
+
+/** Reads a query string: defaults, overridden by every valid `key=value`; everything else is reported. */
+export function readLink(search: string): LinkSettings {
+  const defaults = defaultParams();
+  const params: Record<string, unknown> = defaultParams();
+  const flags: UiFlags = { controlsHidden: false };
+  const issues: ParamIssue[] = [];
+  for (const [key, values] of readQuery(search)) {
+    const spec = paramSpec(key);
+    const isFlag = UI_FLAG_KEYS.includes(key);
+    if (!spec && !isFlag) {
+      const times = values.length > 1 ? ` given ${values.length} times` : '';
+      issues.push({ key, message: `unknown parameter ${quoted(key)}${times}` });
+      continue;
+    }
+    const fallback = spec ? `using the default, ${formatValue(defaults[spec.key as keyof Params])}` : 'using the default';
+    if (values.length > 1) {
+      // A repeated key is refused as a whole: taking the first or the last value would silently
+      // drop one someone typed, and neither is obviously the one they meant.
+      issues.push({ key, message: `${key} given ${values.length} times (${listValues(values)}): all refused (${fallback})` });
+      continue;
+    }
+    const value = values[0] ?? '';
+    if (!spec) {
+      // Only `controls=hidden` changes anything; other values leave the controls shown.
+      if (key === 'controls') flags.controlsHidden = value === 'hidden';
+      continue;
+    }
+    const checked = parseValue(spec, value);
+    if (checked.ok) params[spec.key] = checked.value;
+    // The engine's message quotes the whole value; a link value is shortened for the notice.
+    else issues.push({ key, message: `${spec.key}: must be ${describeAllowed(spec)}, got ${quoted(value)} (${fallback})` });
+  }
+  return { params: params as Params, flags, issues };
+}
+
+/** Parameters from a query string (see `readLink`). */
+export function paramsFromSearch(search: string): { params: Params; issues: ParamIssue[] } {
+  const { params, issues } = readLink(search);
+  return { params, issues };
+}
+
+/** UI flags from a query string; unknown or repeated values fall back to the default (controls shown). */
 export function uiFlagsFromSearch(search: string): UiFlags {
-  return { controlsHidden: new URLSearchParams(search).get('controls') === 'hidden' };
+  return readLink(search).flags;
 }
 
 /** The query string of the parameters that differ from their defaults, then the UI flags that are set. */

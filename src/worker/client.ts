@@ -3,30 +3,40 @@ import type { WorkerRequest, WorkerResponse } from './protocol';
 
 export interface SimulationClient {
   send(request: WorkerRequest): void;
+  /** Stops the worker; afterwards nothing is sent to it and nothing it sent is passed on. Safe to call twice. */
   terminate(): void;
 }
 
-/** Starts a worker; `onMessage` receives every response, and a crash as an error response without a run id. */
+/**
+ * Starts a worker; `onMessage` receives every response, and a crash as an error response without a
+ * run id. A crashed worker is terminated before the crash is reported: an uncaught error does not
+ * stop a worker's timers, so it could otherwise go on stepping behind the error banner.
+ */
 export function startSimulationWorker(onMessage: (message: WorkerResponse) => void): SimulationClient {
   const worker = new Worker(new URL('./simulation.worker.ts', import.meta.url), { type: 'module' });
   let alive = true;
+  const terminate = () => {
+    if (!alive) return;
+    alive = false;
+    worker.terminate();
+  };
+  const crash = (message: string) => {
+    if (!alive) return;
+    terminate();
+    onMessage({ type: 'error', message });
+  };
   worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
     if (alive) onMessage(event.data);
   };
   worker.onerror = (event) => {
     event.preventDefault();
-    if (alive) onMessage({ type: 'error', message: `the simulation worker crashed${event.message ? `: ${event.message}` : ''}` });
+    crash(`the simulation worker crashed${event.message ? `: ${event.message}` : ''}`);
   };
-  worker.onmessageerror = () => {
-    if (alive) onMessage({ type: 'error', message: 'a message from the simulation worker could not be read' });
-  };
+  worker.onmessageerror = () => crash('a message from the simulation worker could not be read');
   return {
     send: (request) => {
       if (alive) worker.postMessage(request);
     },
-    terminate: () => {
-      alive = false;
-      worker.terminate();
-    },
+    terminate,
   };
 }

@@ -194,6 +194,30 @@ test('controls=hidden hides the panel without a notice; the toggle brings it bac
   await expect(page).not.toHaveURL(/controls=hidden/);
 });
 
+test('a worker that crashes while playing is terminated before the banner: the counter stands still', async ({ page }) => {
+  // An uncaught error thrown from a timer does not end a worker: its play timer would run on.
+  // Wrap the real worker's handler so it throws such an error half a second after Play.
+  await page.route('**/simulation.worker*.js', async (route) => {
+    const response = await route.fetch();
+    const crash = `;{const h=self.onmessage;self.onmessage=(e)=>{h(e);if(e.data.type==='play')setTimeout(()=>{throw new Error('injected crash')},500)}}`;
+    await route.fulfill({ response, body: `${await response.text()}\n${crash}\n` });
+  });
+  await ready(page, '?users=200&songs=400&steps=5000');
+  await page.getByRole('slider', { name: 'Speed' }).fill('60');
+  await page.getByRole('button', { name: 'Play' }).click();
+  const banner = page.getByRole('alert').filter({ hasText: 'The simulation stopped' });
+  await expect(banner).toContainText('injected crash');
+  const counter = page.getByTestId('step-counter');
+  const atCrash = await counter.innerText();
+  expect(atCrash).not.toBe('Step 0 / 5000');
+  // Nothing can prove a silence but waiting: a live worker at 60 steps/s would add ~60 steps here.
+  await page.waitForTimeout(1000);
+  await expect(counter).toHaveText(atCrash);
+  await banner.getByRole('button', { name: 'Restart simulation' }).click();
+  await expect(page.getByTestId('run-status')).toHaveText('Ready');
+  await expect(counter).toHaveText('Step 0 / 5000');
+});
+
 test('a crashed worker shows a banner; "Restart simulation" runs the same parameters again', async ({ page }) => {
   await page.route('**/simulation.worker*.js', (route) =>
     route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("worker failed to load");' }),

@@ -44,6 +44,15 @@ describe('app store', () => {
     expect(store.getState().notices).toEqual([]);
   });
 
+  it('lists at most 20 link problems in the notice and counts the rest', () => {
+    const keys = Array.from({ length: 25 }, (_, i) => `k${i}`);
+    const { params, issues } = paramsFromSearch(`?${keys.map((k) => `${k}=1`).join('&')}`);
+    expect(issues).toHaveLength(25);
+    const [notice] = createAppStore(params, issues).getState().notices;
+    expect(notice!.text).toContain('unknown parameter "k19"; and 5 more settings.');
+    expect(notice!.text).not.toContain('"k20"');
+  });
+
   it('moves through the run states as batches arrive', () => {
     const store = createAppStore(defaultParams());
     const s = () => store.getState();

@@ -1,9 +1,10 @@
 // Parameters round-trip through the URL, bad URL values are reported while the rest apply, UI
-// flags live next to the parameters without being parameters, and the address bar follows the store.
+// flags live next to the parameters without being parameters, the address bar follows the store,
+// and hostile links (prototype keys, repeated keys, huge values) are named in a short notice.
 import { describe, expect, it } from 'vitest';
 import { defaultParams } from '../../src/engine';
 import { createAppStore } from '../../src/state/store';
-import { linkFor, paramsFromSearch, searchFromParams, syncUrl, uiFlagsFromSearch } from '../../src/state/url';
+import { linkFor, paramsFromSearch, readLink, searchFromParams, syncUrl, uiFlagsFromSearch } from '../../src/state/url';
 
 describe('URL parameters', () => {
   it('round-trips every kind of parameter', () => {
@@ -40,7 +41,8 @@ describe('URL parameters', () => {
     const { params, issues } = paramsFromSearch('?users=abc&songs=500&slateSize=99&bogus=1');
     expect(params).toEqual({ ...defaultParams(), songs: 500 });
     expect(issues.map((i) => i.key)).toEqual(['users', 'slateSize', 'bogus']);
-    expect(issues[1]!.message).toBe('slateSize: must be an integer from 1 to 50, got "99"');
+    expect(issues[1]!.message).toBe('slateSize: must be an integer from 1 to 50, got "99" (using the default, 10)');
+    expect(issues[2]!.message).toBe('unknown parameter "bogus"');
   });
 
   it('reads controls=hidden as a UI flag, not a parameter, and without a notice', () => {
@@ -75,5 +77,73 @@ describe('URL parameters', () => {
     stop();
     store.getState().setControlsHidden(false);
     expect(calls).toHaveLength(3);
+  });
+});
+
+/** The one notice a link makes, as the page shows it. */
+function noticeText(search: string): string {
+  const { params, issues, flags } = readLink(search);
+  const notices = createAppStore(params, issues, flags).getState().notices;
+  expect(notices).toHaveLength(1);
+  return notices[0]!.text;
+}
+
+describe('hostile links', () => {
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])('?%s=1 is named as an unknown parameter, never read from a prototype', (key) => {
+    const { params, issues, flags } = readLink(`?${key}=1&users=300`);
+    expect(params).toEqual({ ...defaultParams(), users: 300 });
+    expect(flags).toEqual({ controlsHidden: false });
+    expect(issues).toEqual([{ key, message: `unknown parameter "${key}"` }]);
+    // Nothing was written onto the result or its prototype.
+    expect(Object.getPrototypeOf(params)).toBe(Object.prototype);
+    expect(Object.hasOwn(params, key)).toBe(false);
+    expect(Object.keys(params)).toEqual(Object.keys(defaultParams()));
+    const text = noticeText(`?${key}=1`);
+    expect(text).toBe(`Some link settings were ignored and their defaults used: unknown parameter "${key}".`);
+    expect(text).not.toMatch(/native code|function/);
+  });
+
+  it('?toString=x and ?constructor=x next to a bad value: each named once, no prototype text', () => {
+    const text = noticeText('?toString=x&constructor=x&users=abc');
+    expect(text).toBe(
+      'Some link settings were ignored and their defaults used: unknown parameter "toString"; unknown parameter "constructor"; ' +
+        'users: must be an integer from 2 to 200000, got "abc" (using the default, 1000).',
+    );
+  });
+
+  it('a repeated key is refused as a whole, naming every value, even when one of them is valid', () => {
+    const { params, issues } = readLink('?users=-5&users=500&songs=300');
+    expect(params).toEqual({ ...defaultParams(), songs: 300 });
+    expect(issues).toEqual([{ key: 'users', message: 'users given 2 times ("-5", "500"): all refused (using the default, 1000)' }]);
+    expect(noticeText('?users=-5&users=500')).toContain('users given 2 times ("-5", "500"): all refused (using the default, 1000)');
+    // Two equal values are refused too: the rule does not depend on the values.
+    expect(readLink('?users=500&users=500').params.users).toBe(1000);
+  });
+
+  it('a key repeated many times lists three values; repeated unknown keys and UI flags are named too', () => {
+    expect(readLink('?seed=1&seed=2&seed=3&seed=4').issues).toEqual([
+      { key: 'seed', message: 'seed given 4 times ("1", "2", "3", …): all refused (using the default, 42)' },
+    ]);
+    expect(readLink('?x=1&x=2').issues).toEqual([{ key: 'x', message: 'unknown parameter "x" given 2 times' }]);
+    const hidden = readLink('?controls=hidden&controls=hidden');
+    expect(hidden.flags).toEqual({ controlsHidden: false });
+    expect(hidden.issues).toEqual([{ key: 'controls', message: 'controls given 2 times ("hidden", "hidden"): all refused (using the default)' }]);
+  });
+
+  it('a 100 KB value or key is shortened to 80 characters and an ellipsis', () => {
+    const huge = 'x'.repeat(100_000);
+    const value = readLink(`?users=${huge}`);
+    expect(value.params).toEqual(defaultParams());
+    expect(value.issues[0]!.message).toBe(`users: must be an integer from 2 to 200000, got "${'x'.repeat(80)}…" (using the default, 1000)`);
+    const text = noticeText(`?constructor=1&users=-5&users=500&x=${huge}`);
+    expect(text).toBe(
+      'Some link settings were ignored and their defaults used: unknown parameter "constructor"; ' +
+        'users given 2 times ("-5", "500"): all refused (using the default, 1000); unknown parameter "x".',
+    );
+    const key = readLink(`?${'k'.repeat(100_000)}=1`);
+    expect(key.issues[0]!.message).toBe(`unknown parameter "${'k'.repeat(80)}…"`);
+    const repeated = noticeText(`?users=${huge}&users=1`);
+    expect(repeated).toContain(`users given 2 times ("${'x'.repeat(80)}…", "1")`);
+    expect(repeated.length).toBeLessThan(250);
   });
 });
