@@ -18,6 +18,7 @@ export interface ListenerProfile {
 /** One step of a listener's trail: their slate in slot order, each song's genre, and whether they clicked it. */
 export interface TrailStep {
   readonly t: number;
+  readonly listener: number;
   readonly songs: readonly number[];
   readonly genres: readonly number[];
   readonly clicked: readonly boolean[];
@@ -53,5 +54,5 @@ export function trailStep(world: World, arrays: StepArrays, k: number, t: number
     genres.push(world.songGenre[song]!);
     clicked.push(arrays.clicked[listener * k + j] === 1);
   }
-  return { t, songs, genres, clicked };
+  return { t, listener, songs, genres, clicked };
 }

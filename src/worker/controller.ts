@@ -1,7 +1,7 @@
 // The worker's logic, free of worker globals so it runs (and is tested) in Node too: the clock and
 // the outgoing channel are passed in.
-import { Simulation, validateParams, type StepMetrics } from '../engine';
-import { ACK_TIMEOUT_MS, FRAME_MS, type SongFrame, type WorkerRequest, type WorkerResponse } from './protocol';
+import { listenerProfile, Simulation, trailStep, validateParams, type StepMetrics, type TrailStep } from '../engine';
+import { ACK_TIMEOUT_MS, FRAME_MS, type ScheduledParams, type SongFrame, type WorkerRequest, type WorkerResponse } from './protocol';
 
 /** Time and timers; the defaults use the host's (worker or Node) globals. */
 export interface ControllerClock {
@@ -35,6 +35,11 @@ const hostClock: ControllerClock = {
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
+/** A listener number the run has, else listener 0 (the page validates first; this guards the worker). */
+function validListener(listener: number | undefined, sim: Simulation): number {
+  return listener !== undefined && Number.isInteger(listener) && listener >= 0 && listener < sim.world.userCount ? listener : 0;
+}
+
 /** Slowest and fastest play speeds accepted, in steps per second. */
 export const MIN_SPEED = 0.1;
 export const MAX_SPEED = 1000;
@@ -50,6 +55,11 @@ export function createController(post: Post, options: ControllerOptions = {}): (
   let sim: Simulation | null = null;
   let runId = 0;
   let rows: StepMetrics[] = [];
+  /** The followed listener's slates of the buffered rows, one per row. */
+  let trail: TrailStep[] = [];
+  let follow = 0;
+  /** Live changes still to come in this run, by step. */
+  let pendingChanges: ScheduledParams[] = [];
   // Playing: step anchorT + k is due at anchorTime + (k − 1) / speed.
   let playing = false;
   let speed = 10;
@@ -80,6 +90,24 @@ export function createController(post: Post, options: ControllerOptions = {}): (
     tickTimer = cancel(tickTimer);
   }
 
+  /** Applies the scheduled changes due before the next step, each with its `applied` reply. */
+  function applyDue(s: Simulation): void {
+    while (pendingChanges.length > 0 && pendingChanges[0]!.t <= s.t + 1) {
+      const change = pendingChanges.shift()!;
+      const issues = validateParams(change.params);
+      if (issues.length > 0) throw new Error(issues.map((i) => i.message).join('; '));
+      s.setParams(change.params);
+      post({ type: 'applied', runId, id: change.id, marker: { t: s.t + 1, label: change.label }, t: s.t, done: s.done }, []);
+    }
+  }
+
+  /** Runs one step (after the changes due before it) and buffers its row and the followed listener's slate. */
+  function advance(s: Simulation): void {
+    applyDue(s);
+    rows.push(s.step());
+    trail.push(trailStep(s.world, s.arrays, s.params.slateSize, s.t, follow));
+  }
+
   function songFrame(s: Simulation): { songs: SongFrame; transfer: Transferable[] } {
     const plays = s.log.plays.slice();
     const impressions = s.log.impressions.slice();
@@ -108,10 +136,13 @@ export function createController(post: Post, options: ControllerOptions = {}): (
     flushTimer = cancel(flushTimer);
     const { songs, transfer } = songFrame(sim);
     const batch = rows;
+    const steps = trail;
     rows = [];
+    trail = [];
     unacked++;
     lastPost = clock.now();
-    post({ type: 'steps', runId, rows: batch, songs, done: sim.done }, transfer);
+    // The profile goes with every batch: a drifting taste changes it step by step.
+    post({ type: 'steps', runId, rows: batch, songs, done: sim.done, trail: steps, listener: listenerProfile(sim.world, sim.log, follow) }, transfer);
     if (stalled) {
       stalled = false;
       if (playing) {
@@ -141,7 +172,7 @@ export function createController(post: Post, options: ControllerOptions = {}): (
       }
       const due = anchorT + 1 + Math.floor(((start - anchorTime) * speed) / 1000);
       while (!sim.done && sim.t < due) {
-        rows.push(sim.step());
+        advance(sim);
         if (clock.now() - start > tickBudgetMs) break;
       }
       if (sim.done) {
@@ -174,6 +205,8 @@ export function createController(post: Post, options: ControllerOptions = {}): (
           stop();
           flushTimer = cancel(flushTimer);
           rows = [];
+          trail = [];
+          pendingChanges = [...(request.schedule ?? [])].sort((a, b) => a.t - b.t);
           unacked = 0;
           lastPost = -Infinity;
           runId = request.runId;
@@ -188,11 +221,20 @@ export function createController(post: Post, options: ControllerOptions = {}): (
             genre: world.songGenre.slice(),
             longTail: world.longTail.slice(),
           };
+          follow = validListener(request.follow, next);
           const { songs, transfer } = songFrame(next);
           post(
-            { type: 'ready', runId, initial: next.initial, params: next.params, catalog, songs },
+            { type: 'ready', runId, initial: next.initial, params: next.params, catalog, songs, listener: listenerProfile(next.world, next.log, follow) },
             [catalog.quality.buffer, catalog.genre.buffer, catalog.longTail.buffer, ...transfer],
           );
+          return;
+        }
+        case 'follow': {
+          const s = requireSim('follow a listener');
+          follow = validListener(request.listener, s);
+          // The last step's slate of the new listener, so the page has something to show before the next step.
+          const last = s.t > 0 ? trailStep(s.world, s.arrays, s.params.slateSize, s.t, follow) : undefined;
+          post({ type: 'listener', runId, listener: listenerProfile(s.world, s.log, follow), last }, []);
           return;
         }
         case 'play': {
@@ -218,7 +260,7 @@ export function createController(post: Post, options: ControllerOptions = {}): (
         case 'step': {
           const s = requireSim('step');
           stop();
-          for (let n = 0; n < request.count && !s.done; n++) rows.push(s.step());
+          for (let n = 0; n < request.count && !s.done; n++) advance(s);
           flush(true);
           return;
         }
@@ -228,6 +270,8 @@ export function createController(post: Post, options: ControllerOptions = {}): (
           if (issues.length > 0) throw new Error(issues.map((i) => i.message).join('; '));
           const wasDone = s.done;
           s.setParams(request.params);
+          // The user's own change ends a replayed timeline: later scheduled values would undo it.
+          if (request.label) pendingChanges = [];
           const marker = request.label ? { t: s.t + 1, label: request.label } : null;
           post({ type: 'applied', runId, id: request.id, marker, t: s.t, done: s.done }, []);
           // A shorter run can end here; a longer one can go on (the page decides whether to play).

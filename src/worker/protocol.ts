@@ -5,7 +5,7 @@
 // message per display frame, and only after the page acknowledged the previous one (or after
 // `ACK_TIMEOUT_MS`), so a busy page is never flooded. Per-song counts travel as transferred
 // typed arrays: copied once in the worker, moved (not copied again) to the page.
-import type { InitialMetrics, Params, StepMetrics } from '../engine';
+import type { InitialMetrics, ListenerProfile, Params, StepMetrics, TrailStep } from '../engine';
 
 /** Song attributes fixed for a whole run, sent once per reset. Index = song id. */
 export interface SongCatalog {
@@ -29,8 +29,14 @@ export interface SongFrame {
 
 /** Page → worker. */
 export type WorkerRequest =
-  /** Builds a new world and log for `params` (validated again in the worker); stops playing. Responses carry `runId`. */
-  | { type: 'reset'; runId: number; params: Params }
+  /**
+   * Builds a new world and log for `params` (validated again in the worker); stops playing. Responses carry `runId`.
+   * `schedule`: live changes to apply on their own, each just before step `t` runs (a replayed link or a lesson);
+   * `follow`: the listener whose slates the steps messages carry.
+   */
+  | { type: 'reset'; runId: number; params: Params; schedule?: readonly ScheduledParams[]; follow?: number }
+  /** Follows another listener from the next step on (its profile comes back at once). */
+  | { type: 'follow'; listener: number }
   /** Steps on the worker's own timer at `stepsPerSecond` until paused or done; a second `play` changes the speed. */
   | { type: 'play'; stepsPerSecond: number }
   /** Stops the timer and sends any rows not yet sent. */
@@ -39,7 +45,8 @@ export type WorkerRequest =
   | { type: 'step'; count: number }
   /**
    * Applies live parameters from the next step on. With a `label` the reply carries a marker at that
-   * step; `id` is echoed so the page can match the reply to its change.
+   * step; `id` is echoed so the page can match the reply to its change. A labelled change (the user's)
+   * also drops what is left of the reset's `schedule`: from here on the user drives.
    */
   | { type: 'setParams'; params: Params; label?: string; id?: number }
   /** The page has shown the last `steps` message; the worker may send the next one. */
@@ -47,12 +54,25 @@ export type WorkerRequest =
 
 /** Worker → page. Every response but a crash names the run it belongs to. */
 export type WorkerResponse =
-  | { type: 'ready'; runId: number; initial: InitialMetrics; params: Params; catalog: SongCatalog; songs: SongFrame }
-  | { type: 'steps'; runId: number; rows: StepMetrics[]; songs?: SongFrame; done: boolean }
+  | { type: 'ready'; runId: number; initial: InitialMetrics; params: Params; catalog: SongCatalog; songs: SongFrame; listener: ListenerProfile }
+  | { type: 'steps'; runId: number; rows: StepMetrics[]; songs?: SongFrame; done: boolean; trail?: TrailStep[]; listener?: ListenerProfile }
+  /**
+   * A `follow` took effect: who the followed listener is now, and their slate of the last step (if any).
+   * Trail steps already on their way still name the previous listener (TrailStep.listener).
+   */
+  | { type: 'listener'; runId: number; listener: ListenerProfile; last?: TrailStep }
   /** A `setParams` took effect: `marker.t` is the first step that runs with the new values. */
   | { type: 'applied'; runId: number; id?: number; marker: { t: number; label: string } | null; t: number; done: boolean }
-  /** `runId` is missing when the worker itself crashed (reported by the client). */
+  /** `runId` is missing when the worker itself crashed (reported by the client, which has terminated it). The page terminates the worker on any error. */
   | { type: 'error'; runId?: number; message: string };
+
+/** A live change applied by the worker just before step `t` runs; `id` and `label` make its `applied` reply and marker. */
+export interface ScheduledParams {
+  readonly t: number;
+  readonly params: Params;
+  readonly label: string;
+  readonly id: number;
+}
 
 /** The shortest interval between two `steps` messages while playing: one display frame. */
 export const FRAME_MS = 16;

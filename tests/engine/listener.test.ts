@@ -46,7 +46,7 @@ describe('trailStep', () => {
       propensity: new Float32Array(9),
       explored: new Uint8Array(9),
     };
-    expect(trailStep(world, arrays, 3, 7, 1)).toEqual({ t: 7, songs: [6, 0, 4], genres: [2, 0, 1], clicked: [false, true, false] });
-    expect(trailStep(world, arrays, 3, 7, 0)).toEqual({ t: 7, songs: [5, 7], genres: [1, 2], clicked: [false, true] });
+    expect(trailStep(world, arrays, 3, 7, 1)).toEqual({ t: 7, listener: 1, songs: [6, 0, 4], genres: [2, 0, 1], clicked: [false, true, false] });
+    expect(trailStep(world, arrays, 3, 7, 0)).toEqual({ t: 7, listener: 0, songs: [5, 7], genres: [1, 2], clicked: [false, true] });
   });
 });

@@ -183,6 +183,47 @@ describe('simulation worker controller', () => {
     expect(rows[2]!.aggregateDiversity).toBeGreaterThan(params.slateSize);
   });
 
+  it('replays a scheduled change just before its step, with the same rows as a change made live', () => {
+    const ranked = { ...params, rankingTemperature: 0 };
+    const random = { ...ranked, recommender: 'random' as const };
+    const scheduled = harness();
+    scheduled.send({ type: 'reset', runId: 5, params: ranked, schedule: [{ t: 3, params: random, label: 'recommender = random', id: 21 }] }, { type: 'step', count: 4 });
+    const live = harness();
+    live.send({ type: 'reset', runId: 5, params: ranked }, { type: 'step', count: 2 }, { type: 'setParams', params: random, label: 'recommender = random', id: 21 }, { type: 'step', count: 2 });
+    // Marker at step 3: the first step that runs with the new values, as for a live change after step 2.
+    expect(scheduled.ofType('applied')).toEqual([{ type: 'applied', runId: 5, id: 21, marker: { t: 3, label: 'recommender = random' }, t: 2, done: false }]);
+    expect(scheduled.rows()).toEqual(live.rows());
+  });
+
+  it('drops the rest of a schedule once the user changes something', () => {
+    const h = harness();
+    const schedule = [{ t: 4, params: { ...params, exploration: 'epsilon' as const }, label: 'exploration = epsilon', id: 1 }];
+    h.send(
+      { type: 'reset', runId: 6, params, schedule },
+      { type: 'step', count: 1 },
+      { type: 'setParams', params: { ...params, positionBias: 2 }, label: 'η = 2', id: 2 },
+      { type: 'step', count: 4 },
+    );
+    expect(h.ofType('applied').map((m) => m.id)).toEqual([2]);
+  });
+
+  it('follows listener 0 by default and another on request, one slate per step', () => {
+    const h = harness();
+    h.send({ type: 'reset', runId: 8, params }, { type: 'step', count: 2 });
+    expect(h.ofType('ready')[0]!.listener.listener).toBe(0);
+    const trail = h.ofType('steps').flatMap((m) => m.trail ?? []);
+    expect(trail.map((s) => s.t)).toEqual([1, 2]);
+    expect(trail.every((s) => s.songs.length === params.slateSize && s.genres.length === params.slateSize)).toBe(true);
+    h.send({ type: 'follow', listener: 7 }, { type: 'step', count: 1 });
+    expect(h.ofType('listener').at(-1)!.listener.listener).toBe(7);
+    expect(h.ofType('listener').at(-1)!.last).toMatchObject({ t: 2, listener: 7 });
+    expect(h.ofType('steps').at(-1)!.trail).toMatchObject([{ t: 3, listener: 7 }]);
+    expect(h.ofType('steps').at(-1)!.listener!.listener).toBe(7);
+    // An out-of-range listener falls back to 0 rather than failing the run.
+    h.send({ type: 'follow', listener: 4000 });
+    expect(h.ofType('listener').at(-1)!.listener.listener).toBe(0);
+  });
+
   it('applies a new ranking temperature live: from one ranking for all to a draw per listener', () => {
     const h = harness();
     const ranked = { ...params, rankingTemperature: 0 };
