@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
 const NO_DOM = 'src/engine must be pure: no DOM access.';
 
 export default defineConfig([
-  globalIgnores(['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'coverage/']),
+  globalIgnores(['dist/', 'dist-single/', 'node_modules/', 'test-results/', 'playwright-report/', 'coverage/']),
   js.configs.recommended,
   tseslint.configs.recommended,
   {
