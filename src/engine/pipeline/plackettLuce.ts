@@ -77,7 +77,8 @@ export class PoolSampler {
    * that u may be shown): with excludeConsumed the listener's consumed songs are taken out of the
    * tree first, O(consumed · log n), so they never count in that sum.
    * Songs whose weight underflows to 0 can only follow, in ranking order, once every song with
-   * weight has been drawn; given the slots above, that fill is certain and is logged as 1.
+   * weight has been drawn (or once the remaining weights are too small to register in the tree's
+   * running total); given the slots above, that fill is certain and is logged as 1.
    */
   draw(ctx: StepContext, u: number, n: number, outIds: Int32Array, outScores: Float64Array, outProps: Float64Array): number {
     if (this.tau === 0) return takeFromOrder(ctx, u, this.deterministicOrder(ctx), this.score, n, outIds, outScores, outProps);
@@ -103,11 +104,12 @@ export class PoolSampler {
       outProps[count++] = Math.min(1, p);
     }
     if (count < n) {
-      // Only songs of weight 0 are left: take them in ranking order.
+      // Only songs of weight 0 are left (or the weights left are so small that the tree's running
+      // total cancelled to 0): take them in ranking order.
       const order = this.deterministicOrder(ctx);
       for (let x = 0; x < order.length && count < n; x++) {
         const i = order[x]!;
-        if (tree.weightOf(this.ids ? this.position[i]! : i) > 0 || isConsumed(log, world.songCount, u, i)) continue;
+        if (isConsumed(log, world.songCount, u, i)) continue;
         if (contains(outIds, count, i)) continue;
         outIds[count] = i;
         outScores[count] = this.score[i]!;

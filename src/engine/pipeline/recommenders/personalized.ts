@@ -3,6 +3,7 @@ import { pow } from '../../math';
 import { isConsumed } from '../../log';
 import { plackettLuceWeight } from '../plackettLuce';
 import { rankByScore } from '../ranking';
+import { contains } from '../slotFillers/epsilon';
 import type { CandidatePool, Recommender, StepContext } from '../types';
 import { WeightTree } from '../weightTree';
 
@@ -88,7 +89,11 @@ export function createPersonalizedRecommender(): Recommender {
       for (let g = 0; g < G; g++) {
         affinity[g] = (log.userGenreClicks[u * G + g]! + AFFINITY_PRIOR_CLICKS * catalogShare[g]!) / (clicks + AFFINITY_PRIOR_CLICKS);
       }
-      const score = (g: number, i: number) => (affinity[g]! * songScore[i]!) / genres[g]!.total;
+      // A genre whose songs all score 0 (e.g. raw click rates before any click) has S_g = 0: its songs score 0, not NaN.
+      const score = (g: number, i: number) => {
+        const total = genres[g]!.total;
+        return total > 0 ? (affinity[g]! * songScore[i]!) / total : 0;
+      };
       const tau = ctx.params.rankingTemperature;
       let count = 0;
       if (tau === 0) {
@@ -152,6 +157,25 @@ export function createPersonalizedRecommender(): Recommender {
         ids[count] = i;
         scores[count] = score(g, i);
         props[count++] = Math.min(1, p);
+      }
+      // Every weight left is 0 (or their sum cancelled to 0): fill the rest in ranking order. Given the
+      // slots above, that fill is certain and is logged as 1 (rare: tiny τ, or scores of 0).
+      while (count < n) {
+        let best = -1;
+        let bestScore = -1;
+        for (let g = 0; g < G; g++)
+          for (const i of genres[g]!.ids) {
+            if (contains(ids, count, i) || isConsumed(log, world.songCount, u, i)) continue;
+            const s = score(g, i);
+            if (s > bestScore || (s === bestScore && (log.plays[i]! > log.plays[best]! || (log.plays[i] === log.plays[best] && ctx.tieKeys[i]! < ctx.tieKeys[best]!)))) {
+              best = i;
+              bestScore = s;
+            }
+          }
+        if (best < 0) break;
+        ids[count] = best;
+        scores[count] = bestScore;
+        props[count++] = 1;
       }
       for (let g = 0; g < G; g++) genres[g]!.tree.restore();
       return count;
