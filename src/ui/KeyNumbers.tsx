@@ -1,8 +1,10 @@
 // The latest step's headline numbers as a compact strip, with the warning sign of the
 // hit-rate-by-bucket check; and, for practitioners, the raw metrics and the run as CSV or JSON.
-import { useId } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
 import { runCsv, runJson } from '../state/export';
+import { GlossaryTerm, useHelpTip } from './GlossaryTerm';
 import { useAppStore, useAppStoreApi } from './storeContext';
+import { useStayInside } from './views/stayInside';
 
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? 'n/a' : `${(100 * v).toFixed(1)}%`);
 /** One formatter for every frame: toLocaleString builds a new one per call. */
@@ -10,19 +12,33 @@ const INT = new Intl.NumberFormat('en-US');
 const int = (v: number) => INT.format(v);
 const fix2 = (v: number | null) => (v === null ? 'n/a' : v.toFixed(2));
 
-function Stat({ label, value, sub, testId, help, pair = false }: { label: string; value: string; sub: string; testId?: string; help?: string; pair?: boolean }) {
+function Stat({ label, value, sub, testId, help, pair = false }: { label: ReactNode; value: string; sub: ReactNode; testId?: string; help?: string; pair?: boolean }) {
   const helpId = useId();
+  // One tip open on the page at a time: pointing at or focusing another stat (or opening a glossary
+  // word) closes this one, so tips never stack over each other.
+  const tip = useHelpTip(helpId);
+  const tipRef = useRef<HTMLSpanElement>(null);
+  // Inside the page sideways: the first and last stats' tips would otherwise poke off a phone screen.
+  useStayInside(tipRef, 'body', tip.open);
   return (
     // A stat with help text can take focus, so keyboard users reach the explanation too.
-    <div className="stat" tabIndex={help ? 0 : undefined} aria-describedby={help ? helpId : undefined}>
+    <div
+      className="stat"
+      tabIndex={help ? 0 : undefined}
+      aria-describedby={help ? helpId : undefined}
+      {...(help ? tip.handlers : {})}
+    >
       <dt>{label}</dt>
       <dd className={pair ? 'stat-value stat-value-pair' : 'stat-value'} data-testid={testId}>
         {value}
       </dd>
       <dd className="stat-sub">{sub}</dd>
       {help && (
-        <dd id={helpId} role="tooltip" className="help stat-help">
-          {help}
+        // A dd may not take the tooltip role itself (a definition list allows only dt and dd).
+        <dd className="kn-tip-holder">
+          <span ref={tipRef} id={helpId} role="tooltip" className="kn-tip" data-open={tip.open || undefined}>
+            {help}
+          </span>
         </dd>
       )}
     </div>
@@ -38,13 +54,26 @@ export function KeyNumbers() {
   return (
     <section aria-label="Latest step" className="numbers">
       <dl className="stats">
-        <Stat label="Gini of plays" value={last.gini.toFixed(4)} sub={`start ${initial.gini.toFixed(4)}`} testId="gini" />
+        <Stat
+          label={
+            <>
+              <GlossaryTerm term="gini">Gini</GlossaryTerm> of plays
+            </>
+          }
+          value={last.gini.toFixed(4)}
+          sub={`start ${initial.gini.toFixed(4)}`}
+          testId="gini"
+        />
         <Stat label="Top 1% of songs hold" value={pct(last.top1Share)} sub={`start ${pct(initial.top1Share)}`} />
         <Stat label="Distinct songs shown" value={int(last.aggregateDiversity)} sub="this step" testId="aggregate-diversity" />
         <Stat
           label="Listening alike"
           value={last.consumptionHomogenization === null ? 'n/a' : last.consumptionHomogenization.toFixed(3)}
-          sub="Jaccard of clicked songs"
+          sub={
+            <>
+              <GlossaryTerm term="jaccard">Jaccard</GlossaryTerm> of clicked songs
+            </>
+          }
           testId="consumption-homogenization"
           help="Consumption homogenization: for pairs of listeners, the share of songs they clicked since step 1 that they have in common (Jaccard index). 0: nobody hears the same songs; 1: everyone hears exactly the same."
         />
@@ -60,7 +89,11 @@ export function KeyNumbers() {
           help="Utility regret: how much less relevant a listener's slate is than the best slate for them (an oracle's), averaged over niche listeners (favourite genre outside the big genres that hold half the songs) and over mainstream listeners."
         />
         <Stat
-          label="Slates vs taste (KL)"
+          label={
+            <>
+              Slates vs taste (<GlossaryTerm term="kl">KL</GlossaryTerm>)
+            </>
+          }
           value={last.tasteKL === null ? 'n/a' : last.tasteKL.toFixed(3)}
           sub="0 = genre mix matches taste"
           testId="taste-kl"

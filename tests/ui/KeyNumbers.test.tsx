@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The headline numbers show the latest step against the start, and undefined hit rates as n/a, not 0%;
 // the run data shows the raw row and offers the exports.
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultParams, type InitialMetrics, type StepMetrics } from '../../src/engine';
 import { createAppStore } from '../../src/state/store';
@@ -75,6 +75,49 @@ describe('KeyNumbers', () => {
       expect(stat.getAttribute('aria-describedby')).toBe(tip.id);
       expect(stat.tabIndex).toBe(0);
     }
+  });
+
+  it('shows one help tip at a time: pointing at or focusing another stat closes the first; Esc closes it', () => {
+    const store = createAppStore(defaultParams());
+    store.getState().resetHistory(initial);
+    store.getState().appendRows([row]);
+    render(<StoreProvider store={store}><KeyNumbers /></StoreProvider>);
+    const [alike, regret, kl] = screen.getAllByRole('tooltip').map((t) => t.closest('.stat') as HTMLElement);
+    const open = () => screen.getAllByRole('tooltip').filter((t) => t.hasAttribute('data-open')).map((t) => t.textContent!.split(':')[0]);
+    expect(open()).toEqual([]);
+    fireEvent.focus(alike!);
+    expect(open()).toEqual(['Consumption homogenization']);
+    // Pointing at another stat while the first keeps focus: the tips do not stack.
+    fireEvent.pointerEnter(regret!);
+    expect(open()).toEqual(['Utility regret']);
+    fireEvent.pointerLeave(regret!);
+    expect(open()).toEqual([]);
+    fireEvent.focus(kl!);
+    expect(open()).toEqual(['Taste KL']);
+    fireEvent.keyDown(kl!, { key: 'Escape' });
+    expect(open()).toEqual([]);
+    // A tap focuses the stat and opens its tip; the finger lifting ("leaving") does not close it.
+    fireEvent.pointerEnter(alike!, { pointerType: 'touch' });
+    fireEvent.focus(alike!);
+    fireEvent.pointerLeave(alike!, { pointerType: 'touch' });
+    expect(open()).toEqual(['Consumption homogenization']);
+  });
+
+  it('explains Gini, Jaccard and KL in glossary popovers', () => {
+    const store = createAppStore(defaultParams());
+    store.getState().resetHistory(initial);
+    store.getState().appendRows([row]);
+    render(<StoreProvider store={store}><KeyNumbers /></StoreProvider>);
+    for (const [word, term] of [
+      ['Gini', 'Gini coefficient'],
+      ['Jaccard', 'Jaccard overlap'],
+      ['KL', 'KL divergence'],
+    ] as const) {
+      fireEvent.click(screen.getByRole('button', { name: word }));
+      expect(screen.getByRole('dialog', { name: term })).toBeTruthy();
+    }
+    // Opening one closed the others.
+    expect(screen.getAllByRole('dialog')).toHaveLength(1);
   });
 
   it('shows the latest row, and n/a for an undefined listening alike or regret of one group', () => {

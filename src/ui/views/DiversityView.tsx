@@ -1,11 +1,14 @@
 // View 4 — diversity over time: five small multiples sharing one step axis, each with its own scale and unit.
-import { memo, useMemo } from 'react';
+import { memo, useMemo, type ReactNode } from 'react';
 import type { StepMetrics } from '../../engine';
+import { GlossaryTerm } from '../GlossaryTerm';
 import { fmtIndex, fmtInt, fmtPct, orNA } from './format';
 import { ACCENT } from './palette';
 import { Panel } from './Panel';
+import { StepZeroNote, WorldPending } from './StepZero';
 import { TimeChart } from './TimeChart';
 import { lastValue, seriesPoints, yDomain, type Series } from './timeSeries';
+import { describeSeries } from './trendText';
 import type { ViewProps } from './types';
 import { ViewCard } from './ViewCard';
 
@@ -15,86 +18,108 @@ export const DIVERSITY_TITLE = 'Diversity: does everyone get the same few songs?
 interface PanelSpec {
   id: string;
   title: string;
-  hint: string;
+  hint: ReactNode;
+  /** The first step with a value: every panel needs slates, the repeat rate two steps of them. */
+  first: number;
+  /** Written after the latest value in the text alternative, e.g. " songs". */
+  unit?: string;
   pick: (row: StepMetrics) => number | null;
   yLabel: string;
   /** d3 format type of the ticks. */
   tick: string;
   value: (v: number) => string;
   /** Fixed [0, 1] for bounded indices whose ends mean something; else fitted from 0. */
-  unit: boolean;
+  bounded: boolean;
 }
 
 const PANELS: readonly PanelSpec[] = [
   {
     id: 'consumption',
     title: 'Listening alike (consumption homogenization)',
-    hint: 'Overlap (Jaccard) of two listeners’ sets of songs clicked since step 1: it rises as everyone ends up hearing the same hits',
+    hint: (
+      <>
+        Overlap (<GlossaryTerm term="jaccard">Jaccard</GlossaryTerm>) of two listeners’ sets of
+        songs clicked since step 1: it rises as everyone ends up hearing the same hits
+      </>
+    ),
+    first: 1,
     pick: (r) => r.consumptionHomogenization,
     yLabel: 'Jaccard (0–1)',
     tick: 'f',
     value: fmtIndex,
-    unit: true,
+    bounded: true,
   },
   {
     id: 'distinct',
     title: 'Distinct songs shown',
     hint: 'Across all slates of a step; it drops toward one slate’s worth when everyone gets the same songs',
+    first: 1,
+    unit: ' songs',
     pick: (r) => r.aggregateDiversity,
     yLabel: 'songs per step',
     tick: ',f',
     value: fmtInt,
-    unit: false,
+    bounded: false,
   },
   {
     id: 'coverage',
     title: 'Catalog ever shown',
     hint: 'Share of the catalog recommended at least once so far',
+    first: 1,
     pick: (r) => r.coverage,
     yLabel: 'share of catalog',
     tick: '%',
     value: fmtPct,
-    unit: false,
+    bounded: false,
   },
   {
     id: 'tail',
     title: 'Long-tail share of slates',
     hint: 'Share of each slate from the long tail as it stands this step: songs outside the few that hold 80% of plays',
+    first: 1,
     pick: (r) => r.longTailShare,
     yLabel: 'share of slate',
     tick: '%',
     value: fmtPct,
-    unit: false,
+    bounded: false,
   },
   {
     id: 'tail-at-start',
     title: 'Long-tail share, tail as at step 0',
     hint: 'The same share against the long tail frozen before step 1, a yardstick the loop cannot move',
+    first: 1,
     pick: (r) => r.longTailShareAtStart,
     yLabel: 'share of slate',
     tick: '%',
     value: fmtPct,
-    unit: false,
+    bounded: false,
   },
   {
     id: 'homog',
     title: 'Slates alike (homogenization)',
-    hint: 'Overlap of two listeners’ slates: 1 = everyone sees the same slate',
+    hint: (
+      <>
+        Overlap (<GlossaryTerm term="jaccard">Jaccard</GlossaryTerm>) of two listeners’ slates: 1 =
+        everyone sees the same slate
+      </>
+    ),
+    first: 1,
     pick: (r) => r.homogenization,
     yLabel: 'Jaccard (0–1)',
     tick: 'f',
     value: fmtIndex,
-    unit: true,
+    bounded: true,
   },
   {
     id: 'repeat',
     title: 'Repeat rate',
     hint: 'Share of a slate the same listener already got last step (none at step 1)',
+    first: 2,
     pick: (r) => r.repeatRate,
     yLabel: 'share of slate',
     tick: '%',
     value: fmtPct,
-    unit: true,
+    bounded: true,
   },
 ];
 
@@ -122,16 +147,24 @@ const DiversityPanel = memo(function DiversityPanel({
     ],
     [spec, rows],
   );
+  const v = lastValue(series[0]!.points);
   const domain = useMemo(
     () =>
-      spec.unit ? ([0, 1] as const) : yDomain(series, { cap: spec.tick === ',f' ? Infinity : 1 }),
-    [spec, series],
+      spec.bounded
+        ? ([0, 1] as const)
+        : spec.id === 'distinct' && v === null && total !== null
+          ? // No value yet: the axis spans what is possible, 0 to every song, not a guessed 0–1.
+            ([0, total] as const)
+          : yDomain(series, { cap: spec.tick === ',f' ? Infinity : 1 }),
+    [spec, series, v, total],
   );
-  const v = lastValue(series[0]!.points);
   const value =
     spec.id === 'distinct' && v !== null && total !== null
       ? `${fmtInt(v)} of ${fmtInt(total)}`
-      : orNA(v, spec.value);
+      : rows.length === 0
+        ? undefined
+        : orNA(v, spec.value);
+  const starts = `this line starts at step ${spec.first}`;
   return (
     <Panel title={spec.title} value={value} hint={spec.hint}>
       <TimeChart
@@ -143,7 +176,11 @@ const DiversityPanel = memo(function DiversityPanel({
         valueFormat={spec.value}
         yLabel={spec.yLabel}
         height={190}
-        ariaLabel={`${spec.title}: ${value} at step ${rows.at(-1)?.t ?? 0}.`}
+        note={`No value ${rows.length === 0 ? 'at step 0' : 'yet'}: ${starts}.`}
+        ariaLabel={describeSeries(series, spec.value, markers, {
+          unit: spec.unit,
+          pending: starts,
+        })}
       />
     </Panel>
   );
@@ -152,12 +189,17 @@ const DiversityPanel = memo(function DiversityPanel({
 /** Aggregate diversity, coverage, long-tail share, homogenization and repeat rate over time. */
 export function DiversityView({ initial, rows, markers, steps, songs }: ViewProps) {
   const total = songs?.released ?? initial?.songs ?? null;
+  const explanation =
+    'A narrowing loop shows here first: fewer distinct songs are recommended, most of the catalog is never shown, the long tail disappears from slates, and listeners get the same slates as each other and as last time.';
+  if (!initial && rows.length === 0)
+    return (
+      <ViewCard title={DIVERSITY_TITLE} explanation={explanation}>
+        <WorldPending />
+      </ViewCard>
+    );
   return (
-    <ViewCard
-      title={DIVERSITY_TITLE}
-      explanation="A narrowing loop shows here first: fewer distinct songs are recommended, most of the catalog is never shown, the long tail disappears from slates, and listeners get the same slates as each other and as last time."
-      empty={rows.length === 0}
-    >
+    <ViewCard title={DIVERSITY_TITLE} explanation={explanation}>
+      {rows.length === 0 && <StepZeroNote />}
       <div className="vw-multiples vw-multiples-small">
         {PANELS.map((spec) => (
           <DiversityPanel

@@ -1,18 +1,24 @@
 // View 2 — exposure bias: is being shown a matter of quality or of past popularity? Hidden gems say it plainly.
 import { useMemo } from 'react';
-import { bucketCounts, GEM_QUALITY, hiddenGems } from './exposure';
+import { GlossaryTerm } from '../GlossaryTerm';
+import { bucketCounts, gemRule, hiddenGems } from './exposure';
 import { ExposureScatter, MAX_RINGS } from './ExposureScatter';
 import { fmtIndex, fmtInt } from './format';
 import { bucketLabels } from './hitRate';
 import { Legend } from './Legend';
 import { ACCENT, BUCKET_COLOR, GEM_EDGE, GEM_FILL, INK } from './palette';
 import { Panel } from './Panel';
+import { StepZeroNote, WorldPending } from './StepZero';
 import { TimeChart } from './TimeChart';
 import { lastValue, seriesPoints, yDomain, type Series } from './timeSeries';
+import { describeSeries } from './trendText';
 import type { ViewProps } from './types';
 import { ViewCard } from './ViewCard';
 
 export const EXPOSURE_TITLE = 'Exposure bias: great songs that are never shown';
+
+const EXPLANATION =
+  'Each dot is a song: its true quality from left to right, how often it was recommended from bottom to top. If quality decided, dots would climb to the right; in a feedback loop past plays decide, and good songs stay at the bottom.';
 
 /** The headline about hidden gems, e.g. "37 hidden gems: top-quality songs almost never shown". */
 export function gemHeadline(count: number): string {
@@ -34,7 +40,7 @@ export function ExposureBiasView({ rows, markers, steps, songs, bucketThresholds
     () => [
       {
         id: 'corr',
-        label: 'Popularity–quality correlation',
+        label: 'Rank correlation of plays and quality',
         color: ACCENT,
         points: seriesPoints(rows, (r) => r.popularityQualityCorrelation),
       },
@@ -43,77 +49,85 @@ export function ExposureBiasView({ rows, markers, steps, songs, bucketThresholds
   );
   const domain = useMemo<[number, number]>(() => [Math.min(0, yDomain(series)[0]), 1], [series]);
   const corr = lastValue(series[0]!.points);
-  const rule =
-    gems && gems.maxImpressions >= 1
-      ? `hidden gem = quality ≥ ${GEM_QUALITY} and shown at most a tenth as often as the median song, here at most ${fmtInt(Math.floor(gems.maxImpressions))} impression${Math.floor(gems.maxImpressions) === 1 ? '' : 's'}`
-      : `hidden gem = quality ≥ ${GEM_QUALITY} and never shown`;
+  if (!songs || !gems || !counts)
+    return (
+      <ViewCard title={EXPOSURE_TITLE} explanation={EXPLANATION}>
+        <WorldPending />
+      </ViewCard>
+    );
+  const shown = gems.evenShare > 0;
+  const headline = shown
+    ? gemHeadline(gems.count)
+    : 'No song has been recommended yet: every dot sits in the “never shown” band.';
   return (
-    <ViewCard
-      title={EXPOSURE_TITLE}
-      explanation="Each dot is a song: its true quality from left to right, how often it was recommended from bottom to top. If quality decided, dots would climb to the right; in a feedback loop past plays decide, and good songs stay at the bottom."
-      empty={rows.length === 0 || songs === null}
-    >
-      {songs && gems && counts && (
-        <>
-          <p className="vw-callout" data-testid="gem-count">
-            <strong>{gemHeadline(gems.count)}</strong> <span className="vw-muted">({rule}).</span>
-          </p>
-          <div className="vw-split">
-            <Panel
-              title="Every song: quality vs exposure"
-              value={`${fmtInt(songs.released)} songs`}
-            >
-              <ExposureScatter
-                songs={songs}
-                thresholds={bucketThresholds}
-                gems={gems.mask}
-                gemMaxImpressions={gems.maxImpressions}
-                gemCount={gems.count}
-                ariaLabel={`Scatter of ${fmtInt(songs.released)} songs, quality against impressions. ${gemHeadline(gems.count)}.`}
-              />
-              <Legend
-                label="Popularity bucket of current plays"
-                items={[
-                  {
-                    label: `${labels.low} (${fmtInt(counts[0])})`,
-                    color: BUCKET_COLOR.low,
-                    shape: 'dot',
-                  },
-                  {
-                    label: `${labels.mid} (${fmtInt(counts[1])})`,
-                    color: BUCKET_COLOR.mid,
-                    shape: 'dot',
-                  },
-                  {
-                    label: `${labels.high} (${fmtInt(counts[2])})`,
-                    color: BUCKET_COLOR.high,
-                    shape: 'dot',
-                  },
-                  gems.count > MAX_RINGS
-                    ? { label: 'hidden-gem zone', color: GEM_FILL, edge: GEM_EDGE, shape: 'zone' }
-                    : { label: 'hidden gem', color: INK, shape: 'ring' },
-                ]}
-              />
-            </Panel>
-            <Panel
-              title="Does popularity follow quality?"
-              value={corr === null ? 'n/a' : fmtIndex(corr)}
-              hint="Rank correlation of plays and quality: 1 = perfectly, 0 = not at all"
-            >
-              <TimeChart
-                series={series}
-                steps={steps}
-                markers={markers}
-                yDomain={domain}
-                yFormat="f"
-                valueFormat={fmtIndex}
-                yLabel="Spearman correlation"
-                ariaLabel={`Correlation of plays with quality: ${corr === null ? 'n/a' : fmtIndex(corr)} at step ${rows.at(-1)?.t ?? 0}.`}
-              />
-            </Panel>
-          </div>
-        </>
-      )}
+    <ViewCard title={EXPOSURE_TITLE} explanation={EXPLANATION}>
+      {rows.length === 0 && <StepZeroNote />}
+      <p className="vw-callout" data-testid="gem-count">
+        <strong>{headline}</strong>
+      </p>
+      <div className="vw-split">
+        <Panel
+          title="Every song: quality vs exposure"
+          value={`${fmtInt(songs.released)} songs`}
+          hint={<span data-testid="gem-rule">{gemRule(gems)}</span>}
+        >
+          <ExposureScatter
+            songs={songs}
+            thresholds={bucketThresholds}
+            gems={gems.mask}
+            gemLimit={gems.limit}
+            gemCount={gems.count}
+            ariaLabel={`Scatter of ${fmtInt(songs.released)} songs at step ${songs.t}, quality against times shown. ${shown ? `${gemHeadline(gems.count)}.` : 'No song has been shown yet.'} ${gemRule(gems)}`}
+          />
+          <Legend
+            label="Popularity bucket of current plays"
+            items={[
+              {
+                label: `${labels.low} (${fmtInt(counts[0])})`,
+                color: BUCKET_COLOR.low,
+                shape: 'dot',
+              },
+              {
+                label: `${labels.mid} (${fmtInt(counts[1])})`,
+                color: BUCKET_COLOR.mid,
+                shape: 'dot',
+              },
+              {
+                label: `${labels.high} (${fmtInt(counts[2])})`,
+                color: BUCKET_COLOR.high,
+                shape: 'dot',
+              },
+              gems.count > MAX_RINGS
+                ? { label: 'hidden-gem zone', color: GEM_FILL, edge: GEM_EDGE, shape: 'zone' }
+                : { label: 'hidden gem', color: INK, shape: 'ring' },
+            ]}
+          />
+        </Panel>
+        <Panel
+          title="Does popularity follow quality?"
+          value={corr !== null ? fmtIndex(corr) : rows.length > 0 ? 'n/a' : undefined}
+          hint={
+            <>
+              <GlossaryTerm term="spearman">Rank correlation</GlossaryTerm> of plays and quality: 1
+              = perfectly, 0 = not at all
+            </>
+          }
+        >
+          <TimeChart
+            series={series}
+            steps={steps}
+            markers={markers}
+            yDomain={domain}
+            yFormat="f"
+            valueFormat={fmtIndex}
+            yLabel="Spearman correlation"
+            note="No value at step 0: this line starts at step 1."
+            ariaLabel={describeSeries(series, fmtIndex, markers, {
+              pending: 'the first comes with step 1',
+            })}
+          />
+        </Panel>
+      </div>
     </ViewCard>
   );
 }

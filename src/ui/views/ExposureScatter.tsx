@@ -13,8 +13,8 @@ import { useElementWidth } from './useElementWidth';
 
 /** Above this many songs points become 2 px squares: arcs would cost too much per frame. */
 export const DENSE_SONGS = 5000;
-/** Above this many gems rings would merge into a dark smear; the shaded zone marks them instead. */
-export const MAX_RINGS = 150;
+/** Above this many gems rings merge into a dark smear (they crowd one corner); the shaded zone marks them instead. */
+export const MAX_RINGS = 40;
 const COLORS = [BUCKET_COLOR.low, BUCKET_COLOR.mid, BUCKET_COLOR.high];
 
 /** Props of {@link ExposureScatter}. */
@@ -22,8 +22,8 @@ export interface ExposureScatterProps {
   songs: SongSnapshot;
   thresholds: readonly number[];
   gems: Uint8Array;
-  /** Most impressions a gem may have: the top of the shaded hidden-gem zone. */
-  gemMaxImpressions: number;
+  /** A gem was shown fewer times than this: the top of the shaded hidden-gem zone. */
+  gemLimit: number;
   gemCount: number;
   ariaLabel: string;
   height?: number;
@@ -95,7 +95,7 @@ export function ExposureScatter({
   songs,
   thresholds,
   gems,
-  gemMaxImpressions,
+  gemLimit,
   gemCount,
   ariaLabel,
   height = 320,
@@ -139,7 +139,9 @@ export function ExposureScatter({
     return (
       <div ref={ref} className="vw-chart" role="img" aria-label={ariaLabel} style={{ height }} />
     );
-  const zoneTop = gemMaxImpressions >= 1 ? y(gemMaxImpressions) - 8 : box.bottom - ZERO_BAND - 2;
+  // Gems were shown fewer than `gemLimit` times: the zone reaches up to that count on the log axis
+  // (just over the zero band while the limit is under 1, i.e. while a gem must be never shown).
+  const zoneTop = gemLimit > 1 ? y(gemLimit) - 4 : box.bottom - ZERO_BAND - 2;
   return (
     <div ref={ref} className="vw-chart vw-stack" role="img" aria-label={ariaLabel}>
       <svg viewBox={`0 0 ${width} ${height}`} width="100%" aria-hidden="true">
@@ -155,7 +157,7 @@ export function ExposureScatter({
           ticks={[0, ...logTicks(y0, y1)]}
           position={(v) => (v === 0 ? zeroY : y(v))}
           format={fmtCompact}
-          label="impressions (log)"
+          label="times shown (log)"
         />
         <AxisBottom
           box={box}
@@ -175,16 +177,27 @@ export function ExposureScatter({
               className="vw-gem-zone"
               rx={4}
             />
-            <text x={x(1) + 5} y={zoneTop - 6} textAnchor="end" className="vw-annot vw-gem-label">
-              {`${fmtInt(gemCount)} hidden gem${gemCount === 1 ? '' : 's'}`}
-            </text>
           </g>
+        )}
+      </svg>
+      <canvas ref={canvasRef} className="vw-canvas" style={{ width, height }} aria-hidden="true" />
+      {/* Labels over the points (the canvas), each with a white halo, so the dots never hide them. */}
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        width={width}
+        height={height}
+        className="vw-overlay"
+        aria-hidden="true"
+      >
+        {gemCount > 0 && (
+          <text x={x(1) + 5} y={zoneTop - 6} textAnchor="end" className="vw-annot vw-gem-label">
+            {`${fmtInt(gemCount)} hidden gem${gemCount === 1 ? '' : 's'}`}
+          </text>
         )}
         <text x={box.left + 6} y={box.bottom - ZERO_BAND - 5} className="vw-annot">
           never shown ↓
         </text>
       </svg>
-      <canvas ref={canvasRef} className="vw-canvas" style={{ width, height }} aria-hidden="true" />
     </div>
   );
 }

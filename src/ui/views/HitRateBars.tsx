@@ -1,39 +1,44 @@
 // The latest hit rate per popularity bucket as labelled bars; an undefined bucket says so instead of showing 0.
 import { scaleLinear } from 'd3';
 import { BUCKETS, type BucketValues } from '../../engine';
-import { fmtInt, fmtPct } from './format';
+import { fmtInt, fmtPct, fmtPctTick } from './format';
 import { BUCKET_COLOR } from './palette';
 
 /** Props of {@link HitRateBars}. */
 export interface HitRateBarsProps {
   hitRate: BucketValues<number | null>;
-  n: BucketValues<number>;
+  /** Listeners' best songs per bucket; null before step 1 (no slates, nothing counted). */
+  n: BucketValues<number> | null;
   labels: BucketValues<string>;
   /** Said in place of an empty bucket's bar (why it holds none of the listeners' best songs). */
   emptyText?: BucketValues<string>;
+  /** The step the rates are from. */
+  step?: number;
 }
 
 /**
- * The bars' shared scale: 0 to a nice ceiling above the largest rate (at most 100%). Hit rates of a
- * popularity ranker are a few percent; on a fixed 0–100% track they would all look like zero.
+ * The bars' scale: always 0–100% of the track. A zoom that followed the data made 3% fill the
+ * track at one step and 80% at the next, so two steps (or two runs) could not be compared by eye;
+ * a small rate is a short bar, and its printed value says how small.
  */
-export function barScale(hitRate: BucketValues<number | null>) {
-  const max = Math.max(0.01, ...BUCKETS.map((b) => hitRate[b] ?? 0));
-  const scale = scaleLinear([0, Math.min(1, max)], [0, 100])
-    .nice(4)
-    .clamp(true);
-  if ((scale.domain()[1] ?? 1) > 1) scale.domain([0, 1]);
-  return scale;
+export function barScale() {
+  return scaleLinear([0, 1], [0, 100]).clamp(true);
 }
 
+/** Ticks of the bar axis: 0, 25, 50, 75, 100%. */
+export const BAR_TICKS = [0, 0.25, 0.5, 0.75, 1] as const;
+
 /** Three horizontal bars on one scale (printed under them), each with its value and how many best songs it covers. */
-export function HitRateBars({ hitRate, n, labels, emptyText }: HitRateBarsProps) {
-  const width = barScale(hitRate);
-  const ticks = width.ticks(4);
-  const tickFmt = width.tickFormat(4, '%');
+export function HitRateBars({ hitRate, n, labels, emptyText, step = 0 }: HitRateBarsProps) {
+  const width = barScale();
+  const ticks = BAR_TICKS;
+  const tickFmt = fmtPctTick;
   return (
     <div>
-      <ul className="vw-bars" aria-label="Hit rate at the latest step, by popularity bucket">
+      <ul
+        className="vw-bars"
+        aria-label={`Hit rate at step ${step}, by popularity bucket, on a 0–100% scale`}
+      >
         {BUCKETS.map((b) => {
           const v = hitRate[b];
           return (
@@ -57,13 +62,13 @@ export function HitRateBars({ hitRate, n, labels, emptyText }: HitRateBarsProps)
               </span>
               <span className="vw-bar-value">
                 <strong>{v === null ? 'n/a' : fmtPct(v)}</strong>
-                <span className="vw-muted"> n = {fmtInt(n[b])}</span>
+                {n && <span className="vw-muted"> n = {fmtInt(n[b])}</span>}
               </span>
             </li>
           );
         })}
       </ul>
-      <div className="vw-bar-axis" aria-hidden="true">
+      <div className="vw-bar-axis" aria-hidden="true" data-testid="bar-axis">
         {ticks.map((t) => (
           <span key={t} style={{ left: `${width(t)}%` }}>
             {tickFmt(t)}

@@ -1,21 +1,29 @@
 // View 3 — accuracy by popularity bucket: does the system find what listeners want only when it is already popular?
 import { useId, useMemo, useState } from 'react';
 import { BUCKETS } from '../../engine';
-import { fmtPct } from './format';
+import { fmtInt, fmtPct } from './format';
 import { HitRateBars } from './HitRateBars';
 import { bucketLabels, emptyBucketReasons, hitRatesOf, hitRateVerdict, type BucketBasis } from './hitRate';
 import { Legend } from './Legend';
 import { BUCKET_COLOR, BUCKET_DASH } from './palette';
 import { Panel } from './Panel';
+import { StepZeroNote, WorldPending } from './StepZero';
 import { TimeChart } from './TimeChart';
-import { seriesPoints, yDomain, type Series } from './timeSeries';
+import { seriesPoints, type Series } from './timeSeries';
+import { describeSeries } from './trendText';
 import type { ViewProps } from './types';
 import { ViewCard } from './ViewCard';
 
 export const HIT_RATE_TITLE = 'Hit rate by popularity: accurate only on hits?';
 
+const EXPLANATION =
+  'For every listener the simulation knows their truly best songs. The hit rate is the share of those the recommender actually showed, split by how many plays the songs already had. High only for popular songs is the warning sign.';
+
+/** Hit rates always span 0–100%, in the bars and over time, so steps and runs compare by eye. */
+const FULL: readonly [number, number] = [0, 1];
+
 /** Latest hit rate per bucket as bars, their history as lines, and the warning sign in words. */
-export function HitRateView({ rows, markers, steps, bucketThresholds }: ViewProps) {
+export function HitRateView({ initial, rows, markers, steps, bucketThresholds }: ViewProps) {
   const [basis, setBasis] = useState<BucketBasis>('now');
   const name = useId();
   const labels = useMemo(() => bucketLabels(bucketThresholds), [bucketThresholds]);
@@ -30,67 +38,82 @@ export function HitRateView({ rows, markers, steps, bucketThresholds }: ViewProp
       })),
     [rows, labels, basis],
   );
-  const domain = useMemo(() => yDomain(series, { cap: 1 }), [series]);
   const emptyText = useMemo(() => emptyBucketReasons(rows, basis), [rows, basis]);
   const last = rows.at(-1);
   const now = last ? hitRatesOf(last, basis) : null;
   const verdict = now ? hitRateVerdict(now.rate, labels) : null;
-  const summary = last && now
-    ? `Hit rate at step ${last.t}, buckets by ${basis === 'now' ? 'plays at this step' : 'plays before step 1'}: ` +
-      BUCKETS.map((b) => `${labels[b]} ${now.rate[b] === null ? 'n/a' : fmtPct(now.rate[b]!)}`).join(', ') +
-      '.'
-    : '';
+  const summary = describeSeries(
+    series.map((s) => ({ ...s, label: `Hit rate of songs with ${s.label.replace(/ plays$/u, '')} plays` })),
+    fmtPct,
+    markers,
+    { pending: 'the first comes with step 1' },
+  );
+  if (!initial && !last)
+    return (
+      <ViewCard title={HIT_RATE_TITLE} explanation={EXPLANATION}>
+        <WorldPending />
+      </ViewCard>
+    );
+  const sizes = initial?.bucketSizes;
   return (
-    <ViewCard
-      title={HIT_RATE_TITLE}
-      explanation="For every listener the simulation knows their truly best songs. The hit rate is the share of those the recommender actually showed, split by how many plays the songs already had. High only for popular songs is the warning sign."
-      empty={!last}
-    >
-      {last && now && verdict && (
-        <>
-          <fieldset className="vw-toggle">
-            <legend>Buckets by plays</legend>
-            <label title="Songs move between buckets as they gather plays (what a live system sees)">
-              <input type="radio" name={name} checked={basis === 'now'} onChange={() => setBasis('now')} /> at this step
-            </label>
-            <label title="Buckets frozen on the plays songs had before step 1, as an offline evaluation buckets by training counts">
-              <input type="radio" name={name} checked={basis === 'start'} onChange={() => setBasis('start')} /> before step 1
-            </label>
-          </fieldset>
-          <p
-            className={verdict.kind === 'warning' ? 'vw-verdict vw-verdict-warn' : 'vw-verdict'}
-            role="status"
-          >
-            {verdict.sentence}
-          </p>
-          <div className="vw-split">
-            <Panel title={`Now (step ${last.t})`} hint="n = listeners’ best songs in the bucket">
-              <HitRateBars hitRate={now.rate} n={now.n} labels={labels} emptyText={emptyText} />
-            </Panel>
-            <Panel title="Over time" hint="Gaps: no best songs in that bucket at that step">
-              <TimeChart
-                series={series}
-                steps={steps}
-                markers={markers}
-                yDomain={domain}
-                yFormat="%"
-                valueFormat={fmtPct}
-                yLabel="hit rate"
-                ariaLabel={summary}
-              />
-              <Legend
-                label="Popularity bucket"
-                items={series.map((s) => ({
-                  label: s.label,
-                  color: s.color,
-                  dash: s.dash,
-                  shape: 'line' as const,
-                }))}
-              />
-            </Panel>
-          </div>
-        </>
+    <ViewCard title={HIT_RATE_TITLE} explanation={EXPLANATION}>
+      {!last && <StepZeroNote />}
+      <fieldset className="vw-toggle">
+        <legend>Buckets by plays</legend>
+        <label title="Songs move between buckets as they gather plays (what a live system sees)">
+          <input type="radio" name={name} checked={basis === 'now'} onChange={() => setBasis('now')} /> at this step
+        </label>
+        <label title="Buckets frozen on the plays songs had before step 1, as an offline evaluation buckets by training counts">
+          <input type="radio" name={name} checked={basis === 'start'} onChange={() => setBasis('start')} /> before step 1
+        </label>
+      </fieldset>
+      {verdict ? (
+        <p className={verdict.kind === 'warning' ? 'vw-verdict vw-verdict-warn' : 'vw-verdict'} role="status">
+          {verdict.sentence}
+        </p>
+      ) : (
+        <p className="vw-verdict" role="status" data-testid="hit-rate-step0">
+          No slates yet, so no hit rate: the first comes with step 1.
+          {sizes &&
+            ` Before step 1 the catalog has ${fmtInt(sizes.low)} songs with ${labels.low}, ${fmtInt(sizes.mid)} with ${labels.mid} plays and ${fmtInt(sizes.high)} with ${labels.high} plays.`}
+        </p>
       )}
+      <div className="vw-split">
+        <Panel title={last ? `Now (step ${last.t})` : 'Now (step 0)'} hint="n = listeners’ best songs in the bucket">
+          <HitRateBars
+            hitRate={now?.rate ?? { low: null, mid: null, high: null }}
+            n={now?.n ?? null}
+            labels={labels}
+            emptyText={now ? emptyText : { low: STEP0, mid: STEP0, high: STEP0 }}
+            step={last?.t ?? 0}
+          />
+        </Panel>
+        <Panel title="Over time" hint="Gaps: no best songs in that bucket at that step">
+          <TimeChart
+            series={series}
+            steps={steps}
+            markers={markers}
+            yDomain={FULL}
+            yFormat="%"
+            valueFormat={fmtPct}
+            yLabel="hit rate"
+            note="No slates at step 0: these lines start at step 1."
+            ariaLabel={summary}
+          />
+          <Legend
+            label="Popularity bucket"
+            items={series.map((s) => ({
+              label: s.label,
+              color: s.color,
+              dash: s.dash,
+              shape: 'line' as const,
+            }))}
+          />
+        </Panel>
+      </div>
     </ViewCard>
   );
 }
+
+/** What an empty bar says at step 0. */
+const STEP0 = 'no slates yet';

@@ -11,13 +11,17 @@ import { useElementWidth } from './useElementWidth';
 /** Props of {@link LorenzChart}: plays of the released songs, sorted ascending. */
 export interface LorenzChartProps {
   sorted: Float64Array;
+  /** The step the plays are from, for the text alternative. */
+  step?: number;
+  /** How the Gini moved since step 0, appended to the text alternative. */
+  trend?: string;
   height?: number;
 }
 
 const TICKS = [0, 0.25, 0.5, 0.75, 1];
 
 /** Share of songs (least played first) against the share of plays they hold, with the line of equality. */
-export function LorenzChart({ sorted, height = 240 }: LorenzChartProps) {
+export function LorenzChart({ sorted, step = 0, trend = '', height = 240 }: LorenzChartProps) {
   const [ref, width, measured] = useElementWidth<HTMLDivElement>(360);
   // Once per snapshot and size: the curve, its scales and paths.
   const g = useMemo(() => {
@@ -41,7 +45,7 @@ export function LorenzChart({ sorted, height = 240 }: LorenzChartProps) {
     return { box, x, y, path, gap, half };
   }, [sorted, width, height]);
   const { box, x, y } = g;
-  const label = `Lorenz curve of plays: the least played half of the songs holds ${fmtPct(g.half)} of all plays.`;
+  const label = `Lorenz curve of plays at step ${step}: the least played half of the songs holds ${fmtPct(g.half)} of all plays.${trend ? ` ${trend}` : ''}`;
   const ticks = TICKS;
   if (!measured)
     return <div ref={ref} className="vw-chart" role="img" aria-label={label} style={{ height }} />;

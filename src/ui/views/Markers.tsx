@@ -9,7 +9,7 @@ export const LANE_HEIGHT = 16;
  * Space between the plot and the baseline of the lowest row, px: enough that a label reading over
  * the y axis clears the top tick label, which is centred on the plot's top edge.
  */
-const STRIP_PAD = 9;
+const STRIP_PAD = 10;
 /** Gap between a label and its line, px. */
 const PAD = 5;
 /** Gap between two labels in a row, px. */
@@ -44,10 +44,28 @@ export interface MarkerLabel {
   readonly anchor: 'start' | 'end';
 }
 
-/** Everything the chart needs to draw the markers: the labels and how many rows they take. */
+/**
+ * The changes whose label found no room, summed up as one "+N" whose hover title lists them; it
+ * sits in a free spot of the strip near them, or on a row of its own above the others.
+ */
+export interface MoreBadge {
+  readonly text: string;
+  readonly markers: readonly Marker[];
+  readonly lane: number;
+  readonly tx: number;
+  readonly anchor: 'start' | 'end';
+}
+
+/** Everything the chart needs to draw the markers: the labels, the "+N" and how many rows they take. */
 export interface MarkerLayout {
   readonly labels: readonly MarkerLabel[];
   readonly lanes: number;
+  readonly more: MoreBadge | null;
+}
+
+/** The hover title of a "+N": each left-out change with its step. */
+export function moreTitle(markers: readonly Marker[]): string {
+  return `Also changed: ${markers.map((m) => `step ${m.t}: ${withoutFromHere(m.label)}`).join('; ')}`;
 }
 
 /** Height of the strip above the plot that holds `lanes` rows of labels (0 for none). */
@@ -162,7 +180,82 @@ export function layoutMarkers(
     }
   }
   labels.reverse();
-  return { labels, lanes: rowsUsed.length };
+  const more = maxLanes > 0 ? placeMore(labels, rowsUsed, lines, minX, maxX, width) : null;
+  return { labels, lanes: Math.max(rowsUsed.length, more ? more.lane + 1 : 0), more };
+}
+
+/**
+ * Places the "+N" of the changes left without a label: beside one of their lines (latest first) in
+ * the lowest row where it overlaps no label and crosses no line; failing that, on a new row above
+ * all labels, which no line reaches.
+ */
+function placeMore(
+  labels: readonly MarkerLabel[],
+  rowsUsed: readonly (readonly { from: number; to: number }[])[],
+  lines: readonly { x: number; top: number }[],
+  minX: number,
+  maxX: number,
+  width: (text: string) => number,
+): MoreBadge | null {
+  const hidden = labels.filter((l) => l.rows.length === 0);
+  if (hidden.length === 0) return null;
+  const text = `+${hidden.length}`;
+  const w = width(text);
+  const markers = hidden.map((l) => l.marker);
+  const free = (from: number, to: number, row: number) =>
+    from >= minX &&
+    to <= maxX &&
+    (rowsUsed[row] ?? []).every((u) => u.to + GAP <= from || u.from - GAP >= to) &&
+    lines.every((l) => l.top < row || l.x <= from - 3 || l.x >= to + 3);
+  for (let row = 0; row < rowsUsed.length; row++)
+    for (let i = hidden.length - 1; i >= 0; i--) {
+      const x = hidden[i]!.x;
+      if (free(x + PAD, x + PAD + w, row))
+        return { text, markers, lane: row, tx: x + PAD, anchor: 'start' };
+      if (free(x - PAD - w, x - PAD, row))
+        return { text, markers, lane: row, tx: x - PAD, anchor: 'end' };
+    }
+  const x = hidden.at(-1)!.x;
+  const lane = rowsUsed.length;
+  return x + PAD + w <= maxX
+    ? { text, markers, lane, tx: Math.max(minX, x + PAD), anchor: 'start' }
+    : { text, markers, lane, tx: Math.max(minX + w, Math.min(maxX, x - PAD)), anchor: 'end' };
+}
+
+/** Height above a label's baseline and depth below it that its 13 px text takes, px. */
+const ASCENT = 10;
+const DESCENT = 3;
+
+/** A label row or the "+N" as a box in SVG pixels. */
+export interface TextBox {
+  readonly x0: number;
+  readonly x1: number;
+  readonly y0: number;
+  readonly y1: number;
+  readonly text: string;
+}
+
+/** y of the baseline of strip row `lane` over a plot whose top edge is at `plotTop`. */
+export function laneBaseline(plotTop: number, lane: number): number {
+  return plotTop - STRIP_PAD - lane * LANE_HEIGHT;
+}
+
+/** Every piece of marker text as a box (for checking that none overlap each other or the axes). */
+export function markerBoxes(
+  layout: MarkerLayout,
+  plotTop: number,
+  width: (text: string) => number = (t) => markerMeter.width(t),
+): TextBox[] {
+  const box = (text: string, lane: number, tx: number, anchor: 'start' | 'end'): TextBox => {
+    const w = width(text);
+    const y = laneBaseline(plotTop, lane);
+    const x0 = anchor === 'start' ? tx : tx - w;
+    return { x0, x1: x0 + w, y0: y - ASCENT, y1: y + DESCENT, text };
+  };
+  const out = layout.labels.flatMap((l) => l.rows.map((r) => box(r.text, r.lane, l.tx, l.anchor)));
+  const { more } = layout;
+  if (more) out.push(box(more.text, more.lane, more.tx, more.anchor));
+  return out;
 }
 
 /** Props of {@link Markers}. */
@@ -179,7 +272,8 @@ export interface MarkersProps {
  */
 export function Markers({ box, layout }: MarkersProps) {
   const shown = layout.labels.filter((l) => l.x >= box.left - 0.5 && l.x <= box.right + 0.5);
-  const y = (lane: number) => box.top - STRIP_PAD - lane * LANE_HEIGHT;
+  const y = (lane: number) => laneBaseline(box.top, lane);
+  const { more } = layout;
   return (
     <g className="vw-markers">
       {shown.map((l) => {
@@ -210,6 +304,14 @@ export function Markers({ box, layout }: MarkersProps) {
             ))}
           </g>
         ) : null,
+      )}
+      {more && (
+        <g className="vw-marker-more">
+          <title>{moreTitle(more.markers)}</title>
+          <text x={more.tx} y={y(more.lane)} textAnchor={more.anchor} className="vw-marker-label">
+            {more.text}
+          </text>
+        </g>
       )}
     </g>
   );

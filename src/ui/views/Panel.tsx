@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 
 /** Props of {@link Panel}. */
 export interface PanelProps {
-  title: string;
+  title: ReactNode;
   /** The current value, printed large next to the title (e.g. "0.91" or "412 of 2,000"). */
   value?: ReactNode;
   /** What the reader should notice, in a few words. */

@@ -11,11 +11,20 @@ import { useElementWidth } from './useElementWidth';
 /** Props of {@link RankPlaysChart}: plays of the released songs, sorted ascending. */
 export interface RankPlaysChartProps {
   sorted: Float64Array;
+  /** The step the plays are from, for the text alternative. */
+  step?: number;
+  /** How the top songs' share moved since step 0, appended to the text alternative. */
+  trend?: string;
   height?: number;
 }
 
 /** Rank (1 = most played) against plays + 1, both on log scales. */
-export function RankPlaysChart({ sorted, height = 240 }: RankPlaysChartProps) {
+export function RankPlaysChart({
+  sorted,
+  step = 0,
+  trend = '',
+  height = 240,
+}: RankPlaysChartProps) {
   const [ref, width, measured] = useElementWidth<HTMLDivElement>(360);
   // Once per snapshot and size: the curve, its scales and paths.
   const g = useMemo(() => {
@@ -50,7 +59,7 @@ export function RankPlaysChart({ sorted, height = 240 }: RankPlaysChartProps) {
   }, [sorted, width, height]);
   const { n, box, x, y } = g;
   const top = sorted[n - 1] ?? 0;
-  const label = `Plays by rank on log scales: the most played of ${fmtInt(n)} songs has ${fmtInt(top)} plays; the median song has ${fmtInt(sorted[Math.floor((n - 1) / 2)] ?? 0)}.`;
+  const label = `Plays by rank on log scales at step ${step}: the most played of ${fmtInt(n)} songs has ${fmtInt(top)} plays; the median song has ${fmtInt(sorted[Math.floor((n - 1) / 2)] ?? 0)}.${trend ? ` ${trend}` : ''}`;
   if (!measured)
     return <div ref={ref} className="vw-chart" role="img" aria-label={label} style={{ height }} />;
   return (

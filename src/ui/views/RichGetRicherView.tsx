@@ -1,5 +1,6 @@
 // View 1 — rich get richer: the rank curve and Lorenz curve of plays now, and concentration over time.
 import { useMemo } from 'react';
+import { GlossaryTerm } from '../GlossaryTerm';
 import { fmtIndex, fmtPct } from './format';
 import { gini, sortedAscending, topShare } from './inequality';
 import { LorenzChart } from './LorenzChart';
@@ -8,7 +9,9 @@ import { ACCENT, ACCENT_2 } from './palette';
 import { Panel } from './Panel';
 import { RankPlaysChart } from './RankPlaysChart';
 import { TimeChart } from './TimeChart';
-import { lastValue, seriesPoints, yDomain, type Series } from './timeSeries';
+import { StepZeroNote, WorldPending } from './StepZero';
+import { lastValue, seriesPoints, yDomain, type Point, type Series } from './timeSeries';
+import { describeSeries, trendSentence } from './trendText';
 import type { ViewProps } from './types';
 import { ViewCard } from './ViewCard';
 
@@ -18,6 +21,15 @@ const LEGEND = [
 ];
 
 export const RICH_TITLE = 'Rich get richer: plays pile up on a few songs';
+
+const EXPLANATION = (
+  <>
+    Popular songs are ranked first, get clicked more and so become more popular. A steep rank curve,
+    a deep <GlossaryTerm term="lorenz">Lorenz</GlossaryTerm> bow and a rising{' '}
+    <GlossaryTerm term="gini">Gini</GlossaryTerm> all say the same thing: attention is
+    concentrating.
+  </>
+);
 
 /** Concentration of plays: log–log rank curve, Lorenz curve and Gini / top-1% share over time. */
 export function RichGetRicherView({ initial, rows, markers, steps, songs }: ViewProps) {
@@ -50,17 +62,34 @@ export function RichGetRicherView({ initial, rows, markers, steps, songs }: View
   );
   const domain = useMemo(() => yDomain(series, { zero: false, cap: 1 }), [series]);
   const g = lastValue(series[0]!.points);
-  const top1 = lastValue(series[1]!.points);
-  const summary =
-    `Gini of plays ${g === null ? 'n/a' : fmtIndex(g)}` +
-    (initial ? `, ${fmtIndex(initial.gini)} at the start` : '') +
-    `; the top 1% of songs hold ${top1 === null ? 'n/a' : fmtPct(top1)} of plays.`;
+  const summary = describeSeries(series, fmtIndex, markers);
+  // The snapshot's own Gini and top-1% share next to step 0's, for the two distribution charts' text.
+  const since = (start: number | undefined, now: number | undefined): Point[] =>
+    start === undefined || now === undefined || !songs
+      ? []
+      : songs.t === 0
+        ? [{ t: 0, v: now }]
+        : [
+            { t: 0, v: start },
+            { t: songs.t, v: now },
+          ];
+  const giniTrend = trendSentence(since(initial?.gini, stats?.gini), {
+    label: 'The Gini of plays',
+    format: fmtIndex,
+  });
+  const top1Trend = trendSentence(since(initial?.top1Share, stats?.top1), {
+    label: 'The top 1% share of plays',
+    format: fmtPct,
+  });
+  if (!initial && !songs)
+    return (
+      <ViewCard title={RICH_TITLE} explanation={EXPLANATION}>
+        <WorldPending />
+      </ViewCard>
+    );
   return (
-    <ViewCard
-      title={RICH_TITLE}
-      explanation="Popular songs are ranked first, get clicked more and so become more popular. A steep rank curve, a deep Lorenz bow and a rising Gini all say the same thing: attention is concentrating."
-      empty={rows.length === 0}
-    >
+    <ViewCard title={RICH_TITLE} explanation={EXPLANATION}>
+      {rows.length === 0 && <StepZeroNote />}
       <div className="vw-multiples">
         <Panel
           title="Plays by rank"
@@ -68,18 +97,18 @@ export function RichGetRicherView({ initial, rows, markers, steps, songs }: View
           hint="A few songs far above the rest"
         >
           {sorted ? (
-            <RankPlaysChart sorted={sorted} />
+            <RankPlaysChart sorted={sorted} step={songs?.t ?? 0} trend={top1Trend} />
           ) : (
             <p className="vw-waiting">Waiting for song data…</p>
           )}
         </Panel>
         <Panel
-          title="Lorenz curve"
+          title={<GlossaryTerm term="lorenz">Lorenz curve</GlossaryTerm>}
           value={stats ? `Gini ${fmtIndex(stats.gini)}` : undefined}
           hint="The deeper the bow, the more unequal"
         >
           {sorted ? (
-            <LorenzChart sorted={sorted} />
+            <LorenzChart sorted={sorted} step={songs?.t ?? 0} trend={giniTrend} />
           ) : (
             <p className="vw-waiting">Waiting for song data…</p>
           )}

@@ -2,38 +2,66 @@
 import { useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
 import { prepareCanvas } from './canvas';
 import { fmtIndex, fmtInt } from './format';
-import { cellAt, drawWall, genreCounts, wallLayout, wallOrder, wallPlan } from './songWall';
+import {
+  cellAt,
+  drawWall,
+  genreCounts,
+  wallLayout,
+  wallOrder,
+  type WallLayout,
+  type WallPlan,
+} from './songWall';
 import { Tooltip } from './Tooltip';
 import type { SongSnapshot } from './types';
-import { useElementWidth } from './useElementWidth';
+
+/** Width of the genre labels left of the wall, px: "Genre 10" on a wide card, "G10" on a phone. */
+export function gutterWidth(width: number): number {
+  return width < 480 ? 34 : 66;
+}
+
+/** The grid of a wall `width` px wide (labels included) holding `songs`, grouped by genre. */
+export function useWallLayout(songs: SongSnapshot, genres: number, width: number): WallLayout {
+  // Genres never change within a run and songs are only added, so the grid is rebuilt only when
+  // the catalog grows, the genre count changes or the wall is resized: not on every snapshot.
+  const { genre, released } = songs;
+  return useMemo(() => {
+    const catalog = { genre, released };
+    return wallLayout(
+      wallOrder(catalog, genres),
+      genreCounts(catalog, genres),
+      width - gutterWidth(width),
+    );
+  }, [genre, released, genres, width]);
+}
 
 /** Props of {@link SongWallCanvas}. */
 export interface SongWallCanvasProps {
   songs: SongSnapshot;
-  genres: number;
+  layout: WallLayout;
+  plan: WallPlan;
+  /** The wall's outer width (labels + grid), measured by the view. */
+  width: number;
   ariaLabel: string;
 }
 
-/** Every released song as a square, grouped by genre; hover names the song under the pointer. */
-export function SongWallCanvas({ songs, genres, ariaLabel }: SongWallCanvasProps) {
-  const [ref, width, measured] = useElementWidth<HTMLDivElement>(560);
+/** Labels of a genre band shorter than this, px, would overlap the next: the band keeps its bracket only. */
+const MIN_LABEL_HEIGHT = 12;
+
+/**
+ * Every released song as a square, grouped by genre, with each genre's band labelled on the left;
+ * hover names the song under the pointer.
+ */
+export function SongWallCanvas({ songs, layout, plan, width, ariaLabel }: SongWallCanvasProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [hover, setHover] = useState<{ id: number; x: number; y: number } | null>(null);
-  // Genres never change within a run and songs are only added, so the grid is rebuilt only when
-  // the catalog grows, the genre count changes or the wall is resized: not on every snapshot.
-  const { genre, released } = songs;
-  const layout = useMemo(() => {
-    const catalog = { genre, released };
-    return wallLayout(wallOrder(catalog, genres), genreCounts(catalog, genres), width);
-  }, [genre, released, genres, width]);
-  const plan = useMemo(() => wallPlan(songs, layout.slots, genres), [songs, layout, genres]);
+  const gutter = gutterWidth(width);
+  const short = gutter < 60;
 
   useEffect(() => {
-    if (!measured) return;
     const canvas = canvasRef.current;
     const ctx = prepareCanvas(canvas, layout.width, layout.height);
     if (ctx && canvas) drawWall(ctx, plan, layout, canvas.width / Math.max(1, layout.width));
-  }, [plan, layout, measured]);
+  }, [plan, layout]);
 
   const onPointerMove = (e: PointerEvent<HTMLCanvasElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();
@@ -45,18 +73,29 @@ export function SongWallCanvas({ songs, genres, ariaLabel }: SongWallCanvasProps
   };
 
   const id = hover?.id;
-  if (!measured)
-    return (
-      <div
-        ref={ref}
-        className="vw-wall"
-        role="img"
-        aria-label={ariaLabel}
-        style={{ height: 240 }}
-      />
-    );
   return (
-    <div ref={ref} className="vw-wall" role="img" aria-label={ariaLabel} tabIndex={0}>
+    <div className="vw-wall" role="img" aria-label={ariaLabel} tabIndex={0}>
+      <div
+        className="vw-wall-genres"
+        style={{ width: gutter, height: layout.height }}
+        aria-hidden="true"
+      >
+        {layout.bands.map((b) => {
+          const name = `Genre ${b.genre + 1}`;
+          // The band's bracket spans its rows, 1 px short at each end so neighbours read apart.
+          const height = b.rows * layout.pitch - (layout.pitch - layout.cell) - 2;
+          return (
+            <span
+              key={b.genre}
+              className="vw-wall-band"
+              style={{ top: b.row * layout.pitch + 1, height }}
+              title={name}
+            >
+              {height >= MIN_LABEL_HEIGHT ? (short ? `G${b.genre + 1}` : name) : ''}
+            </span>
+          );
+        })}
+      </div>
       <div className="vw-stack" style={{ width: layout.width, height: layout.height }}>
         <canvas
           ref={canvasRef}

@@ -32,6 +32,11 @@ export interface TimeChartProps {
   margin?: Margin;
   /** Marker text on (default) or off for tiny panels. */
   markerLabels?: boolean;
+  /**
+   * Said inside the empty plot while no series has a value yet (e.g. "This line starts at step 1"),
+   * so empty axes are never read as a zero.
+   */
+  note?: string;
 }
 
 const pathOf = (points: readonly Point[], x: (t: number) => number, y: (v: number) => number) =>
@@ -71,7 +76,15 @@ function geometry(
   // and the strip above the plot gets as many rows as they need.
   const outer = plotBox(width, height, m);
   const x = scaleLinear([0, Math.max(1, steps, lastT)], [outer.left, outer.right]);
-  const marks = layoutMarkers(markers, x, 2, width - 2, markerLabels ? (height < 200 ? 2 : 3) : 0);
+  // Labels keep clear of the band of the rotated y axis title, which on a short plot reaches up
+  // into the strip.
+  const marks = layoutMarkers(
+    markers,
+    x,
+    TITLE_BAND,
+    width - 2,
+    markerLabels ? (height < 200 ? 2 : 3) : 0,
+  );
   const box = plotBox(width, height, { ...m, top: m.top + markerStrip(marks.lanes) });
   const y = scaleLinear(yNice.domain(), [box.bottom, box.top]);
   const xTicks = x.ticks(tickCount(box.right - box.left)).filter(Number.isInteger);
@@ -99,6 +112,7 @@ export const TimeChart = memo(function TimeChart(props: TimeChartProps) {
     height = 240,
     margin = MARGIN,
     markerLabels = true,
+    note,
   } = props;
   const [ref, width, measured] = useElementWidth<HTMLDivElement>(560);
   const [hoverT, setHoverT] = useState<number | null>(null);
@@ -125,6 +139,7 @@ export const TimeChart = memo(function TimeChart(props: TimeChartProps) {
     } else if (e.key === 'Escape') setHoverT(null);
   };
 
+  const hasValue = series.some((s) => s.points.some((p) => p.v !== null));
   const hx = hoverT === null ? 0 : x(hoverT);
   const change = hoverT === null ? undefined : markers.find((m) => m.t === hoverT);
   return (
@@ -188,6 +203,20 @@ export const TimeChart = memo(function TimeChart(props: TimeChartProps) {
             </g>
           )}
         </svg>
+      )}
+      {measured && note && !hasValue && (
+        <div
+          className="vw-chart-note"
+          aria-hidden="true"
+          style={{
+            left: box.left,
+            top: box.top,
+            width: box.right - box.left,
+            height: box.bottom - box.top,
+          }}
+        >
+          <span>{note}</span>
+        </div>
       )}
       {measured && hoverT !== null && (
         <Tooltip

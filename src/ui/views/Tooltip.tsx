@@ -1,5 +1,6 @@
 // A small floating box of labelled values, shared by every chart's hover and focus state.
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
+import { useStayInside } from './stayInside';
 
 /** One line of a tooltip: optional colour swatch, a label and its formatted value. */
 export interface TooltipRow {
@@ -20,12 +21,17 @@ export interface TooltipProps {
   note?: string;
 }
 
-/** Renders the tooltip next to (x, y), flipped so it stays inside the chart. */
+/**
+ * Renders the tooltip next to (x, y), on the side of the point with more room, then nudged so it
+ * stays inside its view card (a tooltip near a card's edge never pokes out over the next card).
+ */
 export function Tooltip({ x, y, containerWidth, title, rows, note }: TooltipProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  useStayInside(ref, '.vw-card');
   const flip = x > containerWidth / 2;
   const style = flip ? { right: containerWidth - x + 12, top: y } : { left: x + 12, top: y };
   return (
-    <div className="vw-tooltip" style={style} aria-hidden="true">
+    <div ref={ref} className="vw-tooltip" style={style} aria-hidden="true">
       <div className="vw-tooltip-title">{title}</div>
       {rows.map((r) => (
         <div key={r.label} className="vw-tooltip-row">

@@ -1,5 +1,7 @@
-// The shared frame of every view: a title that says what to look for, a short explanation, the chart or a placeholder.
-import { useId, type ReactNode } from 'react';
+// The shared frame of every view: a title that says what to look for (with Save PNG / Save SVG beside it),
+// a short explanation, the chart or a placeholder.
+import { useId, useRef, type ReactNode } from 'react';
+import { SaveButtons } from '../save/SaveButtons';
 
 /** Props of {@link ViewCard}. */
 export interface ViewCardProps {
@@ -24,7 +26,10 @@ export function EmptyState({ text = 'Press play to start' }: { text?: string }) 
   );
 }
 
-/** A card holding one view: h2 title, explanation, then the content (or the empty state). */
+/**
+ * A card holding one view: h2 title and save buttons, explanation, then the content (or the empty
+ * state). The buttons save the card itself (found by ref), so no view has to pass its chart in.
+ */
 export function ViewCard({
   title,
   explanation,
@@ -33,11 +38,19 @@ export function ViewCard({
   children,
 }: ViewCardProps) {
   const id = useId();
+  const card = useRef<HTMLElement>(null);
   return (
-    <section className={className ? `vw-card ${className}` : 'vw-card'} aria-labelledby={id}>
-      <h2 id={id} className="vw-title">
-        {title}
-      </h2>
+    <section
+      ref={card}
+      className={className ? `vw-card ${className}` : 'vw-card'}
+      aria-labelledby={id}
+    >
+      <div className="vw-save-head">
+        <h2 id={id} className="vw-title">
+          {title}
+        </h2>
+        <SaveButtons title={title} card={card} />
+      </div>
       <p className="vw-explain">{explanation}</p>
       {empty ? <EmptyState /> : children}
     </section>

@@ -1,5 +1,6 @@
 // Pure maths of the exposure-bias view: popularity buckets, hidden gems and the scatter's drawing plan.
 import { bucketOf } from '../../engine';
+import { fmtInt } from './format';
 import { median } from './select';
 import type { SongSnapshot } from './types';
 
@@ -7,36 +8,63 @@ export { median };
 
 /** Songs at least this good count as top quality (quality is uniform, so this is the best 20%). */
 export const GEM_QUALITY = 0.8;
-/** A gem got at most this fraction of the median song's impressions. */
-export const GEM_EXPOSURE_FRACTION = 0.1;
+/** A gem was shown less than this fraction of an even share of the impressions. */
+export const GEM_SHARE = 0.1;
 
 /** The engine's popularity buckets (docs/model.md §9.4): 0 = plays < a, 1 = a ≤ plays ≤ b, 2 = plays > b. */
 export { bucketOf };
 
-/** The hidden gems of a snapshot and the rule that picked them. */
+/** The hidden gems of a snapshot and the numbers of the rule that picked them. */
 export interface HiddenGems {
   count: number;
-  /** Most impressions a gem may have: a tenth of the median song's (0 when the median is 0). */
-  maxImpressions: number;
+  /** An even share: all impressions so far over the released songs (0 before any recommendation). */
+  evenShare: number;
+  /** A gem was shown fewer times than this: a tenth of an even share. */
+  limit: number;
   /** 1 for each released song that is a gem. */
   mask: Uint8Array;
 }
 
 /**
- * Hidden gems: released songs with quality ≥ 0.8 that were shown at most a tenth as often as the
- * median song. Under a popularity loop the median is usually 0, so gems are top songs never shown.
+ * Hidden gems, one rule for every run and step: released songs in the best 20% for quality
+ * (quality ≥ 0.8) shown less than a tenth as often as an even share, i.e. than if every song had
+ * been shown equally often. Every strategy fills the same number of slots per step, so at a given
+ * step the limit is the same whatever the recommender (unlike a limit taken from the median song,
+ * which is 0 under a loop and large under exploration). Before step 1 nothing is shown: no gems.
  */
 export function hiddenGems(songs: SongSnapshot): HiddenGems {
   const n = songs.released;
-  const maxImpressions = median(songs.impressions, n) * GEM_EXPOSURE_FRACTION;
+  let total = 0;
+  for (let i = 0; i < n; i++) total += songs.impressions[i]!;
+  const evenShare = n > 0 ? total / n : 0;
+  const limit = evenShare * GEM_SHARE;
   const mask = new Uint8Array(n);
   let count = 0;
   for (let i = 0; i < n; i++) {
-    if (songs.quality[i]! < GEM_QUALITY || songs.impressions[i]! > maxImpressions) continue;
+    if (songs.quality[i]! < GEM_QUALITY || !(songs.impressions[i]! < limit)) continue;
     mask[i] = 1;
     count++;
   }
-  return { count, maxImpressions, mask };
+  return { count, evenShare, limit, mask };
+}
+
+/**
+ * The gem rule in words, the same for every run, with this step's numbers: "Hidden gem = one of the
+ * best 20% of songs (quality 0.8 or more) shown less than a tenth of its even share. An even share is
+ * what each song would get if all were shown equally: now 200 showings, so a gem was shown at most
+ * 19 times."
+ */
+export function gemRule(gems: Pick<HiddenGems, 'evenShare' | 'limit'>): string {
+  const rule = `Hidden gem = one of the best 20% of songs (quality ${GEM_QUALITY} or more) shown less than a tenth of its even share.`;
+  if (!(gems.evenShare > 0)) return `${rule} Nothing has been shown yet, so there are no gems yet.`;
+  const share = Math.round(gems.evenShare);
+  // Counts are whole: "fewer than 0.5 times" means never.
+  const most = Math.ceil(gems.limit) - 1;
+  const here =
+    most < 1
+      ? 'so for now a gem is a top song never shown'
+      : `so a gem was shown at most ${fmtInt(most)} time${most === 1 ? '' : 's'}`;
+  return `${rule} An even share is what each song would get if all were shown equally: now ${fmtInt(share)} showing${share === 1 ? '' : 's'}, ${here}.`;
 }
 
 /** Where and how to draw each song of the scatter, in CSS pixels. */

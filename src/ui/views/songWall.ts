@@ -1,6 +1,7 @@
 // Pure maths of the song wall: cell order, grid layout, pointer → song mapping and the colour plan.
-import { interpolateLab } from 'd3';
-import { genreColors, UNSEEN } from './palette';
+import { interpolateBlues } from 'd3';
+import { fmtInt } from './format';
+import { UNSEEN } from './palette';
 import { packColor } from './pixels';
 import type { SongSnapshot } from './types';
 
@@ -45,12 +46,22 @@ export interface WallLayout {
   height: number;
   /** Song id in each grid slot, or -1 for the blank end of a genre's last row. */
   slots: Int32Array;
+  /** Each genre's block of rows (genres without songs have none), for the labels beside the wall. */
+  bands: readonly GenreBand[];
+}
+
+/** The rows one genre fills. */
+export interface GenreBand {
+  readonly genre: number;
+  readonly row: number;
+  readonly rows: number;
 }
 
 /**
  * Lays out the songs in `order` (grouped by genre, `counts` per genre) with the largest cell
- * (2–18 px) that fits about width × 0.55·width (at most 480 px high). Each genre starts on a new
- * row, so genres read as bands whose height shows their size.
+ * (2–18 px) that fits about width × 0.55·width, kept 220–480 px high (so a phone still gets cells
+ * it can point at). Each genre starts on a new row, so genres read as bands whose height shows
+ * their size.
  */
 export function wallLayout(
   order: ArrayLike<number>,
@@ -59,7 +70,7 @@ export function wallLayout(
 ): WallLayout {
   const n = order.length;
   const w = Math.max(40, Math.floor(width));
-  const targetHeight = Math.min(480, Math.max(160, w * 0.55));
+  const targetHeight = Math.min(480, Math.max(220, w * 0.55));
   const pitch = Math.max(
     2,
     Math.min(18, Math.floor(Math.sqrt((w * targetHeight) / Math.max(1, n)))),
@@ -68,11 +79,14 @@ export function wallLayout(
   let rows = 0;
   for (let g = 0; g < counts.length; g++) rows += Math.ceil(counts[g]! / cols);
   const slots = new Int32Array(rows * cols).fill(-1);
+  const bands: GenreBand[] = [];
   let k = 0;
   let row = 0;
   for (let g = 0; g < counts.length; g++) {
     for (let j = 0; j < counts[g]!; j++) slots[row * cols + j] = order[k++]!;
-    row += Math.ceil(counts[g]! / cols);
+    const r = Math.ceil(counts[g]! / cols);
+    if (r > 0) bands.push({ genre: g, row, rows: r });
+    row += r;
   }
   return {
     cols,
@@ -82,6 +96,7 @@ export function wallLayout(
     width: cols * pitch,
     height: rows * pitch,
     slots,
+    bands,
   };
 }
 
@@ -95,58 +110,87 @@ export function cellAt(px: number, py: number, layout: WallLayout): number | nul
   return id >= 0 ? id : null;
 }
 
-/** How many exposure shades each genre gets; level 0 is "never shown". */
-export const LEVELS = 10;
+/**
+ * Exposure levels of the wall, by how often a song was shown against an even share (all
+ * impressions so far spread equally over the released songs): level 0 never shown, then under a
+ * tenth, a tenth to 1×, 1× to 10×, 10× to 100×, and 100× or more. Fixed steps of ten, the same for
+ * every run and step, so a pale wall means most songs truly got little attention, and the legend
+ * can print what each shade stands for.
+ */
+export const LEVELS = 6;
+/** Lower edges of levels 2..LEVELS-1, in even shares. */
+export const LEVEL_EDGES = [0.1, 1, 10, 100] as const;
 
 /** Colour index of a blank slot: not drawn. */
 export const BLANK = 0xffff;
 
-/** The colour of every slot as an index into `palette` (genre × exposure level), for batched drawing. */
+/** The exposure level of a song shown `impressions` times when an even share is `evenShare`. */
+export function exposureLevel(impressions: number, evenShare: number): number {
+  if (!(impressions > 0) || !(evenShare > 0)) return 0;
+  const ratio = impressions / evenShare;
+  let level = 1;
+  for (const edge of LEVEL_EDGES) if (ratio >= edge) level++;
+  return level;
+}
+
+/** An even share of the impressions so far: their total over the released songs (0 before any). */
+export function evenShareOf(songs: Pick<SongSnapshot, 'impressions' | 'released'>): number {
+  let total = 0;
+  for (let i = 0; i < songs.released; i++) total += songs.impressions[i]!;
+  return songs.released > 0 ? total / songs.released : 0;
+}
+
+/**
+ * The shades: one light-to-dark blue ramp for every song, whatever its genre (genres are the labelled
+ * bands beside the wall, never a hue on it, so colour means attention only). Never shown is the
+ * card's pale grey; each level up is clearly darker.
+ */
+export const WALL_SHADES: readonly string[] = [
+  UNSEEN,
+  ...[0.22, 0.42, 0.62, 0.8, 1].map((t) => interpolateBlues(t)),
+];
+
+/** The colour of every slot as an index into `palette` (an exposure level), for batched drawing. */
 export interface WallPlan {
   color: Uint16Array;
   palette: readonly string[];
+  /** Songs per level, [never, …, 100× or more]. */
+  counts: Int32Array;
+  /** The even share the levels were measured against. */
+  evenShare: number;
 }
 
-const palettes = new Map<number, readonly string[]>();
-
-/**
- * Genre colour mixed into the unseen grey by exposure level: a faint tint at 0 keeps genre blocks
- * visible. Cached per genre count: the same array comes back every frame.
- */
-export function wallPalette(genres: number): readonly string[] {
-  const g = Math.max(1, Math.floor(genres));
-  let palette = palettes.get(g);
-  if (!palette) {
-    const colors: string[] = [];
-    for (const c of genreColors(g)) {
-      const mix = interpolateLab(UNSEEN, c);
-      for (let l = 0; l < LEVELS; l++)
-        colors.push(mix(l === 0 ? 0.12 : 0.3 + (0.7 * l) / (LEVELS - 1)));
-    }
-    palette = colors;
-    palettes.set(g, palette);
-  }
-  return palette;
-}
-
-/**
- * Exposure level of each cell: log(1 + impressions) relative to the most shown song, so a song shown
- * 10 times is visibly lit next to one shown 10,000 times; never-shown songs get level 0.
- */
-export function wallPlan(songs: SongSnapshot, slots: Int32Array, genres: number): WallPlan {
-  const g = Math.max(1, genres);
-  let max = 0;
-  for (let i = 0; i < songs.released; i++) max = Math.max(max, songs.impressions[i]!);
-  const scale = max > 0 ? (LEVELS - 1) / Math.log1p(max) : 0;
+/** The exposure level of each cell against an even share of the impressions, and songs per level. */
+export function wallPlan(songs: SongSnapshot, slots: Int32Array): WallPlan {
+  const evenShare = evenShareOf(songs);
   const color = new Uint16Array(slots.length).fill(BLANK);
+  const counts = new Int32Array(LEVELS);
   for (let k = 0; k < slots.length; k++) {
     const id = slots[k]!;
     if (id < 0) continue;
-    const imp = songs.impressions[id]!;
-    const level = imp > 0 ? Math.max(1, Math.round(Math.log1p(imp) * scale)) : 0;
-    color[k] = Math.min(g - 1, songs.genre[id]!) * LEVELS + level;
+    const level = exposureLevel(songs.impressions[id]!, evenShare);
+    color[k] = level;
+    counts[level]!++;
   }
-  return { color, palette: wallPalette(g) };
+  return { color, palette: WALL_SHADES, counts, evenShare };
+}
+
+/**
+ * What one level of the legend stands for at this even share, e.g. "20–199 times"; '' for a level
+ * no whole count falls in (e.g. under a tenth while an even share is under 10), or any shown level
+ * before anything was shown.
+ */
+export function levelRange(level: number, evenShare: number): string {
+  if (level === 0) return 'never shown';
+  if (!(evenShare > 0)) return '';
+  const lo = level === 1 ? 1 : Math.max(1, Math.ceil(LEVEL_EDGES[level - 2]! * evenShare));
+  const edge = LEVEL_EDGES[level - 1];
+  if (edge === undefined) return `${fmtInt(lo)}+ times`;
+  const hi = Math.ceil(edge * evenShare) - 1;
+  if (hi < lo) return '';
+  return hi === lo
+    ? `${fmtInt(lo)} time${lo === 1 ? '' : 's'}`
+    : `${fmtInt(lo)}–${fmtInt(hi)} times`;
 }
 
 /** Smallest drawn size of a song that was shown at all, CSS px: one lit 2 px cell among 50,000 would vanish. */
@@ -156,7 +200,7 @@ export const MAX_ENLARGED = 3000;
 
 const packedPalettes = new WeakMap<readonly string[], Uint32Array>();
 
-/** The palette as ImageData pixels, packed once per palette (palettes are cached per genre count). */
+/** The palette as ImageData pixels, packed once per palette array. */
 export function packedPalette(palette: readonly string[]): Uint32Array {
   let packed = packedPalettes.get(palette);
   if (!packed) {
@@ -243,7 +287,7 @@ function enlargeLit(
 ): void {
   const { color, palette } = plan;
   const p = palette.length;
-  const isLit = (c: number) => c < p && c % LEVELS !== 0;
+  const isLit = (c: number) => c > 0 && c < p;
   // Counting sort of the lit slots by colour.
   const start = new Int32Array(p + 1);
   for (let k = 0; k < color.length; k++) if (isLit(color[k]!)) start[color[k]! + 1]!++;

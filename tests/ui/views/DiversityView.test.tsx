@@ -48,25 +48,38 @@ describe('DiversityView', () => {
     expect(panelValue('Listening alike (consumption homogenization)')).toBe('0.88');
     expect(panelValue('Long-tail share, tail as at step 0')).toBe('12.5%');
     expect(panelValue('Long-tail share of slates')).toBe('25.0%'); // the tail as it stands is a separate series
+    // The text alternative tells the trend since the first value, and the live change.
     expect(
-      screen.getByRole('img', { name: 'Listening alike (consumption homogenization): 0.88 at step 3.' }),
+      screen.getByRole('img', {
+        name: 'Listening alike (consumption homogenization) rose from 0.05 at step 1 to 0.88 at step 3. Live change at step 2: ε = 0.1.',
+      }),
     ).toBeTruthy();
-    expect(screen.getByRole('img', { name: 'Long-tail share, tail as at step 0: 12.5% at step 3.' })).toBeTruthy();
+    expect(
+      screen.getByRole('img', {
+        name: 'Long-tail share, tail as at step 0 fell from 60.0% at step 1 to 12.5% at step 3. Live change at step 2: ε = 0.1.',
+      }),
+    ).toBeTruthy();
+    expect(
+      screen.getByRole('img', {
+        name: 'Distinct songs shown stayed at 4 songs from step 1 to step 3. Live change at step 2: ε = 0.1.',
+      }),
+    ).toBeTruthy();
   });
 
   it('shows the repeat rate as n/a after only step 1, and draws no line there', () => {
     const { container } = render(<DiversityView {...props({ rows: [row(1)] })} />);
     expect(screen.getByText('n/a')).toBeTruthy();
     expect(panelValue('Repeat rate')).toBe('n/a');
-    const repeat = screen.getByRole('img', { name: /^Repeat rate: n\/a/ });
+    const repeat = screen.getByRole('img', { name: /^Repeat rate: no value yet; this line starts at step 2\./ });
     expect(repeat.querySelector('circle')).toBeNull();
+    expect(repeat.querySelector('.vw-chart-note')?.textContent).toBe('No value yet: this line starts at step 2.');
     expect(container.querySelectorAll('.vw-chart')).toHaveLength(7);
   });
 
   it('shows listening alike as n/a, not 0, while no listener has clicked', () => {
     render(<DiversityView {...props({ rows: [row(1, { consumptionHomogenization: null })] })} />);
     expect(panelValue('Listening alike (consumption homogenization)')).toBe('n/a');
-    const consumption = screen.getByRole('img', { name: /^Listening alike \(consumption homogenization\): n\/a/ });
+    const consumption = screen.getByRole('img', { name: /^Listening alike \(consumption homogenization\): no value yet/ });
     expect(consumption.querySelector('circle')).toBeNull();
   });
 });

@@ -42,8 +42,16 @@ describe('ExposureBiasView', () => {
     expect(markerTexts()).toEqual(['ε = 0.1 from here']);
   });
 
-  it('stays empty until a snapshot arrives', () => {
+  it('waits for the world before the first snapshot', () => {
     render(<ExposureBiasView {...props({ songs: null })} />);
-    expect(screen.getByText('Press play to start')).toBeTruthy();
+    expect(screen.getByText('Building the world…')).toBeTruthy();
+  });
+
+  it('states one gem rule on the chart, with this step’s numbers', () => {
+    render(<ExposureBiasView {...props()} />);
+    // Impressions [0, 10, 30, 500, 0, 2]: an even share is 542 / 6 = 90.3, a tenth of it 9.03.
+    expect(screen.getByTestId('gem-rule').textContent).toBe(
+      'Hidden gem = one of the best 20% of songs (quality 0.8 or more) shown less than a tenth of its even share. An even share is what each song would get if all were shown equally: now 90 showings, so a gem was shown at most 9 times.',
+    );
   });
 });

@@ -3,6 +3,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HitRateView } from '../../../src/ui/views';
+import { barScale } from '../../../src/ui/views/HitRateBars';
 import { WARNING_SENTENCE } from '../../../src/ui/views/hitRate';
 import { markerTexts, props, row } from './fixtures';
 
@@ -78,6 +79,21 @@ describe('HitRateView', () => {
     render(<HitRateView {...withLast({ low: 0, mid: 0.1, high: 0.5 })} />);
     expect((screen.getByTestId('bar-low') as HTMLElement).style.width).toBe('0%');
     expect(screen.getByText('0.0%')).toBeTruthy();
+  });
+
+  it('draws the bars on a fixed 0–100% scale, however small the rates', () => {
+    expect(barScale().domain()).toEqual([0, 1]);
+    expect(barScale().range()).toEqual([0, 100]);
+    // 3% is 3% of the track, not a full bar as with a zoom that followed the data.
+    render(<HitRateView {...withLast({ low: 0.001, mid: 0.01, high: 0.03 })} />);
+    expect((screen.getByTestId('bar-high') as HTMLElement).style.width).toBe('3%');
+    expect((screen.getByTestId('bar-low') as HTMLElement).style.width).toBe('0.1%');
+    expect(screen.getByTestId('bar-axis').textContent).toBe('0%25%50%75%100%');
+    // The history shares the scale: its y axis also runs 0–100%.
+    const history = screen.getByRole('img', { name: /^Hit rate of songs with < 100 plays/ });
+    const ticks = [...history.querySelectorAll('.vw-tick')].map((t) => t.textContent);
+    expect(ticks).toContain('0%');
+    expect(ticks).toContain('100%');
   });
 
   it('marks live changes on the history chart', () => {

@@ -18,10 +18,24 @@ describe('RichGetRicherView', () => {
     expect(screen.getByText('plays + 1 (log)')).toBeTruthy();
   });
 
-  it('summarises the latest Gini for screen readers and draws the marker', () => {
+  it('describes the trend since step 0 for screen readers and draws the marker', () => {
     render(<RichGetRicherView {...props()} />);
+    // Fixture rows: Gini 0.8 + t/100 and top 1% 0.3 + t/100 at steps 1–3; step 0 from `initial`.
     expect(
-      screen.getByRole('img', { name: /Gini of plays 0\.83, 0\.78 at the start/ }),
+      screen.getByRole('img', {
+        name: 'Gini of plays rose from 0.78 at step 0 to 0.83 at step 3. Top 1% share of plays rose from 28.0% at step 0 to 33.0% at step 3. Live change at step 2: ε = 0.1.',
+      }),
+    ).toBeTruthy();
+    // The snapshot (step 3) against step 0 in the Lorenz and rank charts' text: Gini 0.78 → 0.80, top 1% 28.0% → 91.1%.
+    expect(
+      screen.getByRole('img', {
+        name: /The Gini of plays rose from 0\.78 at step 0 to 0\.80 at step 3\.$/,
+      }),
+    ).toBeTruthy();
+    expect(
+      screen.getByRole('img', {
+        name: /The top 1% share of plays rose from 28\.0% at step 0 to 91\.1% at step 3\.$/,
+      }),
     ).toBeTruthy();
     expect(markerTexts()).toEqual(['ε = 0.1 from here']);
   });

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 // The song wall without a 2D canvas: it still renders, sums up the concentration and maps hover to the right song.
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SongWallView } from '../../../src/ui/views';
 import { props } from './fixtures';
@@ -17,15 +17,41 @@ describe('SongWallView', () => {
     // Impressions [0, 10, 30, 500, 0, 2]: the top song (10% of 6 → 1) holds 500 / 542.
     expect(
       screen.getByText(
-        'The 10% most shown songs got 92.3% of all impressions; 2 of 6 songs were never shown.',
+        'Step 3: the 10% most shown songs got 92.3% of all impressions; 2 of 6 songs were never shown.',
       ),
     ).toBeTruthy();
     expect(document.querySelector('canvas')).toBeTruthy();
   });
 
-  it('has a genre legend', () => {
+  it('labels each genre band beside the wall instead of colouring songs by genre', () => {
+    const { container } = render(<SongWallView {...props()} />);
+    const bands = [...container.querySelectorAll('.vw-wall-band')];
+    expect(bands.map((b) => b.textContent)).toEqual(['Genre 1', 'Genre 2', 'Genre 3']);
+    // The 560 px fallback width holds a genre's few songs in one row of 18 px cells: one band per row.
+    expect(bands.map((b) => (b as HTMLElement).style.top)).toEqual(['1px', '19px', '37px']);
+  });
+
+  it('keys every shade to the times shown and the songs in it, against an even share', () => {
     render(<SongWallView {...props()} />);
-    for (const g of ['Genre 1', 'Genre 2', 'Genre 3']) expect(screen.getByText(g)).toBeTruthy();
+    // Impressions [0, 10, 30, 500, 0, 2], an even share 542 / 6 = 90.3: never shown (two songs),
+    // under a tenth = 1–9 times (the song shown twice), a tenth to 1× = 10–90 (10 and 30),
+    // 1–10× = 91–903 (500), and nobody in the two darkest shades.
+    expect(
+      screen.getByText('(an even share is 90 per song; each shade is 10× the one before)'),
+    ).toBeTruthy();
+    const shades = screen.getByRole('list', { name: 'Shades of the wall and the songs in each' });
+    expect(
+      within(shades)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      'never shown2 songs',
+      '1–9 times1 song',
+      '10–90 times2 songs',
+      '91–903 times1 song',
+      '904–9,033 times0 songs',
+      '9,034+ times0 songs',
+    ]);
   });
 
   it('shows the song under the pointer', () => {

@@ -79,9 +79,22 @@ export function props(over: Partial<ViewProps> = {}): ViewProps {
   };
 }
 
-/** Props before the first step: no rows, no snapshot. */
-export function emptyProps(): ViewProps {
-  return props({ rows: [], songs: null });
+/**
+ * The same six songs at step 0, as the worker sends them when the world is ready: plays are the
+ * prior plays, nothing has been shown yet.
+ */
+export function songsAtStep0(): SongSnapshot {
+  return { ...songs(), t: 0, impressions: new Float64Array(6) };
+}
+
+/** Props at step 0: the world is built (initial metrics, step-0 songs), no step has run. */
+export function step0Props(): ViewProps {
+  return props({ rows: [], markers: [], songs: songsAtStep0() });
+}
+
+/** Props while the worker is still building the world: nothing to draw yet. */
+export function pendingProps(): ViewProps {
+  return props({ initial: null, rows: [], markers: [], songs: null });
 }
 
 /** The marker label texts drawn above the time charts (each also has a hover title with the full text). */

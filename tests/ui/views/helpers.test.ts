@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   bucketCounts,
   bucketOf,
+  gemRule,
   hiddenGems,
   median,
   scatterPlan,
@@ -87,12 +88,28 @@ describe('exposure', () => {
     expect(bucketCounts(songs(), [100, 1000])).toEqual([4, 1, 1]);
   });
 
-  it('finds the hand-computed hidden gems', () => {
+  it('finds the hand-computed hidden gems by one rule: top 20% quality, under a tenth of an even share', () => {
     expect(median([0, 10, 30, 500, 0, 2])).toBe(6);
     const gems = hiddenGems(songs());
+    // 542 impressions over 6 songs: an even share of 90.33, so a gem was shown fewer than 9.03 times.
+    expect(gems.evenShare).toBeCloseTo(542 / 6, 12);
+    expect(gems.limit).toBeCloseTo(542 / 60, 12);
     expect(gems.count).toBe(2);
-    expect(gems.maxImpressions).toBeCloseTo(0.6, 12);
+    // Songs 0 (quality 0.9, never shown) and 4 (0.95, never shown); song 2 (0.85) was shown 30 times.
     expect([...gems.mask]).toEqual([1, 0, 0, 0, 1, 0]);
+    // The same rule under exploration: shown 5 times when an even share is 90 still makes a gem.
+    const explored = { ...songs(), impressions: Float64Array.from([5, 10, 30, 500, 8, 2]) };
+    expect([...hiddenGems(explored).mask]).toEqual([1, 0, 0, 0, 1, 0]);
+    // Before step 1 nothing is shown: no gems, and the rule says why.
+    const step0 = hiddenGems({ ...songs(), impressions: new Float64Array(6) });
+    expect(step0.count).toBe(0);
+    expect(gemRule(step0)).toMatch(/Nothing has been shown yet, so there are no gems yet\.$/);
+    expect(gemRule({ evenShare: 5, limit: 0.5 })).toMatch(
+      /now 5 showings, so for now a gem is a top song never shown\.$/,
+    );
+    expect(gemRule({ evenShare: 20, limit: 2 })).toMatch(
+      /now 20 showings, so a gem was shown at most 1 time\.$/,
+    );
   });
 
   it('plans the scatter in pixels with the scales it is given, 0 impressions in their own band', () => {

@@ -3,7 +3,15 @@
 import { cleanup, fireEvent, render } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fmtPct } from '../../../src/ui/views/format';
-import { layoutMarkers, markerStrip, type MarkerLabel } from '../../../src/ui/views/Markers';
+import { TITLE_BAND } from '../../../src/ui/views/layout';
+import {
+  layoutMarkers,
+  markerBoxes,
+  markerStrip,
+  moreTitle,
+  type MarkerLabel,
+  type TextBox,
+} from '../../../src/ui/views/Markers';
 import { TextMeter } from '../../../src/ui/views/textFit';
 import { TimeChart } from '../../../src/ui/views/TimeChart';
 import { markerTexts } from './fixtures';
@@ -163,10 +171,83 @@ describe('layoutMarkers', () => {
     }
   });
 
+  it('sums up the changes left without a label as "+N", whose title lists them', () => {
+    const markers = [1, 2, 3, 4].map((t) => ({ t, label: LONG }));
+    const layout = layoutMarkers(markers, x, 0, 120, 2, width, fit);
+    const hidden = layout.labels.filter((l) => l.rows.length === 0).map((l) => l.marker);
+    expect(hidden.length).toBeGreaterThan(0);
+    expect(layout.more?.text).toBe(`+${hidden.length}`);
+    expect(layout.more?.markers).toEqual(hidden);
+    expect(moreTitle(layout.more!.markers)).toBe(
+      `Also changed: ${hidden.map((m) => `step ${m.t}: exploration = epsilon, ε = 0.2`).join('; ')}`,
+    );
+    // Every label is drawn or counted in the "+N": none is lost.
+    expect(layout.labels.filter((l) => l.rows.length > 0).length + hidden.length).toBe(4);
+  });
+
   it('draws no text when labels are off', () => {
     const { labels, lanes } = layoutMarkers([{ t: 2, label: 'a' }], x, 0, 400, 0, width, fit);
     expect(lanes).toBe(0);
     expect(labels[0]!.rows).toEqual([]);
+  });
+});
+
+/** True when two boxes share any area. */
+const overlaps = (a: TextBox, b: TextBox) =>
+  a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+
+describe('markerBoxes: no marker text overlaps another or the axes', () => {
+  // The plot from x = 60 to 16 px short of the chart's right edge, over steps 0–100; its top at y = 40.
+  const plotTop = 40;
+  /** The y tick label at the plot's top edge: 13 px digits centred on it, left of the plot. */
+  const topTick: TextBox = { x0: 20, x1: 53, y0: plotTop - 6, y1: plotTop + 6, text: '1.0' };
+
+  function check(markers: { t: number; label: string }[], chartWidth: number, maxLanes: number) {
+    const right = chartWidth - 16;
+    const sx = (t: number) => 60 + (t * (right - 60)) / 100;
+    const layout = layoutMarkers(markers, sx, 2, chartWidth - 2, maxLanes, width, fit);
+    const boxes = markerBoxes(layout, plotTop, width);
+    for (const [i, a] of boxes.entries()) {
+      // Inside the chart, above the plot and clear of the top tick label.
+      expect(a.x0).toBeGreaterThanOrEqual(2);
+      expect(a.x1).toBeLessThanOrEqual(chartWidth - 2);
+      expect(a.y1).toBeLessThanOrEqual(plotTop - 7);
+      expect(overlaps(a, topTick)).toBe(false);
+      for (const b of boxes.slice(i + 1)) expect(overlaps(a, b)).toBe(false);
+    }
+    return { layout, boxes };
+  }
+
+  it('keeps two changes one step apart apart', () => {
+    const two = [
+      { t: 30, label: 'exploration = epsilon from here' },
+      { t: 31, label: 'ε = 0.2 from here' },
+    ];
+    for (const chartWidth of [560, 320]) {
+      const { layout, boxes } = check(two, chartWidth, 3);
+      // Both are named: the later one low, the earlier one a row up.
+      expect(layout.labels.every((l) => l.rows.length > 0)).toBe(true);
+      expect(boxes.length).toBeGreaterThanOrEqual(2);
+      expect(layout.more).toBeNull();
+    }
+  });
+
+  it('stacks or sums up ten changes in ten steps, on wide and narrow charts', () => {
+    const ten = Array.from({ length: 10 }, (_, i) => ({
+      t: 40 + i,
+      label: i % 2 ? `ε = 0.${i} from here` : 'exploration = epsilon, ε = 0.2 from here',
+    }));
+    for (const [chartWidth, maxLanes] of [
+      [560, 3],
+      [320, 2],
+    ] as const) {
+      const { layout, boxes } = check(ten, chartWidth, maxLanes);
+      const hidden = layout.labels.filter((l) => l.rows.length === 0).length;
+      expect(hidden).toBeGreaterThan(0);
+      expect(boxes.some((b) => b.text === `+${hidden}`)).toBe(true);
+      // At most one extra row, for the "+N".
+      expect(layout.lanes).toBeLessThanOrEqual(maxLanes + 1);
+    }
   });
 });
 
@@ -218,6 +299,50 @@ describe('TimeChart markers on a narrow chart', () => {
     const meter = new TextMeter('600 13px', 13);
     const right = label.getAttribute('text-anchor') === 'end' ? tx : tx + meter.width(text!);
     expect(right).toBeLessThanOrEqual(300);
+  });
+
+  it('keeps many close labels clear of the y axis title band and of each other, with a "+N"', () => {
+    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(300);
+    const { container } = render(
+      <TimeChart
+        series={[
+          {
+            id: 'a',
+            label: 'A',
+            color: '#000',
+            points: [
+              { t: 0, v: 0.1 },
+              { t: 30, v: 0.2 },
+            ],
+          },
+        ]}
+        steps={100}
+        markers={Array.from({ length: 8 }, (_, i) => ({
+          t: 10 + i,
+          label: i % 2 ? `ε = 0.${i} from here` : LONG,
+        }))}
+        yDomain={[0, 1]}
+        yFormat="%"
+        valueFormat={fmtPct}
+        yLabel="share"
+        ariaLabel="A"
+        height={190}
+      />,
+    );
+    const meter = new TextMeter('600 13px', 13);
+    const spans = [...container.querySelectorAll('.vw-marker-label')].map((el) => {
+      const x = Number(el.getAttribute('x'));
+      const w = meter.width(el.textContent!);
+      const from = el.getAttribute('text-anchor') === 'end' ? x - w : x;
+      return { from, to: from + w, y: Number(el.getAttribute('y')), text: el.textContent! };
+    });
+    expect(spans.some((s) => /^\+\d+$/.test(s.text))).toBe(true);
+    for (const [i, a] of spans.entries()) {
+      expect(a.from).toBeGreaterThanOrEqual(TITLE_BAND);
+      expect(a.to).toBeLessThanOrEqual(300);
+      for (const b of spans.slice(i + 1))
+        if (a.y === b.y) expect(a.to <= b.from || b.to <= a.from).toBe(true);
+    }
   });
 
   it('names the change in the read-out at its step', () => {

@@ -1,4 +1,4 @@
-// The song wall's pure parts: genre order, the grid with a new row per genre, pointer → song, colours and drawing.
+// The song wall's pure parts: genre order, the grid with a new row per genre, pointer → song, shades and drawing.
 import { describe, expect, it } from 'vitest';
 import { prepareCanvas } from '../../../src/ui/views/canvas';
 import { fillSquare, packColor } from '../../../src/ui/views/pixels';
@@ -6,8 +6,12 @@ import {
   BLANK,
   cellAt,
   drawWall,
+  evenShareOf,
+  exposureLevel,
   genreCounts,
+  LEVEL_EDGES,
   LEVELS,
+  levelRange,
   wallLayout,
   wallOrder,
   wallPixels,
@@ -51,16 +55,49 @@ describe('song wall', () => {
     expect(big.height).toBeLessThanOrEqual(480 + big.pitch);
   });
 
-  it('colours by genre and log exposure: never shown is level 0, the most shown the top level', () => {
-    const plan = wallPlan(s, layout.slots, 3);
-    expect(plan.palette).toHaveLength(3 * LEVELS);
+  it('shades by times shown against an even share, one ramp for every genre', () => {
+    const plan = wallPlan(s, layout.slots);
+    // One shade per level, whatever the genre: colour means attention only.
+    expect(plan.palette).toHaveLength(LEVELS);
+    expect(new Set(plan.palette).size).toBe(LEVELS);
+    // Impressions [0, 10, 30, 500, 0, 2]: an even share of 542 / 6 = 90.33.
+    expect(plan.evenShare).toBeCloseTo(542 / 6, 12);
     // slots: [0, 2, 5, -, 1, 4, 3, -]; impressions 0, 30, 2, -, 10, 0, 500, -
-    expect(plan.color[0]).toBe(0); // genre 0, never shown
-    expect(plan.color[3]).toBe(BLANK);
-    expect(plan.color[6]).toBe(2 * LEVELS + LEVELS - 1); // genre 2, the most shown
-    expect(plan.color[5]).toBe(1 * LEVELS + 0); // song 4: genre 1, never shown
-    const level1 = plan.color[4]! - LEVELS; // song 1: 10 impressions
-    expect(level1).toBe(Math.round((Math.log1p(10) * (LEVELS - 1)) / Math.log1p(500)));
+    expect([...plan.color]).toEqual([0, 2, 1, BLANK, 2, 0, 3, BLANK]);
+    expect([...plan.counts]).toEqual([2, 1, 2, 1, 0, 0]);
+  });
+
+  it('puts each song in its level by fixed steps of ten even shares', () => {
+    expect(LEVEL_EDGES).toEqual([0.1, 1, 10, 100]);
+    expect(
+      [0, 1, 9, 10, 99, 100, 999, 1000, 9999, 10000].map((i) => exposureLevel(i, 100)),
+    ).toEqual([0, 1, 1, 2, 2, 3, 3, 4, 4, 5]);
+    // Before anything is shown there is no even share: every song is "never shown".
+    expect(exposureLevel(0, 0)).toBe(0);
+    expect(evenShareOf({ impressions: Float64Array.from([4, 0, 2, 99]), released: 3 })).toBe(2);
+  });
+
+  it('names each level by the counts it holds at this even share', () => {
+    expect([0, 1, 2, 3, 4, 5].map((l) => levelRange(l, 200))).toEqual([
+      'never shown',
+      '1–19 times',
+      '20–199 times',
+      '200–1,999 times',
+      '2,000–19,999 times',
+      '20,000+ times',
+    ]);
+    // At an even share of 5 no whole count is under a tenth of it; 1 is a tenth to one.
+    expect(levelRange(1, 5)).toBe('');
+    expect(levelRange(2, 5)).toBe('1–4 times');
+    expect(levelRange(2, 0)).toBe('');
+  });
+
+  it('lists each genre band with its first row and height', () => {
+    expect(layout.bands).toEqual([
+      { genre: 0, row: 0, rows: 2 },
+      { genre: 1, row: 2, rows: 1 },
+      { genre: 2, row: 3, rows: 1 },
+    ]);
   });
 
   /**
@@ -123,7 +160,7 @@ describe('song wall', () => {
   }
 
   it('writes one pixel per slot: its colour, transparent when blank', () => {
-    const plan = wallPlan(s, layout.slots, 3);
+    const plan = wallPlan(s, layout.slots);
     const out = new Uint32Array(plan.color.length);
     wallPixels(plan, out);
     expect(out[0]).toBe(packColor(plan.palette[plan.color[0]!]!));
@@ -132,7 +169,7 @@ describe('song wall', () => {
   });
 
   it('draws each song as a square of its colour and leaves blank slots and gaps transparent', () => {
-    const plan = wallPlan(s, layout.slots, 3);
+    const plan = wallPlan(s, layout.slots);
     // At 1 device pixel per CSS pixel the wall is 36 × 72 (18 px pitch, 17 px cells).
     const { ctx, at } = fakeContext(36, 72);
     drawWall(ctx, plan, layout, 1, fakeScratch(layout.cols, layout.rows));
@@ -145,7 +182,7 @@ describe('song wall', () => {
   });
 
   it('draws at the device pixel ratio and enlarges shown songs in tiny cells', () => {
-    const plan = wallPlan(s, layout.slots, 3);
+    const plan = wallPlan(s, layout.slots);
     const { ctx, at } = fakeContext(72, 144);
     drawWall(ctx, plan, layout, 2, fakeScratch(layout.cols, layout.rows));
     expect(at(10, 10)).toBe(packColor(plan.palette[plan.color[0]!]!)); // song 0 at twice the size
@@ -154,7 +191,7 @@ describe('song wall', () => {
     expect(at(33, 10)).toBe(packColor(plan.palette[plan.color[0]!]!));
     // 2 px cells for 50,000 songs: a shown song is drawn MIN_LIT px wide, centred on its cell.
     const tiny = { ...layout, pitch: 2, cell: 2, cols: 4, rows: 1, width: 8, height: 2 };
-    const lit = { color: Uint16Array.from([0, LEVELS - 1, 0, 0]), palette: plan.palette };
+    const lit = { ...plan, color: Uint16Array.from([0, LEVELS - 1, 0, 0]) };
     const small = fakeContext(8, 4);
     drawWall(small.ctx, lit, tiny, 1, fakeScratch(4, 1));
     const shown = packColor(plan.palette[LEVELS - 1]!);

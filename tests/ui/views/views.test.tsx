@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
-// All five views: listed for the shell, titled, and a calm "Press play to start" before the first step.
+// All five views: listed for the shell, titled, drawing step 0 before the first step (a placeholder only
+// while the world is being built).
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { VIEWS } from '../../../src/ui/views';
-import { emptyProps, props } from './fixtures';
+import { pendingProps, props, step0Props } from './fixtures';
 
 beforeEach(() => {
   // jsdom has no 2D canvas: model that as getContext returning null (the views must cope).
@@ -28,13 +29,27 @@ describe('VIEWS', () => {
   });
 
   it.each(VIEWS.map((v) => [v.id, v] as const))(
-    '%s shows its title and a placeholder before the first step',
+    '%s shows its title and a placeholder while the world is being built',
     (_id, view) => {
-      const { container } = render(<view.Component {...emptyProps()} />);
+      const { container } = render(<view.Component {...pendingProps()} />);
       expect(screen.getByRole('heading', { level: 2, name: view.title })).toBeTruthy();
-      expect(screen.getByText('Press play to start')).toBeTruthy();
+      expect(screen.getByText('Building the world…')).toBeTruthy();
       // No axes with a misleading zero: nothing is drawn at all.
       expect(container.querySelector('svg.vw-legend-key, .vw-chart, canvas')).toBeNull();
+    },
+  );
+
+  it.each(VIEWS.map((v) => [v.id, v] as const))(
+    '%s draws step 0 before the first step, not a placeholder',
+    (_id, view) => {
+      const { container } = render(<view.Component {...step0Props()} />);
+      expect(screen.getByRole('heading', { level: 2, name: view.title })).toBeTruthy();
+      expect(screen.queryByText('Press play to start')).toBeNull();
+      expect(screen.queryByText('Building the world…')).toBeNull();
+      expect(container.querySelector('.vw-empty')).toBeNull();
+      // A chart is drawn (SVG axes or the canvas), and the view says it shows step 0.
+      expect(container.querySelector('.vw-chart svg, canvas')).toBeTruthy();
+      expect(screen.getByRole('note').textContent).toMatch(/step 0/i);
     },
   );
 

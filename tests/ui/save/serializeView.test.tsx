@@ -1,0 +1,199 @@
+// @vitest-environment jsdom
+// The serializer on a small hand-made card: styles from a stylesheet end up inline, screen-only parts
+// stay out, canvases become images, HTML text lands where the layout put it, and the caption is drawn.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { FontMetrics } from '../../../src/ui/save/fontMetrics';
+import { serializeView } from '../../../src/ui/save/serializeView';
+
+/** Fixed metrics: 7 px per character, baseline 12 px below a box's top. */
+const metrics: FontMetrics = { width: (text) => text.length * 7, baseline: () => 12 };
+
+/** jsdom has no layout: give the elements the boxes a browser would. */
+function place(el: Element, left: number, top: number, width: number, height: number) {
+  const rect = {
+    left,
+    top,
+    width,
+    height,
+    right: left + width,
+    bottom: top + height,
+    x: left,
+    y: top,
+    toJSON: () => ({}),
+  } as DOMRect;
+  el.getBoundingClientRect = () => rect;
+  el.getClientRects = () => [rect] as unknown as DOMRectList;
+}
+
+function card(): HTMLElement {
+  document.head.innerHTML = `<style>
+    :root { --accent: #0b6e99; --muted: #5a6375; --line: #dde2ea }
+    .vw-card { background-color: #ffffff; padding-left: 22px; font-family: serif }
+    .bar { fill: var(--accent); stroke: #1d2330; stroke-width: 2px }
+    .tick { font-size: 13px; fill: var(--muted); font-variant-numeric: tabular-nums }
+    .verdict { background-color: #eef5f9; border-left: 4px solid #d55e00 }
+  </style>`;
+  document.body.innerHTML = `
+    <section class="vw-card" id="card">
+      <h2 id="title">Rich get richer</h2>
+      <div data-save-skip=""><button>Save as PNG</button></div>
+      <p class="verdict" id="verdict">Plays pile up</p>
+      <svg id="chart" width="100" height="50" viewBox="0 0 100 50" class="chart">
+        <rect class="bar" x="10" y="10" width="20" height="30"></rect>
+        <text class="tick" x="10" y="48">0.5</text>
+        <g style="display: none"><text>hover only</text></g>
+      </svg>
+      <canvas id="wall" width="40" height="20"></canvas>
+      <p style="display: none">hidden note</p>
+    </section>`;
+  const el = document.getElementById('card')!;
+  place(el, 100, 200, 300, 260);
+  place(document.getElementById('title')!, 122, 220, 200, 26);
+  place(document.getElementById('verdict')!, 122, 250, 256, 30);
+  place(document.getElementById('chart')!, 122, 290, 100, 50);
+  place(document.getElementById('wall')!, 122, 350, 40, 20);
+  return el;
+}
+
+beforeEach(() => {
+  // Text ranges: 8 px per character from x = 122, on the line of the element that holds them.
+  // jsdom's Range has no getClientRects at all, so it is defined here (and removed after each test).
+  Object.defineProperty(Range.prototype, 'getClientRects', {
+    configurable: true,
+    value(this: Range) {
+      const top = (this.startContainer.parentElement?.getBoundingClientRect().top ?? 0) + 4;
+      const left = 122 + this.startOffset * 8;
+      const width = (this.endOffset - this.startOffset) * 8;
+      return [
+        { left, top, width, height: 18, right: left + width, bottom: top + 18, x: left, y: top },
+      ];
+    },
+  });
+  vi.spyOn(HTMLCanvasElement.prototype, 'toDataURL').mockReturnValue(
+    'data:image/png;base64,iVBORw0KGgo=',
+  );
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  delete (Range.prototype as Partial<Range>).getClientRects;
+  document.head.innerHTML = '';
+  document.body.innerHTML = '';
+});
+
+function parse(svg: string): Document {
+  const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+  expect(doc.querySelector('parsererror')).toBeNull();
+  return doc;
+}
+
+describe('serializeView', () => {
+  it('is a standalone SVG the size of the card plus one caption line', () => {
+    const { svg, width, height } = serializeView(card(), {
+      caption: 'The loop forms · seed 42 · step 60',
+      metrics,
+    });
+    expect(svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg')).toBe(true);
+    // 260 card + 10 gap + 1 line × 18 + 10 gap + 2.
+    expect([width, height]).toEqual([300, 300]);
+    const root = parse(svg).documentElement;
+    expect(root.namespaceURI).toBe('http://www.w3.org/2000/svg');
+    expect(root.getAttribute('viewBox')).toBe('0 0 300 300');
+    expect(root.querySelector('title')?.textContent).toBe('Rich get richer');
+    expect(root.querySelector('desc')?.textContent).toBe('The loop forms · seed 42 · step 60');
+    expect(root.querySelector('style')?.textContent).toBe(
+      '.tnum{font-variant-numeric:tabular-nums}.pnum{font-variant-numeric:normal}',
+    );
+  });
+
+  it('carries tabular figures as a class, since font-variant-numeric has no attribute', () => {
+    const doc = parse(serializeView(card(), { caption: 'c', metrics }).svg);
+    expect(doc.querySelector('svg svg text')!.getAttribute('class')).toBe('tnum');
+    expect(doc.querySelector('svg svg rect')!.hasAttribute('class')).toBe(false);
+  });
+
+  it('inlines the stylesheet’s fill and stroke into the chart, with var() resolved', () => {
+    const doc = parse(serializeView(card(), { caption: 'c', metrics }).svg);
+    const bar = doc.querySelector('svg svg rect')!;
+    // Presentation attributes, not style="…" (the page's CSP forbids inline style attributes).
+    expect(['fill', 'stroke', 'stroke-width'].map((a) => bar.getAttribute(a))).toEqual([
+      '#0b6e99',
+      'rgb(29, 35, 48)',
+      '2px',
+    ]);
+    expect(bar.hasAttribute('class')).toBe(false);
+    expect(bar.hasAttribute('style')).toBe(false);
+    const tick = doc.querySelector('svg svg text')!;
+    expect([tick.getAttribute('fill'), tick.getAttribute('font-size')]).toEqual([
+      '#5a6375',
+      '13px',
+    ]);
+    // Placed where it sits in the card: (122, 290) − (100, 200).
+    const chart = doc.querySelector('svg svg')!;
+    expect(['x', 'y', 'width', 'height', 'viewBox'].map((a) => chart.getAttribute(a))).toEqual([
+      '22',
+      '90',
+      '100',
+      '50',
+      '0 0 100 50',
+    ]);
+  });
+
+  it('leaves out what is not displayed and what is marked screen-only', () => {
+    const { svg } = serializeView(card(), { caption: 'c', metrics });
+    expect(svg).not.toContain('hover only');
+    expect(svg).not.toContain('hidden note');
+    expect(svg).not.toContain('Save as PNG');
+  });
+
+  it('draws HTML text at its laid-out position and boxes with their backgrounds and borders', () => {
+    const doc = parse(serializeView(card(), { caption: 'c', metrics }).svg);
+    const title = [...doc.querySelectorAll('text')].find(
+      (t) => t.textContent === 'Rich get richer',
+    )!;
+    // Range top 220 + 4 − 200 + baseline 12 = 36; left 122 − 100 = 22.
+    expect([title.getAttribute('x'), title.getAttribute('y')]).toEqual(['22', '36']);
+    expect(title.getAttribute('font-family')).toBe('serif');
+    const rects = [...doc.querySelectorAll('svg > g rect')].map((r) => [
+      r.getAttribute('fill'),
+      r.getAttribute('width'),
+      r.getAttribute('height'),
+    ]);
+    // The verdict's background (#eef5f9) and its 4 px left border (#d55e00), as jsdom spells them.
+    expect(rects).toContainEqual(['rgb(238, 245, 249)', '256', '30']);
+    expect(rects).toContainEqual(['rgb(213, 94, 0)', '4', '30']);
+  });
+
+  it('embeds a canvas as a PNG image where it sits', () => {
+    const image = parse(serializeView(card(), { caption: 'c', metrics }).svg).querySelector(
+      'image',
+    )!;
+    expect(image.getAttribute('href')).toBe('data:image/png;base64,iVBORw0KGgo=');
+    expect(image.getAttributeNS('http://www.w3.org/1999/xlink', 'href')).toBe(
+      'data:image/png;base64,iVBORw0KGgo=',
+    );
+    expect(['x', 'y', 'width', 'height'].map((a) => image.getAttribute(a))).toEqual([
+      '22',
+      '150',
+      '40',
+      '20',
+    ]);
+  });
+
+  it('draws the caption under the card, wrapped to the card’s padding', () => {
+    // 300 − 2 × 22 = 256 px = 36 characters at 7 px.
+    const caption = 'The loop forms · seed 42 · step 60 · ε = 0.1 from step 40';
+    const { svg, height } = serializeView(card(), { caption, metrics });
+    const lines = [...parse(svg).querySelectorAll('g.caption text')];
+    expect(lines.map((t) => t.textContent)).toEqual([
+      'The loop forms · seed 42 · step 60',
+      'ε = 0.1 from step 40',
+    ]);
+    // First baseline: 260 + 10 + 12; the second one line (18 px) lower.
+    expect(lines.map((t) => [t.getAttribute('x'), t.getAttribute('y')])).toEqual([
+      ['22', '282'],
+      ['22', '300'],
+    ]);
+    expect(height).toBe(260 + 10 + 2 * 18 + 10 + 2);
+    expect(parse(svg).querySelector('g.caption')!.getAttribute('fill')).toBe('#5a6375');
+  });
+});
