@@ -8,6 +8,10 @@
 // The scenario: the default preset for 40 steps, then ε-greedy exploration (ε = 0.1) switched on
 // live, so a marker shows on the time charts, then 30 more steps. Steps are taken with "Step ×10",
 // so every shot shows the same, seeded run.
+//
+// Then every chapter of the lesson (?lesson=loops&chapter=N, run to its checkpoint at top speed,
+// answer committed) at 1920×1080 and 390×844, and present mode (?present=VIEW) on every view at
+// 1920×1080 and on one view at 390×844.
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -53,11 +57,11 @@ async function runScenario(page: Page, url: string, size: Size) {
   await page.goto(url);
   await expect(page.getByTestId('run-status')).toHaveText('Ready');
   await stepTo(page, BEFORE);
-  const panelToggle = page.getByRole('button', { name: 'Open', exact: true });
+  const panelToggle = page.getByRole('button', { name: 'Settings', exact: true });
   if (size.phone) await panelToggle.click();
   await page.getByRole('combobox', { name: 'Exploration', exact: true }).selectOption('epsilon');
   // ε keeps its default, 0.1, so the link names only the strategy.
-  await expect(page).toHaveURL(/exploration=epsilon(&|$)/);
+  await expect(page).toHaveURL(/at=\d+:exploration=epsilon(&|$)/);
   if (size.phone) await page.getByRole('button', { name: 'Close', exact: true }).click();
   await stepTo(page, BEFORE + AFTER);
   await settled(page, BEFORE + AFTER);
@@ -104,6 +108,61 @@ async function shots(browser: Browser, url: string) {
   }
 }
 
+const LESSON_SIZES: readonly Size[] = [
+  { width: 1920, height: 1080 },
+  { width: 390, height: 844, phone: true },
+];
+const CHAPTERS = 8;
+const PRESENT_VIEWS = ['loop', 'rich-get-richer', 'exposure-bias', 'hit-rate', 'diversity', 'song-wall'];
+
+/** Each chapter at its checkpoint, with a guess locked in and the answer shown. */
+async function lessonShots(browser: Browser, url: string) {
+  for (const size of LESSON_SIZES) {
+    const context = await browser.newContext({ viewport: { width: size.width, height: size.height } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    for (let chapter = 1; chapter <= CHAPTERS; chapter++) {
+      await page.goto(`${url}?lesson=loops&chapter=${chapter}`);
+      const rail = page.getByRole('complementary', { name: 'Lesson' });
+      await expect(rail).toContainText(`Chapter ${chapter} of ${CHAPTERS}`);
+      const progress = rail.locator('.lesson-progress');
+      if (chapter < CHAPTERS) {
+        // Top speed, so the chapter reaches its checkpoint in seconds.
+        await page.getByLabel('Speed').fill('60');
+        await expect(progress).toContainText('Run complete', { timeout: 60_000 });
+        const options = rail.getByRole('radio');
+        await options.first().check();
+        await rail.getByRole('button', { name: 'Lock in my guess' }).click();
+        await expect(rail.locator('.lesson-answer')).not.toContainText('appears at step');
+      }
+      await settled(page, Number(/(\d+)/.exec((await page.getByTestId('step-counter').innerText()).replace(/^Step /, ''))?.[1]));
+      await tidy(page);
+      await shoot(page, `lesson-${chapter}-${size.width}x${size.height}`, false);
+    }
+    await context.close();
+    if (errors.length > 0) throw new Error(`page errors in the lesson at ${size.width}: ${errors.join('; ')}`);
+  }
+}
+
+/** Present mode on each view after 60 steps of the default scenario with ε switched on at step 30. */
+async function presentShots(browser: Browser, url: string) {
+  for (const size of LESSON_SIZES) {
+    const context = await browser.newContext({ viewport: { width: size.width, height: size.height } });
+    const page = await context.newPage();
+    const views = size.phone ? ['rich-get-richer'] : PRESENT_VIEWS;
+    for (const view of views) {
+      await page.goto(`${url}?at=30:exploration=epsilon&step=60&present=${view}`);
+      await expect(page.getByRole('region', { name: /^Present mode/ })).toBeVisible();
+      await expect(page.getByText('Step 60 / 100')).toBeVisible({ timeout: 30_000 });
+      await page.waitForTimeout(600);
+      await tidy(page);
+      await shoot(page, `present-${view}-${size.width}x${size.height}`, false);
+    }
+    await context.close();
+  }
+}
+
 async function main() {
   const { values } = parseArgs({ options: { 'no-build': { type: 'boolean', default: false } } });
   if (!values['no-build']) buildApp();
@@ -113,6 +172,8 @@ async function main() {
   try {
     console.log(`Screenshots of ${server.url} → docs/screenshots/`);
     await shots(browser, server.url);
+    await lessonShots(browser, server.url);
+    await presentShots(browser, server.url);
   } finally {
     await browser.close();
     await server.close();

@@ -5,16 +5,23 @@ import { SimulationSession } from './state/session';
 import { createAppStore } from './state/store';
 import { readLink, syncUrl } from './state/url';
 import { App } from './ui/App';
+import { LESSONS } from './ui/lesson/chapters';
+import { PRESENT_VIEWS } from './ui/present/PresentMode';
 import { StoreProvider } from './ui/storeContext';
 import { viewFrames } from './ui/viewFrames';
+import { registerServiceWorker } from './sw/register';
 import { startSimulationWorker } from './worker/client';
 import './ui/app.css';
 
-const { params, flags, issues } = readLink(window.location.search);
-const store = createAppStore(params, issues, flags);
+const vocabulary = {
+  lessons: new Map(Object.entries(LESSONS).map(([name, chapters]) => [name, chapters.length])),
+  views: PRESENT_VIEWS.map((view) => view.id),
+};
+const link = readLink(window.location.search, vocabulary);
+const store = createAppStore(link.params, link.issues, { ...link.flags, lesson: link.lesson, present: link.present, follow: link.follow });
 // A batch of steps is acknowledged to the worker once the views have drawn it.
 const session = new SimulationSession(store, { startWorker: startSimulationWorker, afterPaint: viewFrames.afterShown });
-session.start();
+session.start({ changes: link.changes, toStep: link.step });
 syncUrl(store, window);
 
 createRoot(document.getElementById('root')!).render(
@@ -24,3 +31,5 @@ createRoot(document.getElementById('root')!).render(
     </StoreProvider>
   </StrictMode>,
 );
+
+registerServiceWorker();

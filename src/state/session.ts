@@ -1,8 +1,9 @@
 // The page side of a run: sends the user's actions to the simulation worker and puts its replies
 // in the store. No simulation runs here; the page only renders what the worker streams.
-import { findPreset, formatValue, paramSpec, presetParams, restartReasons, type Params } from '../engine';
+import { findPreset, formatValue, paramSpec, presetParams, restartReasons, type ListenerKind, type Params } from '../engine';
+import type { TimelineChange } from './timeline';
 import type { SimulationClient } from '../worker/client';
-import { FRAME_MS, type WorkerResponse } from '../worker/protocol';
+import { FRAME_MS, type ScheduledParams, type WorkerResponse } from '../worker/protocol';
 import { changeText } from './markers';
 import type { AppStore, MarkerPart } from './store';
 
@@ -26,7 +27,28 @@ export interface SimulationActions {
   choosePreset(name: string): void;
   /** After an error: a new worker, reset with the same parameters. */
   restartWorker(): void;
+  /**
+   * Starts a scenario: `params` at step 0, its own live `changes` at their steps, then runs to
+   * `toStep` at once or plays (a lesson chapter, an opened link). A run that already is this
+   * scenario, unchanged since, is kept rather than built again.
+   */
+  runScript(script: RunScript): void;
+  /** Follows another listener's slates from the next step on: by number, or an example listener of a kind. */
+  followListener(listener: number | ListenerKind): void;
 }
+
+/** A scenario to run: see SimulationActions.runScript. */
+export interface RunScript {
+  readonly params: Params;
+  readonly changes: readonly TimelineChange[];
+  /** Run straight to this step (0 or absent: stay at step 0). */
+  readonly toStep?: number;
+  /** Then play (animated) at the chosen speed. */
+  readonly play?: boolean;
+}
+
+/** Steps a Play at the end of a run adds. */
+export const EXTEND_STEPS = 100;
 
 export interface SessionOptions {
   /** Starts a worker and routes its responses to `onMessage`. */
@@ -90,6 +112,12 @@ export class SimulationSession implements SimulationActions {
   private changeId = 0;
   /** Changes sent to the worker and not yet confirmed, by request id. */
   private readonly inFlight = new Map<number, PendingChange>();
+  /** The scenario's own changes sent with the reset and not yet applied, by request id. */
+  private readonly scheduled = new Map<number, TimelineChange>();
+  /** The scenario of the current run, as text, while the user has not changed it (see runScript). */
+  private scriptKey: string | null = null;
+  /** Play as soon as the world is built. */
+  private playWhenReady = false;
   /** Live changes waiting for their control to settle, by key. */
   private readonly settling = new Map<string, { timer: unknown; from: string }>();
   /** The parameters the worker's simulation has now (as far as the page has told it). */
@@ -110,9 +138,9 @@ export class SimulationSession implements SimulationActions {
     this.clearTimer = options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
   }
 
-  /** Starts the worker and builds the world of the store's parameters. */
-  start(): void {
-    this.resetWith(this.store.getState().params);
+  /** Starts the worker and builds the world of the store's parameters (with a link's timeline and step). */
+  start(script: Omit<RunScript, 'params'> = { changes: [] }): void {
+    this.runScript({ ...script, params: this.store.getState().params });
   }
 
   dispose(): void {
@@ -148,10 +176,17 @@ export class SimulationSession implements SimulationActions {
     const state = this.store.getState();
     switch (message.type) {
       case 'ready':
-        state.runReady(message.initial, message.catalog, message.songs);
+        state.runReady(message.initial, message.catalog, message.songs, message.listener);
+        if (this.playWhenReady) {
+          this.playWhenReady = false;
+          this.play();
+        }
+        return;
+      case 'listener':
+        state.receiveListener(message.listener, message.last);
         return;
       case 'steps': {
-        state.receiveSteps(message.rows, message.songs, message.done);
+        state.receiveSteps(message.rows, message.songs, message.done, message.trail, message.listener);
         // The ack belongs to the worker that sent the steps, not to one started since.
         const client = this.client;
         this.afterPaint(() => {
@@ -162,6 +197,13 @@ export class SimulationSession implements SimulationActions {
       case 'applied': {
         const change = message.id === undefined ? undefined : this.inFlight.get(message.id);
         if (message.id !== undefined) this.inFlight.delete(message.id);
+        const scheduled = message.id === undefined ? undefined : this.scheduled.get(message.id);
+        if (scheduled && message.id !== undefined) {
+          // The worker applied one of the scenario's changes: the page's running parameters follow.
+          this.scheduled.delete(message.id);
+          this.sent = { ...this.sent, [scheduled.key]: scheduled.value };
+          state.setDraftValue(scheduled.key, scheduled.value, true);
+        }
         if (change && message.marker) {
           const part: MarkerPart = { key: change.key, from: change.from, to: change.to, text: change.text };
           state.addMarkerPart(message.marker.t, part);
@@ -180,20 +222,63 @@ export class SimulationSession implements SimulationActions {
     }
   }
 
-  private resetWith(params: Params): void {
+  private resetWith(params: Params, changes: readonly TimelineChange[] = []): void {
     this.cancelSettling();
     this.inFlight.clear();
+    this.scheduled.clear();
+    this.scriptKey = null;
+    this.playWhenReady = false;
     this.runId++;
     this.sent = params;
-    this.store.getState().beginRun(params);
+    this.store.getState().beginRun(params, changes);
+    // Each scheduled change carries the whole parameter set in force from its step, and the marker
+    // text and id of a change made by hand, so a replayed link draws the same markers.
+    const schedule: ScheduledParams[] = [];
+    let before = params;
+    for (const change of changes) {
+      const spec = paramSpec(String(change.key));
+      if (!spec) continue;
+      const after = { ...before, [change.key]: change.value } as Params;
+      const id = ++this.changeId;
+      const text = changeText(spec, change.value);
+      this.inFlight.set(id, { key: String(change.key), from: formatValue(before[change.key]), to: formatValue(change.value), text });
+      this.scheduled.set(id, change);
+      schedule.push({ t: change.t, params: after, label: text, id });
+      before = after;
+    }
     // First run, or the worker was terminated after an error: start one (after beginRun, so a
     // worker that cannot start leaves the error showing).
     if (!this.client) this.connect();
-    this.client?.send({ type: 'reset', runId: this.runId, params });
+    this.client?.send({ type: 'reset', runId: this.runId, params, schedule, follow: this.store.getState().follow });
   }
+
+  readonly runScript = (script: RunScript): void => {
+    const key = scriptText(script.params, script.changes);
+    const state = this.store.getState();
+    if (key === this.scriptKey && state.status !== 'error') {
+      if (script.play && state.status === 'starting') this.playWhenReady = true;
+      else if (script.play && (state.status === 'idle' || state.status === 'paused')) this.play();
+      return;
+    }
+    this.resetWith(script.params, script.changes);
+    this.scriptKey = key;
+    const toStep = Math.min(script.toStep ?? 0, script.params.steps);
+    if (toStep > 0) this.client?.send({ type: 'step', count: toStep });
+    if (script.play) this.playWhenReady = true;
+  };
+
+  readonly followListener = (listener: number | ListenerKind): void => {
+    const state = this.store.getState();
+    if (typeof listener === 'number' && !(Number.isInteger(listener) && listener >= 0 && listener < state.params.users)) return;
+    this.client?.send({ type: 'follow', listener });
+  };
 
   readonly play = (): void => {
     const { status, speed } = this.store.getState();
+    if (status === 'done' && this.extend()) {
+      this.play();
+      return;
+    }
     if (status !== 'idle' && status !== 'paused' && status !== 'running') return;
     this.flushSettling();
     this.client?.send({ type: 'play', stepsPerSecond: speed });
@@ -220,8 +305,31 @@ export class SimulationSession implements SimulationActions {
     if (status === 'running') this.store.getState().setStatus(t === 0 ? 'idle' : 'paused');
   }
 
+  /**
+   * Lengthens a finished run by EXTEND_STEPS (up to the schema's maximum), live: the run goes on from
+   * where it is, and the link's run length grows with it. False when the run cannot grow live.
+   */
+  private extend(): boolean {
+    const state = this.store.getState();
+    const spec = paramSpec('steps');
+    const max = spec && 'max' in spec ? spec.max : state.params.steps;
+    const steps = Math.min(max, state.params.steps + EXTEND_STEPS);
+    const next = { ...state.params, steps };
+    if (steps <= state.params.steps || restartReasons(state.params, next).length > 0 || !this.client) return false;
+    state.setSteps(steps);
+    this.sent = { ...this.sent, steps };
+    // No label: a longer run is not a change of strategy, so it leaves no marker.
+    this.client.send({ type: 'setParams', params: { ...this.sent } });
+    state.setDone(false);
+    if (this.scriptKey !== null) this.scriptKey = scriptText(this.store.getState().base, this.store.getState().scenarioChanges);
+    return true;
+  }
+
+  /** Starts the scenario over from step 0: its parameters and its own timeline, not the changes made since. */
   readonly reset = (): void => {
-    this.resetWith(this.store.getState().params);
+    const { base, scenarioChanges } = this.store.getState();
+    this.resetWith(base, scenarioChanges);
+    this.scriptKey = scriptText(base, scenarioChanges);
   }
 
   readonly setSpeed = (stepsPerSecond: number): void => {
@@ -239,6 +347,9 @@ export class SimulationSession implements SimulationActions {
       return;
     }
     state.setDraftValue(key, value, true);
+    // Before step 1 the change is part of the scenario at once (the link holds it even while a
+    // typed value is still settling).
+    if (state.status === 'starting' || state.status === 'idle') state.adoptAsScenario();
     const settling = this.settling.get(key);
     if (settling) this.clearTimer(settling.timer);
     const from = settling?.from ?? formatValue(this.sent[key]);
@@ -261,10 +372,21 @@ export class SimulationSession implements SimulationActions {
     // After an error the next reset sends the whole parameter set anyway.
     if (!spec || status === 'error' || !this.client) return;
     this.sent = params;
-    // Before the first step a change is simply part of the run: no marker.
+    // The user changed the run: it is no longer the scenario a lesson or link set up.
+    this.scriptKey = null;
+    // Before the first step a change is simply part of the run: no marker, and the scenario (what
+    // the link holds and Reset returns to) is the run as it is now.
     if (status === 'starting' || status === 'idle') {
+      this.store.getState().adoptAsScenario();
       this.client.send({ type: 'setParams', params });
       return;
+    }
+    // The worker drops the scenario's changes still to come (they would undo this one).
+    const { t } = this.store.getState();
+    this.store.getState().keepScenarioChangesUpTo(t);
+    for (const [id, change] of [...this.scheduled]) if (change.t > t) {
+      this.scheduled.delete(id);
+      this.inFlight.delete(id);
     }
     const to = formatValue(params[key]);
     const text = changeText(spec, params[key]);
@@ -295,11 +417,19 @@ export class SimulationSession implements SimulationActions {
 
   readonly choosePreset = (name: string): void => {
     const preset = findPreset(name);
-    if (preset) this.resetWith(presetParams(preset));
+    if (preset) this.runScript({ params: presetParams(preset), changes: [] });
   }
 
   readonly restartWorker = (): void => {
     this.disconnect();
     this.resetWith(this.store.getState().params);
   }
+}
+
+/** A scenario as text, to tell whether a run already is it. */
+function scriptText(params: Params, changes: readonly TimelineChange[]): string {
+  const values = Object.keys(params)
+    .sort()
+    .map((key) => `${key}=${formatValue(params[key as keyof Params])}`);
+  return `${values.join('&')}|${changes.map((c) => `${c.t}:${String(c.key)}=${formatValue(c.value)}`).join('&')}`;
 }

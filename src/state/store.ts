@@ -1,7 +1,8 @@
 // The page's one store, built from slices: parameters, run state, metric history, songs and UI.
 // Actions only set state; talking to the worker is the session's job (session.ts).
 import { createStore } from 'zustand/vanilla';
-import { PARAM_SCHEMA, formatValue, type InitialMetrics, type ParamIssue, type Params, type StepMetrics } from '../engine';
+import { PARAM_SCHEMA, formatValue, type InitialMetrics, type ListenerProfile, type ParamIssue, type Params, type StepMetrics, type TrailStep } from '../engine';
+import type { TimelineChange } from './timeline';
 import type { Marker, SongSnapshot } from '../ui/views/types';
 import type { SongCatalog, SongFrame } from '../worker/protocol';
 
@@ -19,8 +20,12 @@ export interface MarkerPart {
 }
 
 export interface ParamsSlice {
-  /** The parameters of the current run (what the worker runs, and what the URL holds). */
+  /** The parameters the worker runs now: the scenario's, with the live changes made since. */
   params: Params;
+  /** The scenario: the parameters at step 0 (what the URL's parameters hold; Reset returns here). */
+  base: Params;
+  /** The scenario's own live changes (from a link or a lesson), replayed by Reset; later changes are in `markers`. */
+  scenarioChanges: readonly TimelineChange[];
   /** What the controls show: `params` plus changes that wait for a restart. */
   draft: Params;
   /** Keys whose draft value differs from the running one (a restart applies them). */
@@ -29,6 +34,12 @@ export interface ParamsSlice {
   setParams(params: Params, keepPending?: boolean): void;
   /** Sets one draft value; `live` also sets it on the running parameters. */
   setDraftValue<K extends keyof Params>(key: K, value: Params[K], live: boolean): void;
+  /** Makes the running parameters the scenario (a change before step 1 is part of the run, not a live change). */
+  adoptAsScenario(): void;
+  /** Forgets the scenario's changes after step t (the user took over before the run got there). */
+  keepScenarioChangesUpTo(t: number): void;
+  /** Sets the run length of the running parameters and of the scenario (Play at the end extends the run). */
+  setSteps(steps: number): void;
   discardPending(): void;
 }
 
@@ -63,6 +74,36 @@ export interface SongsSlice {
   songs: SongSnapshot | null;
 }
 
+/** Where a lesson is: its name (`?lesson=`) and the chapter shown, from 1. */
+export interface LessonPosition {
+  readonly name: string;
+  readonly chapter: number;
+}
+
+/** The page's modes that live in the URL: the lesson rail and present mode. */
+export interface PageSlice {
+  lesson: LessonPosition | null;
+  /** The view present mode shows, or null when it is off. */
+  present: string | null;
+  setLesson(lesson: LessonPosition | null): void;
+  setPresent(view: string | null): void;
+}
+
+/** Most recent steps of the followed listener the page keeps. */
+export const TRAIL_LENGTH = 24;
+
+/** The listener the page follows, step by step. */
+export interface FollowSlice {
+  /** The listener asked for (number). */
+  follow: number;
+  /** Who they are now (taste drifts); null until the worker says. */
+  listener: ListenerProfile | null;
+  /** Their last TRAIL_LENGTH slates, oldest first. */
+  trail: readonly TrailStep[];
+  /** The worker switched to `listener` (with their last slate, if the run has begun). */
+  receiveListener(listener: ListenerProfile, last?: TrailStep): void;
+}
+
 export interface Notice {
   readonly id: string;
   readonly text: string;
@@ -77,17 +118,17 @@ export interface UiSlice {
 
 /** Run lifecycle transitions that touch several slices in one update (one render). */
 export interface LifecycleActions {
-  /** A new run was requested: clear the history, wait for the worker. */
-  beginRun(params: Params): void;
+  /** A new run of scenario `params` (with its own live `changes`) was requested: clear the history, wait for the worker. */
+  beginRun(params: Params, changes?: readonly TimelineChange[]): void;
   /** The worker built the world. */
-  runReady(initial: InitialMetrics, catalog: SongCatalog, frame: SongFrame): void;
-  /** A batch of steps arrived. */
-  receiveSteps(rows: StepMetrics[], frame: SongFrame | undefined, done: boolean): void;
+  runReady(initial: InitialMetrics, catalog: SongCatalog, frame: SongFrame, listener?: ListenerProfile): void;
+  /** A batch of steps arrived (with the followed listener's slates of those steps). */
+  receiveSteps(rows: StepMetrics[], frame: SongFrame | undefined, done: boolean, trail?: readonly TrailStep[], listener?: ListenerProfile): void;
   /** Whether the run has ended changed (e.g. the run length was changed live). */
   setDone(done: boolean): void;
 }
 
-export type AppState = ParamsSlice & RunSlice & HistorySlice & SongsSlice & UiSlice & LifecycleActions;
+export type AppState = ParamsSlice & RunSlice & HistorySlice & SongsSlice & UiSlice & PageSlice & FollowSlice & LifecycleActions;
 type Set = (partial: Partial<AppState> | ((state: AppState) => Partial<AppState>)) => void;
 type Slice<T> = (set: Set, get: () => AppState) => T;
 
@@ -108,6 +149,8 @@ const paramsSlice =
   (params: Params): Slice<ParamsSlice> =>
   (set) => ({
     params,
+    base: params,
+    scenarioChanges: [],
     draft: params,
     pendingRestart: [],
     setParams: (next, keepPending = false) =>
@@ -124,6 +167,11 @@ const paramsSlice =
         return { draft, params, pendingRestart: pendingOf(params, draft, s.pendingRestart) };
       }),
     discardPending: () => set((s) => ({ draft: s.params, pendingRestart: pendingOf(s.params, s.params, s.pendingRestart) })),
+    adoptAsScenario: () => set((s) => ({ base: s.params, scenarioChanges: [] })),
+    keepScenarioChangesUpTo: (t) =>
+      set((s) => (s.scenarioChanges.every((c) => c.t <= t) ? {} : { scenarioChanges: s.scenarioChanges.filter((c) => c.t <= t) })),
+    setSteps: (steps) =>
+      set((s) => ({ params: { ...s.params, steps }, draft: { ...s.draft, steps }, base: { ...s.base, steps } })),
   });
 
 const runSlice: Slice<RunSlice> = (set) => ({
@@ -182,10 +230,37 @@ const uiSlice =
     dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
   });
 
+const pageSlice =
+  (lesson: LessonPosition | null, present: string | null): Slice<PageSlice> =>
+  (set) => ({
+    lesson,
+    present,
+    setLesson: (next) => set({ lesson: next }),
+    setPresent: (view) => set({ present: view }),
+  });
+
+/** `trail` with `more` appended (only steps of listener `follow`), cut to the last TRAIL_LENGTH. */
+function extendTrail(trail: readonly TrailStep[], more: readonly TrailStep[], follow: number): readonly TrailStep[] {
+  const mine = more.filter((step) => step.listener === follow);
+  if (mine.length === 0) return trail;
+  return [...trail, ...mine].slice(-TRAIL_LENGTH);
+}
+
+const followSlice =
+  (follow: number): Slice<FollowSlice> =>
+  (set) => ({
+    follow,
+    listener: null,
+    trail: [],
+    receiveListener: (listener, last) => set({ follow: listener.listener, listener, trail: last ? [last] : [] }),
+  });
+
 const lifecycle: Slice<LifecycleActions> = (set) => ({
-  beginRun: (params) =>
+  beginRun: (params, changes = []) =>
     set((s) => ({
       params,
+      base: params,
+      scenarioChanges: changes,
       draft: params,
       pendingRestart: pendingOf(params, params, s.pendingRestart),
       status: 'starting',
@@ -197,11 +272,23 @@ const lifecycle: Slice<LifecycleActions> = (set) => ({
       markers: [],
       catalog: null,
       songs: null,
+      trail: [],
     })),
-  runReady: (initial, catalog, frame) => set({ initial, catalog, songs: snapshot(catalog, frame), status: 'idle', t: 0 }),
-  receiveSteps: (rows, frame, done) =>
+  runReady: (initial, catalog, frame, listener) =>
+    set((s) => ({
+      initial,
+      catalog,
+      songs: snapshot(catalog, frame),
+      status: 'idle',
+      t: 0,
+      ...(listener && listener.listener === s.follow ? { listener } : {}),
+    })),
+  receiveSteps: (rows, frame, done, trail = [], listener) =>
     set((s) => {
       const next: Partial<AppState> = {};
+      const extended = extendTrail(s.trail, trail, s.follow);
+      if (extended !== s.trail) next.trail = extended;
+      if (listener && listener.listener === s.follow) next.listener = listener;
       if (rows.length > 0) {
         next.rows = s.rows.concat(rows);
         next.t = rows.at(-1)!.t;
@@ -225,6 +312,9 @@ const lifecycle: Slice<LifecycleActions> = (set) => ({
 export interface StoreOptions {
   controlsHidden?: boolean;
   notices?: readonly Notice[];
+  lesson?: LessonPosition | null;
+  present?: string | null;
+  follow?: number;
 }
 
 /** Creates the store, starting from `params` (e.g. read from the URL). */
@@ -238,6 +328,8 @@ export function createAppStore(params: Params, paramIssues: ParamIssue[] = [], o
     catalog: null,
     songs: null,
     ...uiSlice(options.controlsHidden ?? false, notices)(set, get),
+    ...pageSlice(options.lesson ?? null, options.present ?? null)(set, get),
+    ...followSlice(options.follow ?? 0)(set, get),
     ...lifecycle(set, get),
   }));
 }

@@ -5,22 +5,46 @@
 // (`__proto__`, `constructor`, `toString`) can reach a prototype.
 import { defaultParams, describeAllowed, formatValue, PARAM_SCHEMA, paramSpec, parseValue, type ParamIssue, type Params } from '../engine';
 import { quoted, readQuery } from './query';
-import type { AppStore } from './store';
+import type { AppState, AppStore, LessonPosition } from './store';
+import { changesOfMarkers, formatChange, parseChange, type TimelineChange } from './timeline';
 
 /** Page settings that live in the URL next to the parameters. */
 export interface UiFlags {
   controlsHidden: boolean;
 }
 
-/** URL keys that belong to the page, not to the simulation. */
-export const UI_FLAG_KEYS: readonly string[] = ['controls'];
+/** URL keys that belong to the page, not to the simulation's parameters. */
+export const UI_FLAG_KEYS: readonly string[] = ['controls', 'at', 'step', 'lesson', 'chapter', 'present', 'listener'];
 
-/** What a link asks for: the parameters and UI flags to use, and every part of it that was not used. */
+/** The lessons (name → number of chapters) and present-mode views a link may name; the app supplies them. */
+export interface LinkVocabulary {
+  readonly lessons: ReadonlyMap<string, number>;
+  readonly views: readonly string[];
+}
+
+const NO_VOCABULARY: LinkVocabulary = { lessons: new Map(), views: [] };
+
+/** What a link asks for: the scenario, its timeline and the page's modes, and every part of it that was not used. */
 export interface LinkSettings {
   params: Params;
   flags: UiFlags;
+  /** Live changes at their steps (`at=40:exploration=epsilon`), in step order. */
+  changes: TimelineChange[];
+  /** The step to run to on opening (`step=60`); 0 = stay at step 0. */
+  step: number;
+  lesson: LessonPosition | null;
+  present: string | null;
+  /** The listener to follow (`listener=17`). */
+  follow: number;
   /** One per ignored key, in link order; each message says what was used instead. */
   issues: ParamIssue[];
+}
+
+/** A whole number from `min` to `max` in plain decimal digits, else null. */
+function wholeNumber(text: string, min: number, max: number): number | null {
+  if (!/^\d{1,9}$/.test(text)) return null;
+  const n = Number(text);
+  return n >= min && n <= max ? n : null;
 }
 
 /** Values of a repeated key a message lists before an ellipsis. */
@@ -34,12 +58,16 @@ function listValues(values: readonly string[]): string {
 }
 
 /** Reads a query string: defaults, overridden by every valid `key=value`; everything else is reported. */
-export function readLink(search: string): LinkSettings {
+export function readLink(search: string, vocabulary: LinkVocabulary = NO_VOCABULARY): LinkSettings {
   const defaults = defaultParams();
   const params: Record<string, unknown> = defaultParams();
   const flags: UiFlags = { controlsHidden: false };
   const issues: ParamIssue[] = [];
-  for (const [key, values] of readQuery(search)) {
+  const query = readQuery(search);
+  // The page's keys are read after the parameters: `at` and `step` are checked against the run's length.
+  const page = new Map<string, string>();
+  for (const [key, values] of query) {
+    if (key === 'at') continue;
     const spec = paramSpec(key);
     const isFlag = UI_FLAG_KEYS.includes(key);
     if (!spec && !isFlag) {
@@ -56,8 +84,7 @@ export function readLink(search: string): LinkSettings {
     }
     const value = values[0] ?? '';
     if (!spec) {
-      // Only `controls=hidden` changes anything; other values leave the controls shown.
-      if (key === 'controls') flags.controlsHidden = value === 'hidden';
+      page.set(key, value);
       continue;
     }
     const checked = parseValue(spec, value);
@@ -65,7 +92,54 @@ export function readLink(search: string): LinkSettings {
     // The engine's message quotes the whole value; a link value is shortened for the notice.
     else issues.push({ key, message: `${spec.key}: must be ${describeAllowed(spec)}, got ${quoted(value)} (${fallback})` });
   }
-  return { params: params as Params, flags, issues };
+  const run = params as Params;
+  // Only `controls=hidden` changes anything; other values leave the controls shown.
+  flags.controlsHidden = page.get('controls') === 'hidden';
+  const changes: TimelineChange[] = [];
+  for (const text of query.get('at') ?? []) {
+    const read = parseChange(text, run.steps);
+    if (read.ok) changes.push(read.change);
+    else issues.push({ key: 'at', message: `at=${quoted(text)}: ${read.reason} (change ignored)` });
+  }
+  changes.sort((a, b) => a.t - b.t);
+  let step = 0;
+  const stepText = page.get('step');
+  if (stepText !== undefined) {
+    const n = wholeNumber(stepText, 0, run.steps);
+    if (n === null) issues.push({ key: 'step', message: `step must be a whole number from 0 to ${run.steps} (the run's length), got ${quoted(stepText)} (starting at step 0)` });
+    else step = n;
+  }
+  let lesson: LessonPosition | null = null;
+  const lessonName = page.get('lesson');
+  if (lessonName !== undefined) {
+    const chapters = vocabulary.lessons.get(lessonName);
+    const names = [...vocabulary.lessons.keys()].join(', ') || 'none';
+    if (chapters === undefined) issues.push({ key: 'lesson', message: `lesson must be one of: ${names}, got ${quoted(lessonName)} (no lesson opened)` });
+    else {
+      let chapter = 1;
+      const chapterText = page.get('chapter');
+      if (chapterText !== undefined) {
+        const n = wholeNumber(chapterText, 1, chapters);
+        if (n === null) issues.push({ key: 'chapter', message: `chapter must be a whole number from 1 to ${chapters}, got ${quoted(chapterText)} (opening chapter 1)` });
+        else chapter = n;
+      }
+      lesson = { name: lessonName, chapter };
+    }
+  } else if (page.has('chapter')) issues.push({ key: 'chapter', message: 'chapter needs a lesson, e.g. lesson=loops&chapter=2 (ignored)' });
+  let present: string | null = null;
+  const view = page.get('present');
+  if (view !== undefined) {
+    if (vocabulary.views.includes(view)) present = view;
+    else issues.push({ key: 'present', message: `present must be one of: ${vocabulary.views.join(', ') || 'none'}, got ${quoted(view)} (present mode off)` });
+  }
+  let follow = 0;
+  const listenerText = page.get('listener');
+  if (listenerText !== undefined) {
+    const n = wholeNumber(listenerText, 0, run.users - 1);
+    if (n === null) issues.push({ key: 'listener', message: `listener must be a whole number from 0 to ${run.users - 1}, got ${quoted(listenerText)} (following listener 0)` });
+    else follow = n;
+  }
+  return { params: run, flags, changes, step, lesson, present, follow, issues };
 }
 
 /** Parameters from a query string (see `readLink`). */
@@ -79,17 +153,63 @@ export function uiFlagsFromSearch(search: string): UiFlags {
   return readLink(search).flags;
 }
 
-/** The query string of the parameters that differ from their defaults, then the UI flags that are set. */
-export function searchFromParams(params: Params, flags?: UiFlags): string {
+/** What a link holds besides the scenario's parameters. */
+export interface PageLink {
+  readonly changes?: readonly TimelineChange[];
+  readonly step?: number;
+  readonly lesson?: LessonPosition | null;
+  readonly present?: string | null;
+  readonly follow?: number;
+}
+
+/**
+ * The query string of the parameters that differ from their defaults, then the timeline (`at`, in
+ * step order), the step reached, the lesson, present mode, the followed listener and the UI flags.
+ */
+export function searchFromParams(params: Params, flags?: UiFlags, page: PageLink = {}): string {
   const defaults = defaultParams();
   const query = new URLSearchParams();
   for (const spec of PARAM_SCHEMA) {
     const value = formatValue(params[spec.key]);
     if (value !== formatValue(defaults[spec.key])) query.set(spec.key, value);
   }
+  for (const change of page.changes ?? []) query.append('at', formatChange(change));
+  if (page.step) query.set('step', String(page.step));
+  if (page.lesson) {
+    query.set('lesson', page.lesson.name);
+    query.set('chapter', String(page.lesson.chapter));
+  }
+  if (page.present) query.set('present', page.present);
+  if (page.follow) query.set('listener', String(page.follow));
   if (flags?.controlsHidden) query.set('controls', 'hidden');
-  const text = query.toString();
+  // ':' and ',' read better unescaped and are legal in a query.
+  const text = query.toString().replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%3D/g, '=');
   return text ? `?${text}` : '';
+}
+
+/**
+ * The timeline a link should hold: the scenario's own changes (even those the run has not reached),
+ * then every change made since, in step order.
+ */
+export function timelineOf(state: Pick<AppState, 'scenarioChanges' | 'markers'>): TimelineChange[] {
+  const all = [...state.scenarioChanges];
+  const key = (c: TimelineChange) => `${c.t}:${String(c.key)}=${formatValue(c.value)}`;
+  const known = new Set(all.map(key));
+  for (const change of changesOfMarkers(state.markers)) if (!known.has(key(change))) all.push(change);
+  return all.sort((a, b) => a.t - b.t);
+}
+
+/** The link of the page's whole state: the scenario, its timeline, the step reached and the modes. */
+export function linkForState(href: string, state: AppState): string {
+  const url = new URL(href);
+  url.search = searchFromParams(state.base, { controlsHidden: state.controlsHidden }, {
+    changes: timelineOf(state),
+    step: state.t,
+    lesson: state.lesson,
+    present: state.present,
+    follow: state.follow,
+  });
+  return url.toString();
 }
 
 /** The full link of a parameter set, relative to the current page address. */
@@ -105,20 +225,32 @@ interface UrlHost {
 }
 
 /**
- * Keeps the address bar in step with the running parameters and the UI flags (replaceState: no
- * history entry per change). Returns the unsubscribe function.
+ * Keeps the address bar in step with the page's state (replaceState: no history entry per change):
+ * the scenario, the timeline, the modes, and the step reached whenever the run stops (not every
+ * step while playing: browsers throttle replaceState, Safari to 100 calls in 30 s). Returns the
+ * unsubscribe function.
  */
 export function syncUrl(store: AppStore, host: UrlHost): () => void {
   let last = '';
   const write = () => {
-    const { params, controlsHidden } = store.getState();
-    const next = linkFor(host.location.href, params, { controlsHidden });
+    const next = linkForState(host.location.href, store.getState());
     if (next === last) return;
     last = next;
     if (next !== host.location.href) host.history.replaceState(null, '', next);
   };
   write();
   return store.subscribe((state, prev) => {
-    if (state.params !== prev.params || state.controlsHidden !== prev.controlsHidden) write();
+    const stopped = state.status !== 'running' && state.status !== 'starting';
+    const changed =
+      state.base !== prev.base ||
+      state.scenarioChanges !== prev.scenarioChanges ||
+      state.markers !== prev.markers ||
+      state.lesson !== prev.lesson ||
+      state.present !== prev.present ||
+      state.follow !== prev.follow ||
+      state.controlsHidden !== prev.controlsHidden ||
+      (state.status !== prev.status && state.status !== 'starting') ||
+      (stopped && state.t !== prev.t);
+    if (changed) write();
   });
 }

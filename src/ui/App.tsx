@@ -1,27 +1,86 @@
-// The app shell: header, a first-minute explanation, the transport, the parameter panel and the views.
-import { ControlPanel } from './ControlPanel';
+// The app shell: header, a first-minute explanation, the transport, the parameter panel and the views;
+// the loop drawn on top, a lesson rail beside the charts when a lesson is open, and present mode over all.
+// On narrow screens the panel is a sheet over the charts, opened from the transport.
+import { useEffect } from 'react';
+import { ControlPanel, useParameterSheet } from './ControlPanel';
 import { Header } from './Header';
 import { Intro } from './Intro';
 import { KeyNumbers, RunData } from './KeyNumbers';
+import { LESSONS } from './lesson/chapters';
+import { LessonRail } from './lesson/LessonRail';
+import { ListenerStrip } from './listener/ListenerStrip';
+import { LoopDiagram } from './loop/LoopDiagram';
 import { ErrorBanner, Notices } from './Notices';
-import { useAppStore } from './storeContext';
+import { PRESENT_VIEWS, PresentMode } from './present/PresentMode';
+import { useAppStore, useAppStoreApi } from './storeContext';
 import { Transport } from './Transport';
 import { ViewGrid } from './ViewGrid';
 
+/** Whether a key press belongs to a field (typing, a select) rather than to the page's shortcuts. */
+function inField(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+}
+
+/** `P` opens present mode on the view the lesson points at (else the loop); present mode handles its own keys. */
+function usePresentKey(): void {
+  const store = useAppStoreApi();
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'p' && event.key !== 'P') return;
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || inField(event.target)) return;
+      const { present, lesson, setPresent } = store.getState();
+      if (present) return;
+      const focus = lesson ? LESSONS[lesson.name]?.[lesson.chapter - 1]?.focus : null;
+      setPresent(focus && PRESENT_VIEWS.some((v) => v.id === focus) ? focus : PRESENT_VIEWS[0]!.id);
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
+}
+
 export function App() {
   const controlsHidden = useAppStore((s) => s.controlsHidden);
+  const present = useAppStore((s) => s.present);
+  const lesson = useAppStore((s) => s.lesson);
+  const { toggle, sheet } = useParameterSheet(!controlsHidden);
+  usePresentKey();
+  if (present) {
+    return (
+      <div className="app app-present">
+        <Notices />
+        <ErrorBanner />
+        <PresentMode />
+      </div>
+    );
+  }
+  const chapter = lesson ? LESSONS[lesson.name]?.[lesson.chapter - 1] : undefined;
+  const focus = chapter?.focus ?? undefined;
+  // The lesson sets the parameters until its sandbox chapter; then the panel is back beside it.
+  const sandbox = chapter !== undefined && chapter.script === null;
   return (
     <div className={`app${controlsHidden ? ' controls-hidden' : ''}`}>
       <Header />
       <Notices />
       <ErrorBanner />
-      <Transport />
-      <div className="workspace">
-        {!controlsHidden && <ControlPanel />}
-        <main className="main" id="main">
+      <Transport settings={controlsHidden ? undefined : toggle} />
+      <div className={lesson ? 'workspace with-lesson' : 'workspace'}>
+        {lesson ? (
+          <div className={sandbox ? 'side is-sandbox' : 'side'}>
+            <LessonRail />
+            {!controlsHidden && <ControlPanel sheet={sheet} />}
+          </div>
+        ) : (
+          !controlsHidden && <ControlPanel sheet={sheet} />
+        )}
+        <main className="main" id="main" data-focus={focus}>
+          <div className="loop-slot">
+            <LoopDiagram />
+          </div>
           <Intro />
           <KeyNumbers />
           <ViewGrid />
+          <ListenerStrip />
           <RunData />
         </main>
       </div>

@@ -2,8 +2,11 @@
 // instructor's switch that hides the controls.
 import { useEffect, useId, useRef, useState } from 'react';
 import { PRESETS, formatValue, presetParams, type Params } from '../engine';
-import { linkFor } from '../state/url';
+import type { MarkerEntry } from '../state/store';
+import { linkForState } from '../state/url';
+import { PRESENT_VIEWS } from './present/PresentMode';
 import { useActions, useAppStore, useAppStoreApi } from './storeContext';
+import { StrategyBar } from './strategy/StrategyBar';
 
 const CUSTOM = '';
 
@@ -15,9 +18,18 @@ export function matchingPreset(params: Params): string | undefined {
   })?.name;
 }
 
+/** "The loop forms + ε = 0.1 from step 40": the scenario and the live changes made in this run. */
+export function scenarioLabel(title: string, markers: readonly MarkerEntry[]): string {
+  const changes = markers.flatMap((m) => m.parts.map((p) => `${p.text} from step ${m.t}`));
+  return changes.length > 0 ? `${title} + ${changes.join(', ')}` : title;
+}
+
 function PresetPicker() {
   const { choosePreset } = useActions();
-  const current = useAppStore((s) => matchingPreset(s.draft)) ?? CUSTOM;
+  // The scenario is what the run started from; live changes since are named beside it.
+  const current = useAppStore((s) => (s.pendingRestart.length > 0 ? undefined : matchingPreset(s.base))) ?? CUSTOM;
+  const markers = useAppStore((s) => s.markers);
+  const title = PRESETS.find((p) => p.name === current)?.title ?? 'Custom settings';
   const id = useId();
   const description = PRESETS.find((p) => p.name === current)?.description ?? 'Your own settings: no preset matches them.';
   return (
@@ -43,6 +55,11 @@ function PresetPicker() {
           </option>
         ))}
       </select>
+      {markers.length > 0 && (
+        <p className="scenario-label" aria-live="polite">
+          {scenarioLabel(title, markers)}
+        </p>
+      )}
       <p id={`${id}-desc`} className="preset-desc">
         {description}
       </p>
@@ -66,8 +83,7 @@ function CopyLink() {
   }, [state]);
 
   const copy = async () => {
-    const { params, controlsHidden } = store.getState();
-    const url = linkFor(window.location.href, params, { controlsHidden });
+    const url = linkForState(window.location.href, store.getState());
     setLink(url);
     if (timer.current) clearTimeout(timer.current);
     try {
@@ -104,6 +120,24 @@ function CopyLink() {
   );
 }
 
+function ModeButtons() {
+  const setPresent = useAppStore((s) => s.setPresent);
+  const lesson = useAppStore((s) => s.lesson);
+  const setLesson = useAppStore((s) => s.setLesson);
+  return (
+    <>
+      {!lesson && (
+        <button type="button" className="btn" onClick={() => setLesson({ name: 'loops', chapter: 1 })}>
+          Start the lesson
+        </button>
+      )}
+      <button type="button" className="btn" onClick={() => setPresent(PRESENT_VIEWS[0]!.id)} aria-keyshortcuts="P">
+        Present
+      </button>
+    </>
+  );
+}
+
 function ControlsToggle() {
   const hidden = useAppStore((s) => s.controlsHidden);
   const setHidden = useAppStore((s) => s.setControlsHidden);
@@ -130,9 +164,13 @@ export function Header() {
       <div className="header-tools">
         <PresetPicker />
         <div className="header-buttons">
+          <ModeButtons />
           <CopyLink />
           <ControlsToggle />
         </div>
+      </div>
+      <div className="header-strategy">
+        <StrategyBar />
       </div>
     </header>
   );

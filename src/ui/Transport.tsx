@@ -1,8 +1,10 @@
-// The transport bar: play/pause, step, step ×10, reset, speed, and where the run is.
+// The transport bar: play/pause, step, step ×10, reset, speed, and where the run is; on narrow
+// screens also the Settings button that opens the parameter sheet. Two compact rows on a phone.
 // Keyboard: Space plays or pauses, → steps, R resets, unless focus is in a field that needs the key.
 import { useEffect, useRef } from 'react';
 import { SPEED_MAX, SPEED_MIN, type SimulationActions } from '../state/session';
 import type { RunStatus } from '../state/store';
+import type { SheetToggle } from './ControlPanel';
 import { useActions, useAppStore } from './storeContext';
 
 const TEXT_INPUTS = new Set(['text', 'number', 'search', 'email', 'url', 'tel', 'password', 'date', 'time']);
@@ -63,6 +65,16 @@ function PlayIcon({ playing }: { playing: boolean }) {
   );
 }
 
+function SettingsIcon() {
+  return (
+    <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" className="icon">
+      <path d="M2 4h6.5M12.5 4H14M2 12h1.5M7.5 12H14" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+      <circle cx="10.5" cy="4" r="2" fill="none" stroke="currentColor" strokeWidth="1.8" />
+      <circle cx="5.5" cy="12" r="2" fill="none" stroke="currentColor" strokeWidth="1.8" />
+    </svg>
+  );
+}
+
 /** Publishes the bar's height as --transport-h, so the sticky sidebar sits just below it. */
 function useHeightVariable() {
   const ref = useRef<HTMLElement>(null);
@@ -78,7 +90,8 @@ function useHeightVariable() {
   return ref;
 }
 
-export function Transport() {
+/** `settings`: the parameter sheet's toggle (narrow screens only; hidden by CSS where the panel is a sidebar). */
+export function Transport({ settings }: { settings?: SheetToggle }) {
   const actions = useActions();
   useShortcuts(actions);
   const ref = useHeightVariable();
@@ -88,6 +101,8 @@ export function Transport() {
   const speed = useAppStore((s) => s.speed);
   const playing = status === 'running';
   const canRun = status === 'idle' || status === 'paused' || status === 'running';
+  // At the end, Play extends the run (the session adds steps) instead of greying out.
+  const canPlay = canRun || status === 'done';
   const progress = Math.min(1, steps > 0 ? t / steps : 0);
   return (
     <section className="transport" aria-label="Playback" ref={ref}>
@@ -96,21 +111,35 @@ export function Transport() {
           type="button"
           className="btn btn-primary btn-play"
           onClick={actions.togglePlay}
-          disabled={!canRun}
+          disabled={!canPlay}
           aria-keyshortcuts="Space"
+          title={status === 'done' ? 'Run 100 more steps' : undefined}
         >
           <PlayIcon playing={playing} />
-          <span>{playing ? 'Pause' : 'Play'}</span>
+          <span>{playing ? 'Pause' : status === 'done' ? 'Play on' : 'Play'}</span>
         </button>
         <button type="button" className="btn" onClick={() => actions.step(1)} disabled={!canRun} aria-keyshortcuts="ArrowRight" title="One step (→)">
           Step
         </button>
         <button type="button" className="btn" onClick={() => actions.step(10)} disabled={!canRun} aria-label="Step ×10" title="Ten steps">
-          Step ×10
+          <span className="wide-only">Step </span>×10
         </button>
         <button type="button" className="btn" onClick={actions.reset} disabled={status === 'starting'} aria-keyshortcuts="R" title="Back to step 0 (R)">
           Reset
         </button>
+        {settings && (
+          <button
+            type="button"
+            id={settings.buttonId}
+            className={`btn transport-settings${settings.open ? ' is-active' : ''}`}
+            aria-expanded={settings.open}
+            aria-controls={settings.controls}
+            onClick={settings.onToggle}
+          >
+            <SettingsIcon />
+            Settings
+          </button>
+        )}
       </div>
       <label className="speed">
         <span className="speed-label">Speed</span>
@@ -124,7 +153,10 @@ export function Transport() {
           aria-valuetext={`${speed} steps per second`}
           onChange={(e) => actions.setSpeed(Number(e.target.value))}
         />
-        <output className="speed-value">{speed} steps/s</output>
+        <output className="speed-value">
+          {speed}
+          <span className="wide-only"> steps</span>/s
+        </output>
       </label>
       <div className="progress-block">
         <span className="step-counter" data-testid="step-counter">

@@ -1,6 +1,6 @@
 // The worker's logic, free of worker globals so it runs (and is tested) in Node too: the clock and
 // the outgoing channel are passed in.
-import { listenerProfile, Simulation, trailStep, validateParams, type StepMetrics, type TrailStep } from '../engine';
+import { exampleListener, listenerProfile, Simulation, trailStep, validateParams, type StepMetrics, type TrailStep } from '../engine';
 import { ACK_TIMEOUT_MS, FRAME_MS, type ScheduledParams, type SongFrame, type WorkerRequest, type WorkerResponse } from './protocol';
 
 /** Time and timers; the defaults use the host's (worker or Node) globals. */
@@ -231,7 +231,7 @@ export function createController(post: Post, options: ControllerOptions = {}): (
         }
         case 'follow': {
           const s = requireSim('follow a listener');
-          follow = validListener(request.listener, s);
+          follow = typeof request.listener === 'string' ? exampleListener(s.world, request.listener) : validListener(request.listener, s);
           // The last step's slate of the new listener, so the page has something to show before the next step.
           const last = s.t > 0 ? trailStep(s.world, s.arrays, s.params.slateSize, s.t, follow) : undefined;
           post({ type: 'listener', runId, listener: listenerProfile(s.world, s.log, follow), last }, []);

@@ -5,7 +5,7 @@
 // message per display frame, and only after the page acknowledged the previous one (or after
 // `ACK_TIMEOUT_MS`), so a busy page is never flooded. Per-song counts travel as transferred
 // typed arrays: copied once in the worker, moved (not copied again) to the page.
-import type { InitialMetrics, ListenerProfile, Params, StepMetrics, TrailStep } from '../engine';
+import type { InitialMetrics, ListenerKind, ListenerProfile, Params, StepMetrics, TrailStep } from '../engine';
 
 /** Song attributes fixed for a whole run, sent once per reset. Index = song id. */
 export interface SongCatalog {
@@ -35,8 +35,8 @@ export type WorkerRequest =
    * `follow`: the listener whose slates the steps messages carry.
    */
   | { type: 'reset'; runId: number; params: Params; schedule?: readonly ScheduledParams[]; follow?: number }
-  /** Follows another listener from the next step on (its profile comes back at once). */
-  | { type: 'follow'; listener: number }
+  /** Follows another listener from the next step on: by number, or the example listener of a kind (its profile comes back at once). */
+  | { type: 'follow'; listener: number | ListenerKind }
   /** Steps on the worker's own timer at `stepsPerSecond` until paused or done; a second `play` changes the speed. */
   | { type: 'play'; stepsPerSecond: number }
   /** Stops the timer and sends any rows not yet sent. */

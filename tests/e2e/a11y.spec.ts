@@ -69,8 +69,8 @@ test('no serious or critical violations on a 390×844 phone, panel open', async 
   await page.setViewportSize({ width: 390, height: 844 });
   await ready(page);
   await expectNoSeriousViolations(page, 'on a phone at load');
-  // On a phone the parameters are a collapsed section: open it to reach the exploration control.
-  await page.getByRole('button', { name: 'Open' }).click();
+  // On a phone the parameters are a bottom sheet: open it from the transport to reach the exploration control.
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   await runWithMarker(page);
   await openAllGroups(page);
   await expectNoSeriousViolations(page, 'on a phone with the panel open');

@@ -235,4 +235,91 @@ describe('simulation session', () => {
     expect(sent.at(-1)).toEqual({ type: 'pause' });
     expect(store.getState().status).toBe('idle');
   });
+
+  it('replays a scenario\'s timeline with the markers and rows of the same change made by hand', () => {
+    const replay = wired();
+    replay.session.runScript({ params: base, changes: [{ t: 4, key: 'exploration', value: 'epsilon' }], toStep: 6 });
+    const byHand = wired();
+    byHand.session.step(3);
+    byHand.session.changeParam('exploration', 'epsilon');
+    byHand.session.step(3);
+    const a = replay.store.getState();
+    const b = byHand.store.getState();
+    expect(a.t).toBe(6);
+    expect(a.markers).toEqual(b.markers);
+    expect(a.markers).toEqual([{ t: 4, label: 'exploration = epsilon from here', parts: [{ key: 'exploration', from: 'none', to: 'epsilon', text: 'exploration = epsilon' }] }]);
+    expect(a.rows).toEqual(b.rows);
+    // The scenario stays what the link said; the running parameters follow the timeline.
+    expect(a.base.exploration).toBe('none');
+    expect(a.params.exploration).toBe('epsilon');
+  });
+
+  it('keeps a run that already is the scenario asked for, and rebuilds it once the user changed it', () => {
+    const { store, session, sent } = wired();
+    session.step(2);
+    const resets = () => sent.filter((r) => r.type === 'reset').length;
+    session.runScript({ params: base, changes: [] });
+    expect(resets()).toBe(1);
+    expect(store.getState().t).toBe(2);
+    session.changeParam('exploration', 'epsilon');
+    session.runScript({ params: base, changes: [] });
+    expect(resets()).toBe(2);
+    expect(store.getState().t).toBe(0);
+  });
+
+  it('Reset returns to the scenario and its own timeline, not to the changes made since', () => {
+    const { store, session } = wired();
+    session.runScript({ params: base, changes: [{ t: 3, key: 'epsilon', value: 0.3 }], toStep: 4 });
+    session.changeParam('exploration', 'epsilon');
+    session.step(1);
+    expect(store.getState().markers.map((m) => m.t)).toEqual([3, 5]);
+    session.reset();
+    session.step(4);
+    const s = store.getState();
+    expect(s.params.exploration).toBe('none');
+    expect(s.params.epsilon).toBe(0.3);
+    expect(s.markers.map((m) => m.t)).toEqual([3]);
+  });
+
+  it('a change of the user before a scheduled one drops the rest of the scenario\'s timeline', () => {
+    const { store, session } = wired();
+    session.runScript({ params: base, changes: [{ t: 5, key: 'exploration', value: 'epsilon' }], toStep: 2 });
+    session.changeParam('positionBias', 2);
+    session.step(5);
+    const s = store.getState();
+    expect(s.scenarioChanges).toEqual([]);
+    expect(s.params.exploration).toBe('none');
+    expect(s.markers.map((m) => m.parts.map((p) => p.key))).toEqual([['positionBias']]);
+  });
+
+  it('Play at the end extends the run by 100 steps, with no marker, and goes on from where it was', () => {
+    const { store, session, sent } = wired();
+    session.step(base.steps);
+    expect(store.getState().status).toBe('done');
+    session.play();
+    const s = store.getState();
+    expect(s.params.steps).toBe(base.steps + 100);
+    expect(s.base.steps).toBe(base.steps + 100);
+    expect(s.status).toBe('running');
+    expect(s.t).toBe(base.steps);
+    expect(s.markers).toEqual([]);
+    expect(sent.at(-1)).toEqual({ type: 'play', stepsPerSecond: 10 });
+  });
+
+  it('follows the listener asked for, keeping their recent slates', () => {
+    const { store, session } = wired();
+    session.followListener('niche');
+    session.step(3);
+    const s = store.getState();
+    expect(s.listener?.kind).toBe('niche');
+    expect(s.follow).toBe(s.listener!.listener);
+    expect(s.trail.map((step) => step.t)).toEqual([1, 2, 3]);
+    expect(s.trail.every((step) => step.listener === s.follow)).toBe(true);
+    session.followListener(5);
+    expect(store.getState().follow).toBe(5);
+    expect(store.getState().trail.map((step) => [step.t, step.listener])).toEqual([[3, 5]]);
+    // Not a listener of this run: nothing is asked of the worker.
+    session.followListener(base.users);
+    expect(store.getState().follow).toBe(5);
+  });
 });

@@ -4,13 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import { defaultParams } from '../../src/engine';
 import { createAppStore } from '../../src/state/store';
-import { linkFor, paramsFromSearch, readLink, searchFromParams, syncUrl, uiFlagsFromSearch } from '../../src/state/url';
+import { linkFor, linkForState, paramsFromSearch, readLink, searchFromParams, syncUrl, uiFlagsFromSearch } from '../../src/state/url';
 
 describe('URL parameters', () => {
   it('round-trips every kind of parameter', () => {
     const params = { ...defaultParams(), users: 250, positionBias: 1.5, recommender: 'oracle' as const, excludeConsumed: true, bucketThresholds: [50, 500] };
     const search = searchFromParams(params);
-    expect(search).toBe('?users=250&positionBias=1.5&recommender=oracle&excludeConsumed=true&bucketThresholds=50%2C500');
+    expect(search).toBe('?users=250&positionBias=1.5&recommender=oracle&excludeConsumed=true&bucketThresholds=50,500');
     expect(paramsFromSearch(search)).toEqual({ params, issues: [] });
   });
 
@@ -58,7 +58,7 @@ describe('URL parameters', () => {
     expect(linkFor('https://example.org/lab/sub/?users=3#x', { ...defaultParams(), seed: 7 })).toBe('https://example.org/lab/sub/?seed=7#x');
   });
 
-  it('keeps the address bar in step with the running parameters and the controls flag', () => {
+  it('keeps the address bar in step with the scenario, its live changes and the controls flag', () => {
     const calls: string[] = [];
     const host = { location: { href: 'http://localhost/app/?users=abc' }, history: { replaceState: (_d: unknown, _u: string, url?: string | URL | null) => {
       calls.push(String(url));
@@ -67,16 +67,22 @@ describe('URL parameters', () => {
     const store = createAppStore({ ...defaultParams(), users: 500 });
     const stop = syncUrl(store, host);
     expect(calls).toEqual(['http://localhost/app/?users=500']);
+    // A change before step 1 is part of the scenario (the session adopts it).
     store.getState().setDraftValue('recommender', 'random', true);
+    store.getState().adoptAsScenario();
     expect(calls.at(-1)).toBe('http://localhost/app/?users=500&recommender=random');
     // A change waiting for a restart is not in the link: the link reproduces the running simulation.
     store.getState().setDraftValue('songs', 100, false);
     expect(calls).toHaveLength(2);
+    // A live change mid-run is in the timeline, not in the scenario's parameters.
+    store.getState().setDraftValue('exploration', 'epsilon', true);
+    store.getState().addMarkerPart(12, { key: 'exploration', from: 'none', to: 'epsilon', text: 'exploration = epsilon' });
+    expect(calls.at(-1)).toBe('http://localhost/app/?users=500&recommender=random&at=12:exploration=epsilon');
     store.getState().setControlsHidden(true);
-    expect(calls.at(-1)).toBe('http://localhost/app/?users=500&recommender=random&controls=hidden');
+    expect(calls.at(-1)).toBe('http://localhost/app/?users=500&recommender=random&at=12:exploration=epsilon&controls=hidden');
     stop();
     store.getState().setControlsHidden(false);
-    expect(calls).toHaveLength(3);
+    expect(calls).toHaveLength(4);
   });
 });
 
@@ -145,5 +151,52 @@ describe('hostile links', () => {
     const repeated = noticeText(`?users=${huge}&users=1`);
     expect(repeated).toContain(`users given 2 times ("${'x'.repeat(80)}…", "1")`);
     expect(repeated.length).toBeLessThan(250);
+  });
+});
+
+describe('the page state in a link', () => {
+  const vocabulary = { lessons: new Map([['loops', 8]]), views: ['loop', 'hit-rate'] };
+
+  it('reads the timeline, the step, the lesson, present mode and the listener', () => {
+    const link = readLink('?at=60:exploration=none&at=40:exploration=epsilon&step=70&lesson=loops&chapter=6&present=hit-rate&listener=17', vocabulary);
+    expect(link.issues).toEqual([]);
+    expect(link.changes).toEqual([
+      { t: 40, key: 'exploration', value: 'epsilon' },
+      { t: 60, key: 'exploration', value: 'none' },
+    ]);
+    expect(link).toMatchObject({ step: 70, lesson: { name: 'loops', chapter: 6 }, present: 'hit-rate', follow: 17 });
+  });
+
+  it('names every part it cannot use and what it did instead', () => {
+    const link = readLink('?steps=50&at=80:exploration=epsilon&step=51&lesson=loops&chapter=9&present=wall&listener=1000', vocabulary);
+    expect(link.issues.map((i) => i.message)).toEqual([
+      'at="80:exploration=epsilon": the step must be from 2 to 50 (the run\'s length) (change ignored)',
+      'step must be a whole number from 0 to 50 (the run\'s length), got "51" (starting at step 0)',
+      'chapter must be a whole number from 1 to 8, got "9" (opening chapter 1)',
+      'present must be one of: loop, hit-rate, got "wall" (present mode off)',
+      'listener must be a whole number from 0 to 999, got "1000" (following listener 0)',
+    ]);
+    expect(link).toMatchObject({ changes: [], step: 0, lesson: { name: 'loops', chapter: 1 }, present: null, follow: 0 });
+    expect(readLink('?lesson=nope', vocabulary).issues.map((i) => i.message)).toEqual(['lesson must be one of: loops, got "nope" (no lesson opened)']);
+  });
+
+  it('writes the scenario, not the running parameters, then the timeline and the step', () => {
+    const store = createAppStore({ ...defaultParams(), seed: 7 });
+    store.getState().setDraftValue('exploration', 'epsilon', true);
+    store.getState().addMarkerPart(40, { key: 'exploration', from: 'none', to: 'epsilon', text: 'exploration = epsilon' });
+    store.setState({ t: 55, lesson: { name: 'loops', chapter: 6 } });
+    expect(linkForState('https://lab.example/app/', store.getState())).toBe(
+      'https://lab.example/app/?seed=7&at=40:exploration=epsilon&step=55&lesson=loops&chapter=6',
+    );
+  });
+
+  it('round-trips: the link of a state reads back as that state', () => {
+    const store = createAppStore({ ...defaultParams(), epsilon: 0.2 });
+    store.getState().addMarkerPart(30, { key: 'exploration', from: 'none', to: 'epsilon', text: '' });
+    store.setState({ t: 45, present: 'hit-rate', follow: 3 });
+    const link = readLink(new URL(linkForState('https://x.test/', store.getState())).search, vocabulary);
+    expect(link.issues).toEqual([]);
+    expect(link.params.epsilon).toBe(0.2);
+    expect(link).toMatchObject({ changes: [{ t: 30, key: 'exploration', value: 'epsilon' }], step: 45, present: 'hit-rate', follow: 3 });
   });
 });

@@ -1,9 +1,11 @@
 // @vitest-environment jsdom
 // The whole shell on a real (in-process) session: every part is there, stepping fills the views,
-// and the instructor's flag hides the controls.
-import { act, cleanup, fireEvent, screen } from '@testing-library/react';
+// and the instructor's flag hides the controls; the transport's Settings button drives the panel's
+// sheet; the intro is one line with an expander whose state is remembered.
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/ui/App';
+import { INTRO_STORAGE_KEY, Intro } from '../../src/ui/Intro';
 import { VIEWS } from '../../src/ui/views';
 import { renderWith, wiredSession } from './helpers';
 
@@ -13,6 +15,8 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+  localStorage.clear();
 });
 
 describe('App shell', () => {
@@ -42,5 +46,74 @@ describe('App shell', () => {
     expect(screen.queryByRole('complementary', { name: 'Parameters' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Show controls' }));
     expect(screen.getByRole('complementary', { name: 'Parameters' })).toBeTruthy();
+  });
+});
+
+describe('App shell, parameter sheet', () => {
+  it('the transport\'s Settings button controls the parameter panel', () => {
+    const { store, session } = wiredSession();
+    renderWith(<App />, store, session);
+    const panel = screen.getByRole('complementary', { name: 'Parameters' });
+    const settings = within(screen.getByRole('region', { name: 'Playback' })).getByRole('button', { name: 'Settings' });
+    expect(settings.getAttribute('aria-controls')).toBe(panel.id);
+    fireEvent.click(settings);
+    expect(panel.classList.contains('is-open')).toBe(true);
+    expect(panel.contains(document.activeElement)).toBe(true);
+    fireEvent.click(within(panel).getByRole('button', { name: 'Close' }));
+    expect(panel.classList.contains('is-open')).toBe(false);
+  });
+
+  it('has no Settings button while the controls are hidden', () => {
+    const { store, session } = wiredSession();
+    store.getState().setControlsHidden(true);
+    renderWith(<App />, store, session);
+    expect(screen.queryByRole('button', { name: 'Settings' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Show controls' }));
+    expect(screen.getByRole('button', { name: 'Settings' }).getAttribute('aria-expanded')).toBe('false');
+  });
+});
+
+describe('Intro', () => {
+  const toggle = () => screen.getByRole('button', { name: 'What am I looking at?' });
+  const body = () => document.getElementById(toggle().getAttribute('aria-controls') ?? '')!;
+
+  it('is one line with the explanation closed, on a first visit', () => {
+    render(<Intro />);
+    expect(screen.getByText(/watch plays pile up on a few songs/)).toBeTruthy();
+    expect(toggle().getAttribute('aria-expanded')).toBe('false');
+    expect(body().hidden).toBe(true);
+  });
+
+  it('opens and closes the explanation, and remembers the choice', () => {
+    const first = render(<Intro />);
+    fireEvent.click(toggle());
+    expect(toggle().getAttribute('aria-expanded')).toBe('true');
+    expect(body().hidden).toBe(false);
+    expect(body().textContent).toContain('the recommender learns only from those clicks');
+    expect(localStorage.getItem(INTRO_STORAGE_KEY)).toBe('open');
+    first.unmount();
+
+    const second = render(<Intro />);
+    expect(toggle().getAttribute('aria-expanded')).toBe('true');
+    fireEvent.click(toggle());
+    expect(body().hidden).toBe(true);
+    expect(localStorage.getItem(INTRO_STORAGE_KEY)).toBe('closed');
+    second.unmount();
+
+    render(<Intro />);
+    expect(toggle().getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('works, forgetting, when storage is switched off', () => {
+    vi.spyOn(Storage.prototype, 'getItem').mockImplementation(() => {
+      throw new Error('storage is disabled');
+    });
+    vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new Error('storage is disabled');
+    });
+    render(<Intro />);
+    expect(toggle().getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(toggle());
+    expect(body().hidden).toBe(false);
   });
 });

@@ -1,13 +1,17 @@
 // @vitest-environment jsdom
 // The parameter panel is generated from the schema: one control per parameter in its group, help as
 // the description, inline validation that keeps the last valid value, live changes with markers,
-// restart changes behind "Apply and restart", and no re-render when steps arrive.
+// restart changes behind "Apply and restart", and no re-render when steps arrive. On narrow screens
+// it is a sheet opened by the transport's Settings button: focus moves in, Esc or Close closes it
+// and focus goes back to the button.
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { Profiler } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PARAM_SCHEMA, defaultParams, type ParamSpec, type StepMetrics } from '../../src/engine';
 import { createAppStore } from '../../src/state/store';
-import { ControlPanel, groupedSchema } from '../../src/ui/ControlPanel';
+import { ControlPanel, groupedSchema, useParameterSheet } from '../../src/ui/ControlPanel';
+import { Transport } from '../../src/ui/Transport';
+import { StoreProvider } from '../../src/ui/storeContext';
 import { renderWith, small, stubActions, wiredSession } from './helpers';
 
 afterEach(cleanup);
@@ -162,5 +166,123 @@ describe('ControlPanel', () => {
       store.getState().setStatus('running');
     });
     expect(renders).toBe(before);
+  });
+});
+
+/** The transport and the panel sharing one sheet state, as the app wires them. */
+function SheetHarness({ enabled = true }: { enabled?: boolean }) {
+  const { toggle, sheet } = useParameterSheet(enabled);
+  return (
+    <>
+      <button type="button">elsewhere</button>
+      <Transport settings={enabled ? toggle : undefined} />
+      {enabled && <ControlPanel sheet={sheet} />}
+    </>
+  );
+}
+
+describe('ControlPanel as a sheet', () => {
+  const panel = () => screen.getByRole('complementary', { name: 'Parameters' });
+  const settings = () => screen.getByRole('button', { name: 'Settings' });
+  const isOpen = () => panel().classList.contains('is-open');
+
+  function openSheet() {
+    const store = createAppStore(defaultParams());
+    store.setState({ status: 'idle' });
+    const view = renderWith(<SheetHarness />, store, stubActions());
+    act(() => settings().focus());
+    fireEvent.click(settings());
+    return { ...view, store };
+  }
+
+  it('starts closed; Settings names the panel it controls and opens it, moving focus into it', () => {
+    renderWith(<SheetHarness />, createAppStore(defaultParams()), stubActions());
+    expect(isOpen()).toBe(false);
+    expect(settings().getAttribute('aria-expanded')).toBe('false');
+    expect(settings().getAttribute('aria-controls')).toBe(panel().id);
+    expect(panel().id).not.toBe('');
+    act(() => settings().focus());
+    fireEvent.click(settings());
+    expect(isOpen()).toBe(true);
+    expect(settings().getAttribute('aria-expanded')).toBe('true');
+    expect(document.activeElement).toBe(within(panel()).getByRole('heading', { name: 'Parameters' }));
+  });
+
+  it('Esc closes it and focus goes back to the Settings button', () => {
+    openSheet();
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(isOpen()).toBe(false);
+    expect(settings().getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(settings());
+  });
+
+  it('Esc from a control inside the sheet closes it too', () => {
+    openSheet();
+    const field = screen.getByRole('textbox', { name: 'Seed' });
+    act(() => field.focus());
+    fireEvent.keyDown(field, { key: 'Escape' });
+    expect(isOpen()).toBe(false);
+    expect(document.activeElement).toBe(settings());
+  });
+
+  it('the Close button closes it and returns focus; Settings toggles it', () => {
+    openSheet();
+    fireEvent.click(within(panel()).getByRole('button', { name: 'Close' }));
+    expect(isOpen()).toBe(false);
+    expect(document.activeElement).toBe(settings());
+    fireEvent.click(settings());
+    expect(isOpen()).toBe(true);
+    fireEvent.click(settings());
+    expect(isOpen()).toBe(false);
+  });
+
+  it('leaves focus where the user put it outside the sheet', () => {
+    openSheet();
+    const elsewhere = screen.getByRole('button', { name: 'elsewhere' });
+    act(() => elsewhere.focus());
+    fireEvent.keyDown(elsewhere, { key: 'Escape' });
+    expect(isOpen()).toBe(false);
+    expect(document.activeElement).toBe(elsewhere);
+  });
+
+  it('a key other than Esc, or Esc already handled, leaves it open', () => {
+    openSheet();
+    fireEvent.keyDown(document.activeElement!, { key: 'Enter' });
+    expect(isOpen()).toBe(true);
+    // Something inside (a popup of its own) handles Esc first.
+    const handle = (event: KeyboardEvent) => event.preventDefault();
+    document.addEventListener('keydown', handle, true);
+    try {
+      fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    } finally {
+      document.removeEventListener('keydown', handle, true);
+    }
+    expect(isOpen()).toBe(true);
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(isOpen()).toBe(false);
+  });
+
+  it('hiding the controls closes it; showing them again does not reopen it', () => {
+    const { rerender, store } = openSheet();
+    expect(isOpen()).toBe(true);
+    const wrap = (enabled: boolean) => (
+      <StoreProvider store={store} actions={stubActions()}>
+        <SheetHarness enabled={enabled} />
+      </StoreProvider>
+    );
+    rerender(wrap(false));
+    expect(screen.queryByRole('complementary', { name: 'Parameters' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Settings' })).toBeNull();
+    rerender(wrap(true));
+    expect(isOpen()).toBe(false);
+    expect(settings().getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('as a plain sidebar (no sheet) it has no Close button and ignores Esc', () => {
+    renderWith(<ControlPanel />, createAppStore(defaultParams()), stubActions());
+    expect(within(panel()).queryByRole('button', { name: 'Close' })).toBeNull();
+    expect(within(panel()).getByRole('heading', { name: 'Parameters' }).getAttribute('tabindex')).toBeNull();
+    fireEvent.keyDown(document.body, { key: 'Escape' });
+    expect(isOpen()).toBe(false);
   });
 });

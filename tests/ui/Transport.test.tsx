@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
-// The transport: buttons, the step counter, the speed, and keyboard shortcuts that stay out of the
-// way of fields, selects and sliders.
+// The transport: buttons, the step counter, the speed, keyboard shortcuts that stay out of the
+// way of fields, selects and sliders, and (narrow screens) the Settings button of the parameter sheet.
 import { act, cleanup, fireEvent, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defaultParams } from '../../src/engine';
 import { createAppStore } from '../../src/state/store';
+import { StoreProvider } from '../../src/ui/storeContext';
 import { Transport, shortcutFor } from '../../src/ui/Transport';
 import { renderWith, small, stubActions, wiredSession } from './helpers';
 
@@ -42,7 +43,11 @@ describe('Transport', () => {
     expect(screen.getByTestId('run-status').textContent).toBe('Playing');
     act(() => store.setState({ t: 100, status: 'done' }));
     expect(screen.getByTestId('run-status').textContent).toBe('Finished');
-    expect((screen.getByRole('button', { name: 'Play' }) as HTMLButtonElement).disabled).toBe(true);
+    // At the end Play does not grey out: it plays on (the session extends the run).
+    const playOn = screen.getByRole('button', { name: 'Play on' }) as HTMLButtonElement;
+    expect(playOn.disabled).toBe(false);
+    expect(playOn.title).toBe('Run 100 more steps');
+    expect((screen.getByRole('button', { name: 'Step' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
   it('disables stepping while the world is being built', () => {
@@ -94,6 +99,41 @@ describe('Transport', () => {
     // → and R still work from a button.
     fireEvent.keyDown(screen.getByRole('button', { name: 'other' }), { key: 'ArrowRight' });
     expect(actions.step).toHaveBeenCalledWith(1);
+  });
+
+  it('has a Settings button only when given the parameter sheet, wired to it', () => {
+    renderWith(<Transport />, ready(), stubActions());
+    expect(screen.queryByRole('button', { name: 'Settings' })).toBeNull();
+    cleanup();
+
+    const onToggle = vi.fn();
+    const actions = stubActions();
+    const settings = { open: false, onToggle, controls: 'the-panel', buttonId: 'the-settings-button' };
+    const store = ready();
+    const { rerender } = renderWith(<Transport settings={settings} />, store, actions);
+    const button = screen.getByRole('button', { name: 'Settings' });
+    expect(button.id).toBe('the-settings-button');
+    expect(button.getAttribute('aria-controls')).toBe('the-panel');
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(button);
+    expect(onToggle).toHaveBeenCalledTimes(1);
+    // Space on the button is the button's, not play/pause.
+    fireEvent.keyDown(button, { key: ' ' });
+    expect(actions.togglePlay).not.toHaveBeenCalled();
+    rerender(
+      <StoreProvider store={store} actions={actions}>
+        <Transport settings={{ ...settings, open: true }} />
+      </StoreProvider>,
+    );
+    expect(screen.getByRole('button', { name: 'Settings' }).getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it('keeps the full names behind the compact phone labels', () => {
+    const store = ready();
+    renderWith(<Transport />, store, stubActions());
+    // A phone shows "×10" and "10/s"; the names and the full text stay the same.
+    expect(screen.getByRole('button', { name: 'Step ×10' }).textContent).toBe('Step ×10');
+    expect(document.querySelector('.speed-value')!.textContent).toBe(`${store.getState().speed} steps/s`);
   });
 
   it('classifies shortcuts without a DOM event', () => {

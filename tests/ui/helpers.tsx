@@ -26,6 +26,8 @@ export function stubActions(): StubActions {
     discardPending: vi.fn(),
     choosePreset: vi.fn(),
     restartWorker: vi.fn(),
+    runScript: vi.fn(),
+    followListener: vi.fn(),
   } as StubActions;
 }
 

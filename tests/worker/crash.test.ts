@@ -177,7 +177,7 @@ describe('session with a crashing worker (fake Worker)', () => {
     expect(FakeWorker.made).toHaveLength(2);
     const fresh = FakeWorker.made[1]!;
     expect(fresh.terminated).toBe(false);
-    expect(fresh.received).toEqual([{ type: 'reset', runId: 2, params }]);
+    expect(fresh.received).toEqual([{ type: 'reset', runId: 2, params, schedule: [], follow: 0 }]);
     expect(store.getState().status).toBe('idle');
     expect(store.getState().error).toBeNull();
     expect(store.getState().t).toBe(0);
@@ -241,7 +241,7 @@ describe('session with a client that keeps delivering after terminate', () => {
 
     session.restartWorker();
     expect(workers).toHaveLength(2);
-    expect(workers[1]!.sent).toEqual([{ type: 'reset', runId: 2, params }]);
+    expect(workers[1]!.sent).toEqual([{ type: 'reset', runId: 2, params, schedule: [], follow: 0 }]);
     expect(store.getState().status).toBe('idle');
     first.deliver({ type: 'error', runId: 2, message: 'from the old worker' });
     expect(store.getState().status).toBe('idle');

@@ -1,0 +1,136 @@
+// The lesson rail: one chapter at a time beside the charts, with its run, its question and the way on.
+import { useEffect, useId, useState } from 'react';
+import { findPreset, PARAM_SCHEMA, presetParams, type Params } from '../../engine';
+import { useActions, useAppStore, useAppStoreApi } from '../storeContext';
+import { LESSONS, type Chapter, type LessonRun } from './chapters';
+import './lesson.css';
+
+/**
+ * The parameters a chapter runs: its preset's strategy in the run's world (the world and its size,
+ * e.g. a smaller one for slow laptops, are kept unless the preset sets them), stopping at the checkpoint.
+ */
+export function chapterParams(chapter: Chapter, running: Params): Params | null {
+  const preset = chapter.script && findPreset(chapter.script.preset);
+  if (!chapter.script || !preset) return null;
+  const params: Record<string, unknown> = { ...presetParams(preset) };
+  for (const spec of PARAM_SCHEMA) if (spec.effect === 'restart' && !(spec.key in preset.overrides)) params[spec.key] = running[spec.key];
+  return { ...(params as Params), steps: chapter.script.checkpoint };
+}
+
+/** Whether focus is in a field where PageUp/PageDown already mean something. */
+function typingIn(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+}
+
+function Question({ chapter, run, checkpoint, t }: { chapter: Chapter; run: LessonRun; checkpoint: number; t: number }) {
+  const question = chapter.question!;
+  const id = useId();
+  const [choice, setChoice] = useState<string | null>(null);
+  const [committed, setCommitted] = useState<string | null>(null);
+  const answer = committed ? question.answer(run, checkpoint) : null;
+  const labelOf = (option: string) => question.options.find((o) => o.id === option)?.label ?? option;
+  return (
+    <div className="lesson-question">
+      <fieldset disabled={committed !== null}>
+        <legend id={`${id}-q`}>Predict: {question.prompt}</legend>
+        {question.options.map((option) => (
+          <label key={option.id} className="lesson-option">
+            <input type="radio" name={`${id}-choice`} value={option.id} checked={choice === option.id} onChange={() => setChoice(option.id)} />
+            {option.label}
+          </label>
+        ))}
+      </fieldset>
+      {committed === null ? (
+        <button type="button" className="btn btn-primary" disabled={choice === null} onClick={() => setCommitted(choice)}>
+          Lock in my guess
+        </button>
+      ) : (
+        <div className="lesson-answer" role="status">
+          {answer === null ? (
+            <p>
+              Your guess: <strong>{labelOf(committed)}</strong>. The answer appears at step {checkpoint} (now step {t}).
+            </p>
+          ) : (
+            <>
+              <p className={answer.correct === committed ? 'lesson-right' : 'lesson-wrong'}>
+                {answer.correct === committed ? 'Right: ' : `Not quite: the answer is “${labelOf(answer.correct)}”. `}
+                {answer.why}
+              </p>
+            </>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function LessonRail() {
+  const lesson = useAppStore((s) => s.lesson);
+  const setLesson = useAppStore((s) => s.setLesson);
+  const params = useAppStore((s) => s.params);
+  const initial = useAppStore((s) => s.initial);
+  const rows = useAppStore((s) => s.rows);
+  const t = useAppStore((s) => s.t);
+  const store = useAppStoreApi();
+  const { runScript } = useActions();
+  const chapters = lesson ? LESSONS[lesson.name] : undefined;
+  const index = lesson && chapters ? Math.min(Math.max(lesson.chapter, 1), chapters.length) - 1 : -1;
+  const chapter = chapters?.[index];
+  const titleId = useId();
+
+  // Entering a chapter sets up its run (the session keeps a run that already matches the script).
+  useEffect(() => {
+    if (!chapter?.script) return;
+    const next = chapterParams(chapter, store.getState().params);
+    if (next) runScript({ params: next, changes: chapter.script.changes, play: true });
+  }, [chapter, runScript, store]);
+
+  useEffect(() => {
+    if (!lesson || !chapters) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (typingIn(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
+      if (event.key === 'PageDown' && index < chapters.length - 1) setLesson({ name: lesson.name, chapter: index + 2 });
+      else if (event.key === 'PageUp' && index > 0) setLesson({ name: lesson.name, chapter: index });
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [lesson, chapters, index, setLesson]);
+
+  if (!lesson || !chapters || !chapter) return null;
+  const run: LessonRun = { params, initial, rows };
+  const checkpoint = chapter.script?.checkpoint ?? 0;
+  const go = (n: number) => setLesson({ name: lesson.name, chapter: n });
+  return (
+    <aside className="lesson" aria-label="Lesson">
+      <div className="lesson-head">
+        <p className="lesson-count">
+          Chapter {index + 1} of {chapters.length}
+        </p>
+        <button type="button" className="btn btn-quiet lesson-close" onClick={() => setLesson(null)}>
+          Leave lesson
+        </button>
+      </div>
+      <h2 id={titleId} className="lesson-title">
+        {chapter.title}
+      </h2>
+      <p className="lesson-text">{chapter.text(run)}</p>
+      {chapter.script && (
+        <p className="lesson-progress" aria-live="polite">
+          {t >= checkpoint ? `Run complete: step ${checkpoint}.` : `Running to step ${checkpoint}: now at step ${t}.`}
+        </p>
+      )}
+      {chapter.question && <Question key={`${lesson.name}-${index}`} chapter={chapter} run={run} checkpoint={checkpoint} t={t} />}
+      <nav className="lesson-nav" aria-label="Chapters">
+        <button type="button" className="btn" disabled={index === 0} onClick={() => go(index)}>
+          ← Back
+        </button>
+        <button type="button" className="btn btn-primary" disabled={index === chapters.length - 1} onClick={() => go(index + 2)}>
+          Next →
+        </button>
+      </nav>
+      <p className="lesson-hint">PageDown / PageUp also move between chapters.</p>
+    </aside>
+  );
+}

@@ -1,0 +1,153 @@
+// The feedback loop drawn: listeners → slates → clicks → log → ranker → slates, with this step's numbers on its arrows.
+import { useMemo, useState } from 'react';
+import { useAppStore } from '../storeContext';
+import { TextMeter } from '../views/textFit';
+import { useElementWidth } from '../views/useElementWidth';
+import { arrowCandidates, loopLabels } from './loopLabels';
+import { layoutLoop, PHONE_BELOW, type LoopSize, type MeterFactory } from './loopLayout';
+import './loop.css';
+
+const meters = new Map<string, TextMeter>();
+/** One cached meter per font: character widths are measured once per page, not per step. */
+const meterFor: MeterFactory = (weight, px) => {
+  const key = `${weight} ${px}`;
+  let meter = meters.get(key);
+  if (!meter) {
+    meter = new TextMeter(`${weight} ${px}px`, px);
+    meters.set(key, meter);
+  }
+  return meter;
+};
+
+export interface LoopDiagramProps {
+  /** `present` draws it for a projector: text of 22 px and more, filling a wide screen. */
+  size?: LoopSize;
+  className?: string;
+}
+
+/** Height reserved before the first measurement, so the page does not jump when the drawing appears. */
+const RESERVED = { compact: 150, present: 420 } as const;
+
+export function LoopDiagram({ size = 'compact', className }: LoopDiagramProps) {
+  const params = useAppStore((s) => s.params);
+  const initial = useAppStore((s) => s.initial);
+  const status = useAppStore((s) => s.status);
+  const row = useAppStore((s) => s.rows.at(-1) ?? null);
+  const first = useAppStore((s) => s.rows[0] ?? null);
+  const [ref, width, measured] = useElementWidth<HTMLDivElement>(size === 'present' ? 1600 : 1000);
+
+  const labels = useMemo(
+    () => loopLabels({ row, first, initial, params, status }),
+    [row, first, initial, params, status],
+  );
+  // Sized for every number the run can show, so the drawing holds still while it plays.
+  const candidates = useMemo(() => arrowCandidates({ initial, params }), [initial, params]);
+  const layout = useMemo(
+    () => layoutLoop(width, size, labels, { nodes: labels.nodes, candidates }, meterFor),
+    [width, size, labels, candidates],
+  );
+
+  // One lap of the pulse per new step; steps that arrive mid-lap start the next lap when it ends,
+  // so a fast run shows a steady flow instead of a pulse that restarts before it gets anywhere.
+  const [pulse, setPulse] = useState({ t: labels.t, on: false });
+  if (labels.t > 0 && labels.t !== pulse.t && !pulse.on) setPulse({ t: labels.t, on: true });
+  const lapEnded = () => setPulse({ t: labels.t, on: labels.t > 0 && labels.t !== pulse.t });
+
+  const classes = [
+    ...new Set(['loop', `loop--${size}`, `loop--${layout.style.name}`, className ?? '']),
+  ]
+    .filter(Boolean)
+    .join(' ');
+  if (!measured) {
+    const reserved = size === 'compact' && width < PHONE_BELOW ? 250 : RESERVED[size];
+    return <div className={classes} ref={ref} style={{ minHeight: reserved }} />;
+  }
+  const { style } = layout;
+  return (
+    <div className={classes} ref={ref} data-testid="loop-diagram">
+      <svg
+        role="img"
+        aria-label={labels.summary}
+        width={layout.width}
+        height={layout.height}
+        viewBox={`0 0 ${layout.width} ${layout.height}`}
+        data-mode={layout.mode}
+      >
+        {layout.arrows.map((a) => (
+          <g
+            key={a.id}
+            className={a.loop ? 'loop-arrow' : 'loop-arrow loop-arrow--feed'}
+            data-arrow={a.id}
+          >
+            <line
+              x1={a.x1}
+              y1={a.y1}
+              x2={a.x2}
+              y2={a.y2}
+              strokeWidth={style.name === 'present' ? 4 : 2}
+            />
+            <polygon points={a.head} />
+          </g>
+        ))}
+        {pulse.on && (
+          <path
+            key={pulse.t}
+            data-step={pulse.t}
+            className="loop-pulse"
+            d={layout.loopPath}
+            pathLength={100}
+            strokeWidth={style.name === 'present' ? 12 : 6}
+            onAnimationEnd={lapEnded}
+          />
+        )}
+        {layout.nodes.map((n) => (
+          <g key={n.id} className={`loop-node loop-node--${n.id}`}>
+            <rect x={n.box.x} y={n.box.y} width={n.box.w} height={n.box.h} rx={style.radius} />
+            {n.lines.map((l, i) => (
+              <text
+                key={i}
+                className={`loop-text loop-text--${l.role}`}
+                x={l.x}
+                y={l.y}
+                textAnchor={l.anchor}
+                fontSize={style.font[l.role]}
+              >
+                {l.text}
+              </text>
+            ))}
+          </g>
+        ))}
+        {layout.arrows.map((a) => (
+          <g key={a.id} className="loop-label" data-label={a.id}>
+            {a.lines.map((l, i) => (
+              <text
+                key={i}
+                className={`loop-text loop-text--${l.role}`}
+                x={l.x}
+                y={l.y}
+                textAnchor={l.anchor}
+                fontSize={style.font[l.role]}
+              >
+                {l.text}
+                {l.tail && (
+                  <tspan className="loop-text--detail" fontSize={style.font.detail}>
+                    {l.tail}
+                  </tspan>
+                )}
+              </text>
+            ))}
+          </g>
+        ))}
+        <text
+          className="loop-text loop-text--caption"
+          x={layout.caption.x}
+          y={layout.caption.y}
+          textAnchor={layout.caption.anchor}
+          fontSize={style.font.caption}
+        >
+          {layout.caption.text}
+        </text>
+      </svg>
+    </div>
+  );
+}

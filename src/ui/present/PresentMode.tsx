@@ -1,0 +1,168 @@
+// Present mode: one view fills the screen for a projector, with what changed since the start and the strategy bar.
+import { useEffect, useLayoutEffect, useRef, useState, type ComponentType } from 'react';
+import { LoopDiagram } from '../loop/LoopDiagram';
+import { StrategyBar } from '../strategy/StrategyBar';
+import { useActions, useAppStore } from '../storeContext';
+import { VIEWS, type ViewEntry } from '../views';
+import type { ViewProps } from '../views/types';
+import { ViewGrid } from '../ViewGrid';
+import { changeNumbers } from './presentNumbers';
+import './present.css';
+
+/** The loop diagram as a view: it reads the store itself, so it takes none of the views' props. */
+function LoopView() {
+  return <LoopDiagram />;
+}
+
+/** The views present mode steps through, in reading order: the loop itself first. */
+export const PRESENT_VIEWS: readonly ViewEntry[] = [
+  { id: 'loop', title: 'The feedback loop, step by step', Component: LoopView as ComponentType<ViewProps> },
+  ...VIEWS,
+];
+
+/** Whether `id` names a view present mode can show. */
+export function isPresentView(id: string): boolean {
+  return PRESENT_VIEWS.some((v) => v.id === id);
+}
+
+/**
+ * The scale present mode aims for: chart text is 13 px at scale 1, so 1.6 makes it about 21 px,
+ * readable from the back of a room. The view is laid out at the stage's width divided by this, then
+ * scaled up; if it is then too tall, the scale shrinks to fit.
+ */
+const TARGET_SCALE = 1.6;
+/** Narrowest layout a view gets, so a phone-sized stage still lays charts out side by side where they fit. */
+const MIN_LAYOUT_WIDTH = 360;
+
+/** Scales its child to fit the stage, keeping its aspect, so text and strokes grow with it. */
+function FitToStage({ children }: { children: React.ReactNode }) {
+  const stage = useRef<HTMLDivElement>(null);
+  const inner = useRef<HTMLDivElement>(null);
+  const [fit, setFit] = useState({ width: 900, scale: 1 });
+  useLayoutEffect(() => {
+    const measure = () => {
+      if (!stage.current || !inner.current) return;
+      const { clientWidth: w, clientHeight: h } = stage.current;
+      const width = Math.max(MIN_LAYOUT_WIDTH, Math.floor(w / TARGET_SCALE));
+      const natural = inner.current.offsetHeight || 1;
+      const scale = Math.max(0.5, Math.min(w / width, h / natural));
+      setFit((old) => (old.width === width && Math.abs(old.scale - scale) < 0.01 ? old : { width, scale }));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    if (stage.current) observer.observe(stage.current);
+    if (inner.current) observer.observe(inner.current);
+    return () => observer.disconnect();
+  }, []);
+  return (
+    <div className="present-stage" ref={stage}>
+      <div className="present-scale" ref={inner} style={{ width: fit.width, transform: `scale(${fit.scale})` }}>
+        {children}
+      </div>
+    </div>
+  );
+}
+
+function PresentControls() {
+  const status = useAppStore((s) => s.status);
+  const t = useAppStore((s) => s.t);
+  const steps = useAppStore((s) => s.params.steps);
+  const actions = useActions();
+  const playing = status === 'running';
+  return (
+    <div className="present-controls" role="group" aria-label="Run">
+      <button type="button" className="btn btn-primary present-play" onClick={actions.togglePlay} disabled={status === 'starting' || status === 'error'}>
+        {playing ? 'Pause' : 'Play'}
+      </button>
+      <button type="button" className="btn" onClick={() => actions.step(1)} disabled={playing || status === 'starting' || status === 'error'}>
+        Step
+      </button>
+      <button type="button" className="btn" onClick={actions.reset} disabled={status === 'starting'}>
+        Reset
+      </button>
+      <span className="present-step" aria-live="off">
+        Step {t} / {steps}
+      </span>
+    </div>
+  );
+}
+
+export function PresentMode() {
+  const present = useAppStore((s) => s.present);
+  const setPresent = useAppStore((s) => s.setPresent);
+  const initial = useAppStore((s) => s.initial);
+  const rows = useAppStore((s) => s.rows);
+  const actions = useActions();
+  const index = Math.max(0, PRESENT_VIEWS.findIndex((v) => v.id === present));
+  const view = PRESENT_VIEWS[index]!;
+  const root = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    root.current?.focus();
+  }, []);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+      const target = event.target as HTMLElement | null;
+      if (target && (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.isContentEditable)) return;
+      const n = PRESENT_VIEWS.length;
+      if (event.key === 'ArrowRight') setPresent(PRESENT_VIEWS[(index + 1) % n]!.id);
+      else if (event.key === 'ArrowLeft') setPresent(PRESENT_VIEWS[(index + n - 1) % n]!.id);
+      else if (event.key === 'Escape' || event.key === 'p' || event.key === 'P') setPresent(null);
+      else if (event.key === ' ' && !(target && ['BUTTON', 'A', 'SUMMARY'].includes(target.tagName))) actions.togglePlay();
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [index, setPresent, actions]);
+
+  const numbers = changeNumbers(view.id, initial, rows);
+  return (
+    <div className="present" ref={root} tabIndex={-1} role="region" aria-label={`Present mode: ${view.title}`}>
+      <div className="present-top">
+        <h2 className="present-title">{view.title}</h2>
+        <div className="present-nav" role="group" aria-label="Views">
+          <button type="button" className="btn" onClick={() => setPresent(PRESENT_VIEWS[(index + PRESENT_VIEWS.length - 1) % PRESENT_VIEWS.length]!.id)} aria-label="Previous view">
+            ←
+          </button>
+          <span className="present-count">
+            {index + 1} / {PRESENT_VIEWS.length}
+          </span>
+          <button type="button" className="btn" onClick={() => setPresent(PRESENT_VIEWS[(index + 1) % PRESENT_VIEWS.length]!.id)} aria-label="Next view">
+            →
+          </button>
+          <button type="button" className="btn btn-quiet" onClick={() => setPresent(null)}>
+            Leave (Esc)
+          </button>
+        </div>
+      </div>
+      <dl className="present-numbers">
+        {numbers.map((n) => (
+          <div key={n.label} className="present-number">
+            <dt>{n.label}</dt>
+            <dd>
+              {n.from === null || n.to === null ? (
+                '—'
+              ) : (
+                <>
+                  <span className="present-from">{n.from}</span>
+                  <span aria-label={` at step ${n.fromStep}, now `}> → </span>
+                  <span className="present-to">{n.to}</span>
+                </>
+              )}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <FitToStage key={view.id}>
+        <ViewGrid views={[view]} />
+      </FitToStage>
+      <div className="present-bottom">
+        <PresentControls />
+        <StrategyBar large />
+      </div>
+    </div>
+  );
+}

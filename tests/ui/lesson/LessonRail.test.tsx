@@ -1,0 +1,64 @@
+// @vitest-environment jsdom
+// The lesson rail: a landmark named Lesson, the chapter's run requested on entry, the guess before the answer, and the way on.
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { defaultParams } from '../../../src/engine';
+import { createAppStore } from '../../../src/state/store';
+import { LessonRail } from '../../../src/ui/lesson/LessonRail';
+import { StoreProvider } from '../../../src/ui/storeContext';
+import { stubActions } from '../helpers';
+import { initial, row } from '../views/fixtures';
+
+function setup(chapter: number) {
+  const store = createAppStore({ ...defaultParams(), users: 300, songs: 600 }, [], { lesson: { name: 'loops', chapter } });
+  const actions = stubActions();
+  render(
+    <StoreProvider store={store} actions={actions}>
+      <LessonRail />
+    </StoreProvider>,
+  );
+  return { store, actions };
+}
+
+afterEach(cleanup);
+
+describe('LessonRail', () => {
+  it('is the Lesson landmark, says where it is, and asks for its chapter\u2019s run in the run\u2019s world', () => {
+    const { actions } = setup(6);
+    expect(screen.getByRole('complementary', { name: 'Lesson' }).textContent).toContain('Chapter 6 of 8');
+    expect(actions.runScript).toHaveBeenCalledTimes(1);
+    const script = (actions.runScript as unknown as { mock: { calls: [{ params: { users: number; songs: number; steps: number; exploration: string } ; changes: unknown; play: boolean }][] } }).mock.calls[0]![0];
+    expect(script.params).toMatchObject({ users: 300, songs: 600, steps: 100, exploration: 'none' });
+    expect(script.changes).toEqual([{ t: 40, key: 'exploration', value: 'epsilon' }]);
+    expect(script.play).toBe(true);
+  });
+
+  it('reveals the answer only after a guess is locked in, and only once the run is at the checkpoint', () => {
+    const { store } = setup(2);
+    expect(screen.queryByText(/The Gini went from/)).toBeNull();
+    fireEvent.click(screen.getByRole('radio', { name: 'Go up' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Lock in my guess' }));
+    expect(screen.getByRole('status').textContent).toBe('Your guess: Go up. The answer appears at step 100 (now step 0).');
+    act(() => store.setState({ initial, t: 100, rows: Array.from({ length: 100 }, (_, i) => row(i + 1, { gini: 0.9, top1Share: 0.5 })) }));
+    expect(screen.getByRole('status').textContent).toBe('Right: The Gini went from 0.78 to 0.90, and the top 1% of songs now hold 50% of all plays. The rich get richer.');
+  });
+
+  it('moves with Next, Back and PageDown/PageUp, and leaves', () => {
+    const { store } = setup(1);
+    expect((screen.getByRole('button', { name: '← Back' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Next →' }));
+    expect(store.getState().lesson).toEqual({ name: 'loops', chapter: 2 });
+    fireEvent.keyDown(window, { key: 'PageDown' });
+    expect(store.getState().lesson).toEqual({ name: 'loops', chapter: 3 });
+    fireEvent.keyDown(window, { key: 'PageUp' });
+    expect(store.getState().lesson).toEqual({ name: 'loops', chapter: 2 });
+    fireEvent.click(screen.getByRole('button', { name: 'Leave lesson' }));
+    expect(store.getState().lesson).toBeNull();
+  });
+
+  it('keeps the run in the sandbox chapter', () => {
+    const { actions } = setup(8);
+    expect(actions.runScript).not.toHaveBeenCalled();
+    expect((screen.getByRole('button', { name: 'Next →' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});
