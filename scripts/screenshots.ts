@@ -138,6 +138,8 @@ async function lessonShots(browser: Browser, url: string) {
       }
       await settled(page, Number(/(\d+)/.exec((await page.getByTestId('step-counter').innerText()).replace(/^Step /, ''))?.[1]));
       await tidy(page);
+      // On a phone the rail follows the charts: show the chapter, not the top of the page.
+      if (size.phone) await rail.evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await shoot(page, `lesson-${chapter}-${size.width}x${size.height}`, false);
     }
     await context.close();

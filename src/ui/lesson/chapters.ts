@@ -211,7 +211,7 @@ export const LOOPS_LESSON: readonly Chapter[] = [
     text: (run) =>
       `The loop starts as before. At step 40 the recommender starts exploring: ε-greedy gives ${fmtPctTick(run.params.epsilon)} of slots to songs picked at random, ` +
       'so songs the loop never showed get a chance to earn clicks. The marker on each chart shows the switch. ' +
-      'Afterwards, try Thompson sampling from the strategy bar: it explores songs it is still unsure about.',
+      'Afterwards, try Thompson sampling from the mitigation bar: it explores songs it is still unsure about.',
     script: { preset: 'loop-forms', changes: [{ t: 40, key: 'exploration', value: 'epsilon' }], checkpoint: 100 },
     focus: 'diversity',
     question: {

@@ -31,7 +31,7 @@ export function isPresentView(id: string): boolean {
  * scaled up; if it is then too tall, the scale shrinks to fit.
  */
 const TARGET_SCALE = 1.6;
-/** Narrowest layout a view gets, so a phone-sized stage still lays charts out side by side where they fit. */
+/** Narrowest layout worth scaling up; a narrower stage (a phone) shows the view at its own size. */
 const MIN_LAYOUT_WIDTH = 360;
 
 /** Scales its child to fit the stage, keeping its aspect, so text and strokes grow with it. */
@@ -43,9 +43,11 @@ function FitToStage({ children }: { children: React.ReactNode }) {
     const measure = () => {
       if (!stage.current || !inner.current) return;
       const { clientWidth: w, clientHeight: h } = stage.current;
-      const width = Math.max(MIN_LAYOUT_WIDTH, Math.floor(w / TARGET_SCALE));
+      // A phone-sized stage cannot enlarge anything: the view keeps its own size and the stage scrolls.
+      const small = w < MIN_LAYOUT_WIDTH * TARGET_SCALE;
+      const width = small ? w : Math.floor(w / TARGET_SCALE);
       const natural = inner.current.offsetHeight || 1;
-      const scale = Math.max(0.5, Math.min(w / width, h / natural));
+      const scale = small ? 1 : Math.max(0.5, Math.min(w / width, h / natural));
       setFit((old) => (old.width === width && Math.abs(old.scale - scale) < 0.01 ? old : { width, scale }));
     };
     measure();
