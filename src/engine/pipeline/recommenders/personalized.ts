@@ -110,7 +110,7 @@ export function createPersonalizedRecommender(): Recommender {
             if (p >= list.length) continue;
             const i = list[p]!;
             const s = score(g, i);
-            if (s > bestScore || (s === bestScore && (log.plays[i]! > log.plays[best]! || (log.plays[i] === log.plays[best] && ctx.tieKeys[i]! < ctx.tieKeys[best]!)))) {
+            if (ranksAbove(ctx, i, s, best, bestScore)) {
               best = i;
               bestScore = s;
             }
@@ -167,7 +167,7 @@ export function createPersonalizedRecommender(): Recommender {
           for (const i of genres[g]!.ids) {
             if (contains(ids, count, i) || isConsumed(log, world.songCount, u, i)) continue;
             const s = score(g, i);
-            if (s > bestScore || (s === bestScore && (log.plays[i]! > log.plays[best]! || (log.plays[i] === log.plays[best] && ctx.tieKeys[i]! < ctx.tieKeys[best]!)))) {
+            if (ranksAbove(ctx, i, s, best, bestScore)) {
               best = i;
               bestScore = s;
             }
@@ -181,4 +181,10 @@ export function createPersonalizedRecommender(): Recommender {
       return count;
     },
   };
+}
+
+/** Whether song i (score s) ranks above `best` (score bestScore): higher score, then more plays, then the lower seeded key. */
+function ranksAbove(ctx: StepContext, i: number, s: number, best: number, bestScore: number): boolean {
+  const { plays } = ctx.log;
+  return s > bestScore || (s === bestScore && (plays[i]! > plays[best]! || (plays[i] === plays[best] && ctx.tieKeys[i]! < ctx.tieKeys[best]!)));
 }
