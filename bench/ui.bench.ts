@@ -33,6 +33,10 @@ const SCENARIOS: readonly Scenario[] = [
   // The default run lasts 100 steps, under 2 s at top speed: a longer run keeps playing for ~10 s
   // and shows how drawing grows with the history.
   { name: 'default + 600 steps, 60 steps/s', query: '?steps=600', speed: 60 },
+  // The lesson rail open beside the charts (its sandbox chapter, which keeps the run for Play).
+  { name: 'lesson rail, 10 steps/s', query: '?lesson=loops&chapter=8', speed: 10 },
+  // Present mode: one view scaled up over the screen, played from its own controls at the default speed.
+  { name: 'present mode (diversity), 10 steps/s', query: '?present=diversity', speed: 10 },
 ];
 
 const GOAL_LONG_TASK_MS = 50;
@@ -173,10 +177,18 @@ async function measure(browser: Browser, url: string, scenario: Scenario, viewpo
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.addInitScript(PROBE);
   await page.goto(`${url}${scenario.query}`);
+  // Present mode has no transport bar: its own Play button, enabled once the world is built, and
+  // the default speed (10 steps/s).
+  const present = scenario.query.includes('present=');
   const status = page.getByTestId('run-status');
-  await status.getByText('Ready').waitFor({ timeout: 30_000 });
-  await page.getByRole('slider', { name: 'Speed' }).fill(String(scenario.speed));
-  await page.getByText(`${scenario.speed} steps/s`).waitFor();
+  if (present) {
+    if (scenario.speed !== 10) throw new Error('present mode plays at the default 10 steps/s');
+    await page.waitForFunction(() => document.querySelector<HTMLButtonElement>('.present-play')?.disabled === false, undefined, { timeout: 30_000 });
+  } else {
+    await status.getByText('Ready').waitFor({ timeout: 30_000 });
+    await page.getByRole('slider', { name: 'Speed' }).fill(String(scenario.speed));
+    await page.getByText(`${scenario.speed} steps/s`).waitFor();
+  }
   // Let the page settle (fonts, the first layout) before timing.
   await page.waitForTimeout(1000);
   await page.evaluate(() => {
@@ -188,7 +200,8 @@ async function measure(browser: Browser, url: string, scenario: Scenario, viewpo
   });
   let finished = false;
   try {
-    await status.getByText('Finished').waitFor({ timeout: seconds * 1000 });
+    if (present) await page.locator('.present-step').getByText(/^Step (\d+) \/ \1$/).waitFor({ timeout: seconds * 1000 });
+    else await status.getByText('Finished').waitFor({ timeout: seconds * 1000 });
     finished = true;
   } catch {
     // Still playing after `seconds`: measure up to now.
