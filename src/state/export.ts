@@ -1,7 +1,7 @@
 // The run so far as files: CSV with the CLI's columns, and JSON in the CLI's output format.
 import { formatCsv, formatJson } from '../cli/format';
 import { SCHEMA_VERSION, summarize, type InitialMetrics, type Params, type RunResult, type StepMetrics } from '../engine';
-import type { Marker } from '../ui/views/types';
+import type { Marker } from './types';
 
 function result(params: Params, initial: InitialMetrics, rows: readonly StepMetrics[]): RunResult {
   const steps = [...rows];

@@ -3,7 +3,7 @@
 import { createStore } from 'zustand/vanilla';
 import { PARAM_SCHEMA, formatValue, type InitialMetrics, type ListenerProfile, type ParamIssue, type Params, type StepMetrics, type TrailStep } from '../engine';
 import type { TimelineChange } from './timeline';
-import type { Marker, SongSnapshot } from '../ui/views/types';
+import type { Marker, SongSnapshot } from './types';
 import type { SongCatalog, SongFrame } from '../worker/protocol';
 
 /** A marker and the changes it stands for, so later changes at the same step merge into it. */
