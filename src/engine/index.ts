@@ -12,3 +12,7 @@ export { examinationCurve } from './behaviour';
 export { gini, topShare } from './metrics/inequality';
 export { bucketOf } from './metrics/hitRate';
 export { exampleListener, listenerProfile, trailStep, type ListenerKind, type ListenerProfile, type TrailStep } from './listener';
+export { replayScenario, type Replay, type Scenario, type ScenarioChange } from './replay';
+export { HEADLINE_METRICS, headlineMetric, deltaVerdict, headlineDelta, type Better, type HeadlineFormat, type HeadlineMetric } from './metrics/headline';
+export { quantileSorted, spreadOf, bandsOverlap, type Spread } from './metrics/spread';
+export { acrossWorlds, clickShares, type AcrossWorlds, type AcrossInput, type MeanSd } from './metrics/across';
