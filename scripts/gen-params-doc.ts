@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describeAllowed, PARAM_SCHEMA, type ParamGroup, type ParamSpec } from '../src/engine';
+import { describeAllowed, PARAM_SCHEMA, paramsByGroup, type ParamSpec } from '../src/engine';
 
 export const PARAMETERS_DOC_PATH = fileURLToPath(new URL('../docs/parameters.md', import.meta.url));
 export const REGENERATE_COMMAND = 'npx tsx scripts/gen-params-doc.ts';
@@ -64,11 +64,6 @@ function table(header: readonly string[], rows: readonly string[][]): string[] {
   return [line(header), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...rows.map(line)];
 }
 
-/** Groups in the order they first appear in the schema (the order of the CLI help). */
-function groups(): ParamGroup[] {
-  return [...new Set<ParamGroup>(PARAM_SCHEMA.map((s) => s.group))];
-}
-
 /** The full text of docs/parameters.md. */
 export function renderParametersDoc(): string {
   const out: string[] = [
@@ -83,9 +78,9 @@ export function renderParametersDoc(): string {
       'Default values are written the way the CLI reads them (`--KEY VALUE` or `--set KEY=VALUE`). ' +
       'What each parameter does inside the model is explained in [model.md](model.md).',
   ];
-  for (const group of groups()) {
-    const specs: ParamSpec[] = PARAM_SCHEMA.filter((s) => s.group === group);
-    out.push('', `## ${group}`, '', ...table(COLUMNS, specs.map(row)));
+  // Groups in the schema's order (PARAM_GROUPS), the order of the panel and of --help.
+  for (const { group, blurb, specs } of paramsByGroup()) {
+    out.push('', `## ${group}`, '', blurb, '', ...table(COLUMNS, specs.map(row)));
     for (const spec of specs) {
       if (spec.type !== 'enum') continue;
       out.push('', `Options of ${code(spec.key)}:`, '');

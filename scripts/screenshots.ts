@@ -4,6 +4,7 @@
 //
 //   npm run screenshots                 # build, then every shot
 //   npm run screenshots -- --no-build   # reuse dist/
+//   npm run screenshots -- --only compare   # one group: app, lesson, present or compare
 //
 // The scenario: the default preset for 40 steps, then ε-greedy exploration (ε = 0.1) switched on
 // live, so a marker shows on the time charts, then 30 more steps. Steps are taken with "Step ×10",
@@ -11,7 +12,8 @@
 //
 // Then every chapter of the lesson (?lesson=loops&chapter=N, run to its checkpoint at top speed,
 // answer committed) at 1920×1080 and 390×844, and present mode (?present=VIEW) on every view at
-// 1920×1080 and on one view at 390×844.
+// 1920×1080 and on one view at 390×844. Then comparing: A/B, the 4-arm compare page, a 10-seed
+// spread and parallel worlds.
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -165,17 +167,82 @@ async function presentShots(browser: Browser, url: string) {
   }
 }
 
+const COMPARE_SIZES: readonly Size[] = [
+  { width: 1920, height: 1080 },
+  { width: 1280, height: 800 },
+  { width: 390, height: 844, phone: true },
+];
+
+/**
+ * Comparing: A/B (the default pinned at step 40, then ε-greedy as B, played to the end), the
+ * 4-arm compare page at the end of the run, the same with a 10-seed spread, and parallel worlds.
+ */
+async function compareShots(browser: Browser, url: string) {
+  for (const size of COMPARE_SIZES) {
+    const tag = `${size.width}x${size.height}`;
+    const context = await browser.newContext({ viewport: { width: size.width, height: size.height } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+
+    await page.goto(url);
+    await expect(page.getByTestId('run-status')).toHaveText('Ready');
+    await stepTo(page, 40);
+    await page.getByRole('button', { name: 'Pin as A' }).click();
+    await page.getByRole('button', { name: 'ε 10%' }).first().click();
+    await expect(page.getByRole('region', { name: 'A and B compared' })).toContainText('exploration');
+    await expect(page.getByTestId('step-counter')).toHaveText(/^Step 40 \//);
+    await stepTo(page, 100);
+    await settled(page, 100);
+    await tidy(page);
+    if (size.phone) await page.getByRole('region', { name: 'A and B compared' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await shoot(page, `ab-${tag}`, false);
+    if (!size.phone) await shoot(page, `ab-${tag}-full`, true);
+
+    await page.goto(`${url}?page=compare&arms=loop-forms,epsilon-exploration,thompson-sampling,ips-debiasing`);
+    await page.getByRole('button', { name: 'To the end' }).waitFor();
+    await expect(page.locator('.arm-status')).toHaveCount(0, { timeout: 120_000 });
+    await page.getByRole('button', { name: 'To the end' }).click();
+    await expect(page.getByTestId('compare-step')).toHaveText('Step 100 / 100');
+    await page.waitForTimeout(500);
+    await tidy(page);
+    await shoot(page, `compare-${tag}`, false);
+    if (!size.phone) await shoot(page, `compare-${tag}-full`, true);
+    // The spread at one size is enough to show the bands; it takes the longest.
+    if (size.width === 1920) {
+      await page.getByRole('button', { name: 'Spread over 10 seeds' }).click();
+      await expect(page.getByTestId('seeds-status')).toHaveText('40 runs over 10 seeds', { timeout: 180_000 });
+      await page.waitForTimeout(500);
+      await tidy(page);
+      await page.locator('.compare-charts').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await shoot(page, `compare-seeds-${tag}`, false);
+      await shoot(page, `compare-seeds-${tag}-full`, true);
+    }
+
+    await page.goto(`${url}?page=worlds&worlds=8&baseline=random-baseline`);
+    await expect(page.getByText('How much the worlds agree')).toBeVisible({ timeout: 120_000 });
+    await page.waitForTimeout(500);
+    await tidy(page);
+    await shoot(page, `worlds-${tag}`, false);
+    await shoot(page, `worlds-${tag}-full`, true);
+    await context.close();
+    if (errors.length > 0) throw new Error(`page errors comparing at ${tag}: ${errors.join('; ')}`);
+  }
+}
+
 async function main() {
-  const { values } = parseArgs({ options: { 'no-build': { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { 'no-build': { type: 'boolean', default: false }, only: { type: 'string' } } });
+  const only = values.only;
   if (!values['no-build']) buildApp();
   mkdirSync(OUT, { recursive: true });
   const server = await serveDist();
   const browser = await launchChromium();
   try {
     console.log(`Screenshots of ${server.url} → docs/screenshots/`);
-    await shots(browser, server.url);
-    await lessonShots(browser, server.url);
-    await presentShots(browser, server.url);
+    if (!only || only === 'app') await shots(browser, server.url);
+    if (!only || only === 'lesson') await lessonShots(browser, server.url);
+    if (!only || only === 'present') await presentShots(browser, server.url);
+    if (!only || only === 'compare') await compareShots(browser, server.url);
   } finally {
     await browser.close();
     await server.close();

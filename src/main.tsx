@@ -11,6 +11,7 @@ import { StoreProvider } from './ui/storeContext';
 import { viewFrames } from './ui/viewFrames';
 import { registerServiceWorker } from './sw/register';
 import { startSimulationWorker } from './worker/client';
+import { sharedBatchPool } from './worker/pool';
 import './ui/app.css';
 
 const vocabulary = {
@@ -18,9 +19,10 @@ const vocabulary = {
   views: PRESENT_VIEWS.map((view) => view.id),
 };
 const link = readLink(window.location.search, vocabulary);
-const store = createAppStore(link.params, link.issues, { ...link.flags, lesson: link.lesson, present: link.present, follow: link.follow });
+const pinned = link.pinned && { scenario: link.pinned, initial: null, rows: [], computing: true, error: null };
+const store = createAppStore(link.params, link.issues, { ...link.flags, lesson: link.lesson, present: link.present, follow: link.follow, pinned, page: link.page, compareArms: link.compareArms, worlds: link.worlds });
 // A batch of steps is acknowledged to the worker once the views have drawn it.
-const session = new SimulationSession(store, { startWorker: startSimulationWorker, afterPaint: viewFrames.afterShown });
+const session = new SimulationSession(store, { startWorker: startSimulationWorker, afterPaint: viewFrames.afterShown, startPool: sharedBatchPool });
 session.start({ changes: link.changes, toStep: link.step });
 syncUrl(store, window);
 

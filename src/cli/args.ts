@@ -1,5 +1,5 @@
 // Turns argv into typed CLI options plus one message per usage problem; pure, no I/O.
-import { describeAllowed, paramSpec } from '../engine';
+import { describeAllowed, paramSpec, parseNumber } from '../engine';
 import { quote, shorten } from './echo';
 
 /** What the invocation asks for. */
@@ -182,8 +182,9 @@ function applyValueOption(
       options.format = value as OutputFormat;
       return undefined;
     case 'worlds': {
-      const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
-      if (!(n >= 1 && n <= MAX_WORLDS))
+      // The number grammar of every parameter (parseNumber): "1e1" is 10 here as for --users, "0x10" is refused.
+      const n = parseNumber(value);
+      if (!(Number.isInteger(n) && n >= 1 && n <= MAX_WORLDS))
         return `--worlds: must be an integer from 1 to ${MAX_WORLDS}, got ${quote(value)}`;
       options.worlds = n;
       return undefined;

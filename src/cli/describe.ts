@@ -3,8 +3,8 @@ import {
   DEFAULT_PRESET,
   describeAllowed,
   PARAM_SCHEMA,
+  paramsByGroup,
   PRESETS,
-  type ParamGroup,
   type ParamSpec,
 } from '../engine';
 import { metavar, OUTPUT_FORMATS } from './args';
@@ -118,10 +118,9 @@ export function usageText(): string {
     '',
     'Parameters (--KEY VALUE or --set KEY=VALUE):',
   );
-  const groups = [...new Set<ParamGroup>(PARAM_SCHEMA.map((s) => s.group))];
-  for (const group of groups) {
-    out.push('', `  ${group}`);
-    for (const spec of PARAM_SCHEMA.filter((s) => s.group === group)) {
+  for (const { group, blurb, specs } of paramsByGroup()) {
+    out.push('', `  ${group}: ${blurb}`);
+    for (const spec of specs) {
       const unit = 'unit' in spec ? `, ${spec.unit}` : '';
       out.push(
         `    --${spec.key} ${paramMetavar(spec)}  ${describeAllowed(spec)}${unit} (default ${showDefault(spec)})`,
@@ -132,7 +131,9 @@ export function usageText(): string {
   out.push(
     '',
     wrap(
-      'Exit status: 0 success; 2 bad input (one line on stderr; nothing run, nothing written); 1 a failed write ' +
+      'Exit status: 0 success; 2 bad input (one line on stderr; nothing run, nothing written), including a run ' +
+        'whose memory, estimated from its parameters, is above 2 GB (the line names the parameters to lower and ' +
+        'the largest value of each that fits); 1 a failed write ' +
         '(one line naming the file and the cause; the file it would have replaced is unchanged) or an internal ' +
         'error (one line asking you to report it with the command line); 130 interrupted by SIGINT (Ctrl-C), 143 by ' +
         'SIGTERM (temporaries removed).',

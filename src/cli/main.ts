@@ -13,6 +13,7 @@ import {
   type TextSink,
   type WriteFs,
 } from './files';
+import { runMemoryProblem, worldsMemoryProblem } from './memory';
 import { resolveParams, type ReadText } from './resolve';
 import { cleanUpOnSignals } from './signals';
 import { checkOutputPaths, STDOUT_PATH } from './targets';
@@ -67,6 +68,15 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     if (resolved && resolved.problems.length === 0 && options.worlds !== undefined) {
       const message = worldsProblem(resolved.params, options.worlds);
       if (message) all.push({ at: options.at.worlds ?? -1, message });
+    }
+    // Whether the run fits in memory (and --worlds's output in a string), before anything starts;
+    // on valid parameters only, and reported after the problems of the arguments themselves.
+    if (resolved && all.length === 0) {
+      const message =
+        options.worlds !== undefined
+          ? worldsMemoryProblem(resolved.params, options.worlds)
+          : runMemoryProblem(resolved.params);
+      if (message) all.push({ at: argv.length, message });
     }
     all.push(
       ...checkOutputPaths([

@@ -1,8 +1,7 @@
 // Runs a simulation step by step, yielding to the event loop now and then so SIGINT/SIGTERM handlers can run mid-run.
 import {
-  SCHEMA_VERSION,
+  packageRun,
   Simulation,
-  summarize,
   type Params,
   type RunResult,
   type StepArrays,
@@ -33,11 +32,5 @@ export async function runYielding(params: Params, onStep?: OnStep): Promise<RunR
       since = performance.now();
     }
   }
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    config: params,
-    initial: sim.initial,
-    steps,
-    summary: summarize(sim.initial, steps),
-  };
+  return packageRun(params, sim.initial, steps);
 }

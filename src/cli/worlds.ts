@@ -1,7 +1,7 @@
 // Parallel worlds (--worlds N): N seeds over one shared world, run on a worker-thread pool, then compared.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { paramSpec, SCHEMA_VERSION, worldSeedOf, type Params, type RunResult } from '../engine';
+import { parallelSeedOverflow, parallelWorldParams, SCHEMA_VERSION, worldSeedOf, type Params, type RunResult } from '../engine';
 import { acrossWorlds, type AcrossWorlds } from '../engine/metrics/across';
 import { openAll } from './execute';
 import { nodeFs, type TextSink, type WriteFs } from './files';
@@ -29,27 +29,16 @@ export interface WorldsResult {
 /** Runs the jobs (in any order, on any threads) and returns their outcomes by job index. */
 export type WorldRunner = (jobs: readonly WorldJob[]) => Promise<WorldOutcome[]>;
 
-/**
- * The jobs of `n` parallel worlds: seeds S … S+n−1 (S = params.seed), every one with the world
- * seed W = worldSeedOf(params). W is written into each config, so that world j is exactly the
- * single run `--seed S+j --worldSeed W`, and a −1 cannot make run j generate the world of S+j.
- */
+/** The jobs of `n` parallel worlds: world j runs parallelWorldParams(params, n)[j] (engine/worlds.ts). */
 export function worldJobs(params: Params, n: number): WorldJob[] {
-  const worldSeed = worldSeedOf(params);
-  return Array.from({ length: n }, (_, index) => ({
-    index,
-    params: { ...params, seed: params.seed + index, worldSeed },
-    withQuality: index === 0,
-  }));
+  return parallelWorldParams(params, n).map((world, index) => ({ index, params: world, withQuality: index === 0 }));
 }
 
 /** Why `n` worlds from `params` cannot run (seeds beyond the schema's largest), or undefined. */
 export function worldsProblem(params: Params, n: number): string | undefined {
-  const spec = paramSpec('seed');
-  const max = spec?.type === 'int' ? spec.max : Number.MAX_SAFE_INTEGER;
-  const last = params.seed + n - 1;
-  return last > max
-    ? `--worlds: seeds ${params.seed} … ${last} go past the largest seed ${max}; lower --seed or --worlds`
+  const over = parallelSeedOverflow(params, n);
+  return over
+    ? `--worlds: seeds ${over.first} … ${over.last} go past the largest seed ${over.max}; lower --seed or --worlds`
     : undefined;
 }
 

@@ -36,34 +36,54 @@ export interface SimLog {
   excluding: boolean;
 }
 
-/** An append-only log of (listener, song) clicks: listeners at [2j], songs at [2j + 1]. */
+/** Clicks per chunk of ClickPairs: 2^20 pairs (8 MB). */
+const CHUNK_SHIFT = 20;
+const CHUNK_PAIRS = 1 << CHUNK_SHIFT;
+const CHUNK_MASK = CHUNK_PAIRS - 1;
+
+/**
+ * An append-only log of (listener, song) clicks: listeners at [2j], songs at [2j + 1] of fixed
+ * chunks of CHUNK_PAIRS pairs. Chunks, not one array that doubles, so that a long run costs 8
+ * bytes per click and never holds an old and a new copy at once, nor needs one huge allocation.
+ * The first chunk starts small and doubles up to a full chunk (short runs stay small).
+ */
 export class ClickPairs {
-  private data = new Int32Array(1024);
+  private readonly chunks: Int32Array[] = [new Int32Array(1024)];
   length = 0;
 
   push(u: number, i: number): void {
-    if (2 * this.length + 2 > this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
+    const c = this.length >>> CHUNK_SHIFT;
+    const at = 2 * (this.length & CHUNK_MASK);
+    let chunk = this.chunks[c];
+    if (!chunk) this.chunks.push((chunk = new Int32Array(2 * CHUNK_PAIRS)));
+    else if (at + 2 > chunk.length) {
+      const grown = new Int32Array(Math.min(2 * chunk.length, 2 * CHUNK_PAIRS));
+      grown.set(chunk);
+      this.chunks[c] = chunk = grown;
     }
-    this.data[2 * this.length] = u;
-    this.data[2 * this.length + 1] = i;
+    chunk[at] = u;
+    chunk[at + 1] = i;
     this.length++;
   }
 
   listener(j: number): number {
-    return this.data[2 * j]!;
+    return this.chunks[j >>> CHUNK_SHIFT]![2 * (j & CHUNK_MASK)]!;
   }
 
   song(j: number): number {
-    return this.data[2 * j + 1]!;
+    return this.chunks[j >>> CHUNK_SHIFT]![2 * (j & CHUNK_MASK) + 1]!;
   }
 }
 
-/** The distinct songs each listener clicked: keys u * songCount + i, a count and a list per listener. */
+/**
+ * The distinct songs each listener clicked: a set, a count and a list per listener. One Set per
+ * listener, never one for all: V8 caps a Set at 2^24 entries, which listeners × songs would pass
+ * (a RangeError mid-run), while one listener's set holds at most songCount ≤ 10,200,000 (the
+ * schema's largest catalog with growth) song ids.
+ */
 export interface ConsumedSongs {
-  readonly keys: Set<number>;
+  /** Song ids listener u consumed (created on the listener's first consumed song). */
+  readonly sets: (Set<number> | undefined)[];
   readonly count: Int32Array;
   /** Song ids listener u consumed, in order (created on the listener's first consumed song). */
   readonly lists: (number[] | undefined)[];
@@ -71,7 +91,22 @@ export interface ConsumedSongs {
 
 /** An empty record of consumed songs for `users` listeners. */
 export function createConsumed(users: number): ConsumedSongs {
-  return { keys: new Set(), count: new Int32Array(users), lists: new Array<number[] | undefined>(users) };
+  return { sets: new Array<Set<number> | undefined>(users), count: new Int32Array(users), lists: new Array<number[] | undefined>(users) };
+}
+
+/** Records that listener u consumed song i; false if it already was. */
+export function addConsumed(consumed: ConsumedSongs, u: number, i: number): boolean {
+  const set = (consumed.sets[u] ??= new Set());
+  if (set.has(i)) return false;
+  set.add(i);
+  consumed.count[u]!++;
+  (consumed.lists[u] ??= []).push(i);
+  return true;
+}
+
+/** Whether listener u consumed song i (whether or not excluding is on). */
+export function hasConsumed(consumed: ConsumedSongs, u: number, i: number): boolean {
+  return consumed.sets[u]?.has(i) === true;
 }
 
 /** Songs released by step t: the initial catalog plus t batches of new songs. */
@@ -138,7 +173,10 @@ export function rowMax(values: Float64Array, offset: number, length: number): nu
   return m;
 }
 
-/** Whether listener u may not be shown song i because they clicked it and excludeConsumed is on. */
-export function isConsumed(log: SimLog, songCount: number, u: number, i: number): boolean {
-  return log.excluding && log.consumed !== null && log.consumed.keys.has(u * songCount + i);
+/**
+ * Whether listener u may not be shown song i because they clicked it and excludeConsumed is on.
+ * `songCount` is no longer needed (the sets are per listener) and kept for the callers' signature.
+ */
+export function isConsumed(log: SimLog, _songCount: number, u: number, i: number): boolean {
+  return log.excluding && log.consumed !== null && hasConsumed(log.consumed, u, i);
 }

@@ -1,49 +1,10 @@
-// Runs a whole simulation and packages its results in the stable, versioned output format.
-import type { InitialMetrics, StepMetrics } from './metrics/types';
+// Runs a whole simulation and packages its results in the stable, versioned output format (output.ts).
+import type { StepMetrics } from './metrics/types';
+import { packageRun, type RunResult } from './output';
 import type { Params } from './params/schema';
 import { Simulation, type StepArrays } from './simulation';
 
-export const SCHEMA_VERSION = 1;
-
-/** Totals over the whole run. */
-export interface RunSummary {
-  steps: number;
-  clicks: number;
-  impressions: number;
-  /** Σ clicks / Σ impressions over the run. */
-  ctr: number | null;
-  /** Gini of counts after the last step minus that of the prior counts. */
-  giniChange: number;
-  /** The last step's metrics (null for a run of 0 steps). */
-  final: StepMetrics | null;
-}
-
-export interface RunResult {
-  schemaVersion: typeof SCHEMA_VERSION;
-  config: Params;
-  initial: InitialMetrics;
-  steps: StepMetrics[];
-  summary: RunSummary;
-}
-
-/** Summary of a run's step rows. */
-export function summarize(initial: InitialMetrics, steps: readonly StepMetrics[]): RunSummary {
-  let clicks = 0;
-  let impressions = 0;
-  for (const row of steps) {
-    clicks += row.clicks;
-    impressions += row.impressions;
-  }
-  const final = steps.at(-1) ?? null;
-  return {
-    steps: steps.length,
-    clicks,
-    impressions,
-    ctr: impressions > 0 ? clicks / impressions : null,
-    giniChange: (final?.gini ?? initial.gini) - initial.gini,
-    final,
-  };
-}
+export { SCHEMA_VERSION, summarize, type RunResult, type RunSummary } from './output';
 
 /**
  * Runs `params` (assumed validated) to the end. `onStep` sees each step's metrics and arrays
@@ -57,5 +18,5 @@ export function runSimulation(params: Params, onStep?: (row: StepMetrics, arrays
     steps.push(row);
     onStep?.(row, sim.arrays, sim);
   }
-  return { schemaVersion: SCHEMA_VERSION, config: params, initial: sim.initial, steps, summary: summarize(sim.initial, steps) };
+  return packageRun(params, sim.initial, steps);
 }

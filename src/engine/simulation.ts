@@ -2,10 +2,10 @@
 import { applyTasteDrift, examinationCurve, simulateBehaviour } from './behaviour';
 import { ClickModel } from './estimators/clickModel';
 import { recordImpression } from './estimators/positionLog';
-import { createConsumed, createLog, releasedBy, type SimLog } from './log';
+import { addConsumed, createConsumed, createLog, releasedBy, type SimLog } from './log';
 import { initialMetrics, MetricsCollector } from './metrics/collector';
 import type { InitialMetrics, StepMetrics } from './metrics/types';
-import { PARAM_SCHEMA, type Params } from './params/schema';
+import { PARAM_SCHEMA, sameValue, type Params } from './params/schema';
 import { buildSlates } from './pipeline/slateBuilder';
 import { computeSongSignal } from './pipeline/songSignal';
 import { createPolicy } from './pipeline/stages';
@@ -36,7 +36,7 @@ export interface StepArrays {
  * planned length). Empty when every difference can apply live.
  */
 export function restartReasons(current: Params, next: Params): string[] {
-  const reasons = RESTART_KEYS.filter((key) => JSON.stringify(next[key as keyof Params]) !== JSON.stringify(current[key as keyof Params]));
+  const reasons = RESTART_KEYS.filter((key) => !sameValue(key, next[key as keyof Params], current[key as keyof Params]));
   if (next.newSongsPerStep > 0 && next.steps > current.steps) reasons.push('steps (a longer run with catalog growth)');
   return reasons;
 }
@@ -188,14 +188,7 @@ export class Simulation {
         log.userClicks[u]!++;
         log.userTailClicks[u]! += this.liveTail[i]!;
         log.clickPairs.push(u, i);
-        if (log.consumed) {
-          const key = u * world.songCount + i;
-          if (!log.consumed.keys.has(key)) {
-            log.consumed.keys.add(key);
-            log.consumed.count[u]!++;
-            (log.consumed.lists[u] ??= []).push(i);
-          }
-        }
+        if (log.consumed) addConsumed(log.consumed, u, i);
         if (applyTasteDrift(world, log, u, g, params.tasteDrift)) this.metrics.tasteChanged(u);
       }
     }

@@ -1,16 +1,10 @@
-// The run so far as files: CSV with the CLI's columns, and JSON in the CLI's output format.
-import { formatCsv, formatJson } from '../cli/format';
-import { SCHEMA_VERSION, summarize, type InitialMetrics, type Params, type RunResult, type StepMetrics } from '../engine';
+// The run so far as files: CSV with the CLI's columns, and JSON in the CLI's output format (both from the engine).
+import { formatCsv, formatJson, packageRun, type InitialMetrics, type Params, type StepMetrics } from '../engine';
 import type { Marker } from './types';
-
-function result(params: Params, initial: InitialMetrics, rows: readonly StepMetrics[]): RunResult {
-  const steps = [...rows];
-  return { schemaVersion: SCHEMA_VERSION, config: params, initial, steps, summary: summarize(initial, steps) };
-}
 
 /** One row per step, `hitRate.low`-style columns: byte for byte what `npm run sim -- --format csv` writes. */
 export function runCsv(params: Params, initial: InitialMetrics, rows: readonly StepMetrics[]): string {
-  return formatCsv(result(params, initial, rows));
+  return formatCsv(packageRun(params, initial, rows));
 }
 
 /**
@@ -19,7 +13,5 @@ export function runCsv(params: Params, initial: InitialMetrics, rows: readonly S
  * holds the latest values).
  */
 export function runJson(params: Params, initial: InitialMetrics, rows: readonly StepMetrics[], markers: readonly Marker[] = []): string {
-  if (markers.length === 0) return formatJson(result(params, initial, rows));
-  const list = markers.map(({ t, label }) => ({ t, label }));
-  return `${JSON.stringify({ ...result(params, initial, rows), markers: list })}\n`;
+  return formatJson(packageRun(params, initial, rows, markers));
 }

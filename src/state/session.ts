@@ -1,11 +1,14 @@
 // The page side of a run: sends the user's actions to the simulation worker and puts its replies
 // in the store. No simulation runs here; the page only renders what the worker streams.
-import { findPreset, formatValue, paramSpec, presetParams, restartReasons, type ListenerKind, type Params } from '../engine';
+import { armParams, findPreset, formatValue, paramSpec, presetParams, restartReasons, type ListenerKind, type Params } from '../engine';
+import type { BatchPool } from '../worker/pool';
+import { PinnedRows } from './pinnedRows';
 import type { TimelineChange } from './timeline';
 import type { SimulationClient } from '../worker/client';
 import { FRAME_MS, type ScheduledParams, type WorkerResponse } from '../worker/protocol';
 import { changeText } from './markers';
 import type { AppStore, MarkerPart } from './store';
+import { timelineOf } from './url';
 
 /** What the UI can ask for. Components get this interface, so tests can pass a stub. */
 export interface SimulationActions {
@@ -35,6 +38,14 @@ export interface SimulationActions {
   runScript(script: RunScript): void;
   /** Follows another listener's slates from the next step on: by number, or an example listener of a kind. */
   followListener(listener: number | ListenerKind): void;
+  /**
+   * Pins the run as A: its scenario and timeline are kept and drawn as a ghost. From then on, any
+   * change of setting starts B from step 0 on the same world and seed and runs it to the step
+   * reached, so A and B stand side by side at every step.
+   */
+  pin(): void;
+  /** Forgets A. */
+  unpin(): void;
 }
 
 /** A scenario to run: see SimulationActions.runScript. */
@@ -59,6 +70,8 @@ export interface SessionOptions {
   settleMs?: number;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
+  /** Starts the pool of batch workers that computes a pinned run A (started on first use). */
+  startPool?: () => BatchPool;
 }
 
 /** Speeds the transport offers, in steps per second. */
@@ -126,6 +139,10 @@ export class SimulationSession implements SimulationActions {
   private readonly settleMs: number;
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
   private readonly clearTimer: (handle: unknown) => void;
+  /** Computes a pinned run A in a batch worker. */
+  private readonly pinnedRows: PinnedRows;
+  /** A change of setting with A pinned waits for its control to settle, then starts B. */
+  private pinRestart: unknown = null;
 
   constructor(
     private readonly store: AppStore,
@@ -136,6 +153,7 @@ export class SimulationSession implements SimulationActions {
     this.settleMs = options.settleMs ?? 250;
     this.setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
     this.clearTimer = options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
+    this.pinnedRows = new PinnedRows(store, options.startPool);
   }
 
   /** Starts the worker and builds the world of the store's parameters (with a link's timeline and step). */
@@ -146,6 +164,7 @@ export class SimulationSession implements SimulationActions {
   dispose(): void {
     this.cancelSettling();
     this.disconnect();
+    this.pinnedRows.dispose();
   }
 
   /** Starts a fresh worker; the old one, if any, is terminated first. */
@@ -250,6 +269,7 @@ export class SimulationSession implements SimulationActions {
     // worker that cannot start leaves the error showing).
     if (!this.client) this.connect();
     this.client?.send({ type: 'reset', runId: this.runId, params, schedule, follow: this.store.getState().follow });
+    this.pinnedRows.extend(params.steps);
   }
 
   readonly runScript = (script: RunScript): void => {
@@ -321,6 +341,7 @@ export class SimulationSession implements SimulationActions {
     // No label: a longer run is not a change of strategy, so it leaves no marker.
     this.client.send({ type: 'setParams', params: { ...this.sent } });
     state.setDone(false);
+    this.pinnedRows.extend(steps);
     if (this.scriptKey !== null) this.scriptKey = scriptText(this.store.getState().base, this.store.getState().scenarioChanges);
     return true;
   }
@@ -347,6 +368,12 @@ export class SimulationSession implements SimulationActions {
       return;
     }
     state.setDraftValue(key, value, true);
+    if (state.pinned && state.t > 0) {
+      // With A pinned a change starts B over, not a live change of the run: B differs from A in
+      // this setting from step 1, and is run at once to the step A and B had reached.
+      this.restartB(options.continuous ? this.settleMs : 0);
+      return;
+    }
     // Before step 1 the change is part of the scenario at once (the link holds it even while a
     // typed value is still settling).
     if (state.status === 'starting' || state.status === 'idle') state.adoptAsScenario();
@@ -408,7 +435,9 @@ export class SimulationSession implements SimulationActions {
   }
 
   readonly applyRestart = (): void => {
-    this.resetWith(this.store.getState().draft);
+    const { draft, pinned, t } = this.store.getState();
+    this.resetWith(draft);
+    if (pinned && t > 0) this.client?.send({ type: 'step', count: t });
   }
 
   readonly discardPending = (): void => {
@@ -417,7 +446,47 @@ export class SimulationSession implements SimulationActions {
 
   readonly choosePreset = (name: string): void => {
     const preset = findPreset(name);
-    if (preset) this.runScript({ params: presetParams(preset), changes: [] });
+    if (!preset) return;
+    const { pinned, t } = this.store.getState();
+    // With A pinned, B is the preset on A's world and seed, run to the step reached.
+    if (pinned) this.runScript({ params: armParams(presetParams(preset), pinned.scenario.params), changes: [], toStep: t });
+    else this.runScript({ params: presetParams(preset), changes: [] });
+  }
+
+  readonly pin = (): void => {
+    const state = this.store.getState();
+    if (state.status === 'starting' || state.status === 'error') return;
+    this.flushSettling();
+    const now = this.store.getState();
+    this.pinnedRows.cancel();
+    now.setPinned({
+      scenario: { params: now.base, changes: timelineOf(now) },
+      initial: now.initial,
+      rows: now.rows,
+      computing: false,
+      error: null,
+    });
+    this.pinnedRows.extend(now.params.steps);
+  };
+
+  readonly unpin = (): void => {
+    if (this.pinRestart !== null) this.clearTimer(this.pinRestart);
+    this.pinRestart = null;
+    this.pinnedRows.cancel();
+    this.store.getState().setPinned(null);
+  };
+
+  /**
+   * Starts B from the running parameters after `delay` ms: a slider's drag makes one restart, not
+   * twenty, and a mitigation chip that sets two parameters at once makes one too.
+   */
+  private restartB(delay: number): void {
+    if (this.pinRestart !== null) this.clearTimer(this.pinRestart);
+    this.pinRestart = this.setTimer(() => {
+      this.pinRestart = null;
+      const { params, t } = this.store.getState();
+      this.runScript({ params, changes: [], toStep: t });
+    }, delay);
   }
 
   readonly restartWorker = (): void => {

@@ -1,8 +1,10 @@
 // The page's one store, built from slices: parameters, run state, metric history, songs and UI.
 // Actions only set state; talking to the worker is the session's job (session.ts).
 import { createStore } from 'zustand/vanilla';
-import { PARAM_SCHEMA, formatValue, type InitialMetrics, type ListenerProfile, type ParamIssue, type Params, type StepMetrics, type TrailStep } from '../engine';
+import { changedKeys, type InitialMetrics, type ListenerProfile, type ParamIssue, type Params, type StepMetrics, type TrailStep } from '../engine';
+import { DEFAULT_ARMS, presetArm, type ArmChoice } from './compare';
 import type { TimelineChange } from './timeline';
+import { BASELINE_DEFAULT, WORLDS_DEFAULT, type WorldsInputs } from './worlds';
 import type { Marker, SongSnapshot } from './types';
 import type { SongCatalog, SongFrame } from '../worker/protocol';
 
@@ -80,13 +82,25 @@ export interface LessonPosition {
   readonly chapter: number;
 }
 
-/** The page's modes that live in the URL: the lesson rail and present mode. */
+/** The app's pages: the run with its views, the side-by-side comparison, and parallel worlds. */
+export type PageName = 'explore' | 'compare' | 'worlds';
+export const PAGES: readonly PageName[] = ['explore', 'compare', 'worlds'];
+
+/** The page's modes that live in the URL: the page, the lesson rail, present mode and the compared arms. */
 export interface PageSlice {
+  page: PageName;
   lesson: LessonPosition | null;
   /** The view present mode shows, or null when it is off. */
   present: string | null;
+  /** The compare page's arms (its runs live in its own store). */
+  compareArms: readonly ArmChoice[];
+  /** The parallel-worlds page's inputs (its runs live in its own store). */
+  worlds: WorldsInputs;
+  setPage(page: PageName): void;
   setLesson(lesson: LessonPosition | null): void;
   setPresent(view: string | null): void;
+  setCompareArms(arms: readonly ArmChoice[]): void;
+  setWorlds(worlds: WorldsInputs): void;
 }
 
 /** Most recent steps of the followed listener the page keeps. */
@@ -116,6 +130,25 @@ export interface UiSlice {
   dismissNotice(id: string): void;
 }
 
+/** A run pinned as A: its scenario (replayed in a batch worker to any step) and the rows made so far. */
+export interface PinnedRun {
+  readonly scenario: { readonly params: Params; readonly changes: readonly TimelineChange[] };
+  readonly initial: InitialMetrics | null;
+  /** A's rows from step 1, as far as they have been computed (they may run ahead of B's step). */
+  readonly rows: readonly StepMetrics[];
+  /** Rows are being computed further. */
+  readonly computing: boolean;
+  /** Why A's rows could not be computed, in words. */
+  readonly error: string | null;
+}
+
+/** A/B on the same seed: the pinned run A, drawn as a ghost beside the running run B. */
+export interface PinSlice {
+  pinned: PinnedRun | null;
+  setPinned(pinned: PinnedRun | null): void;
+  updatePinned(patch: Partial<PinnedRun>): void;
+}
+
 /** Run lifecycle transitions that touch several slices in one update (one render). */
 export interface LifecycleActions {
   /** A new run of scenario `params` (with its own live `changes`) was requested: clear the history, wait for the worker. */
@@ -128,16 +161,9 @@ export interface LifecycleActions {
   setDone(done: boolean): void;
 }
 
-export type AppState = ParamsSlice & RunSlice & HistorySlice & SongsSlice & UiSlice & PageSlice & FollowSlice & LifecycleActions;
+export type AppState = ParamsSlice & RunSlice & HistorySlice & SongsSlice & UiSlice & PageSlice & FollowSlice & PinSlice & LifecycleActions;
 type Set = (partial: Partial<AppState> | ((state: AppState) => Partial<AppState>)) => void;
 type Slice<T> = (set: Set, get: () => AppState) => T;
-
-const same = (a: Params[keyof Params], b: Params[keyof Params]) => formatValue(a) === formatValue(b);
-
-/** Keys whose values differ between `a` and `b`, in schema order. */
-export function changedKeys(a: Params, b: Params): string[] {
-  return PARAM_SCHEMA.filter((s) => !same(a[s.key], b[s.key])).map((s) => s.key);
-}
 
 function pendingOf(params: Params, draft: Params, previous: readonly string[]): readonly string[] {
   const keys = changedKeys(params, draft);
@@ -231,12 +257,18 @@ const uiSlice =
   });
 
 const pageSlice =
-  (lesson: LessonPosition | null, present: string | null): Slice<PageSlice> =>
+  (page: PageName, lesson: LessonPosition | null, present: string | null, compareArms: readonly ArmChoice[], worlds: WorldsInputs): Slice<PageSlice> =>
   (set) => ({
+    page,
     lesson,
     present,
+    compareArms,
+    worlds,
+    setWorlds: (next) => set({ worlds: next }),
+    setPage: (next) => set({ page: next }),
     setLesson: (next) => set({ lesson: next }),
     setPresent: (view) => set({ present: view }),
+    setCompareArms: (arms) => set({ compareArms: arms }),
   });
 
 /** `trail` with `more` appended (only steps of listener `follow`), cut to the last TRAIL_LENGTH. */
@@ -253,6 +285,14 @@ const followSlice =
     listener: null,
     trail: [],
     receiveListener: (listener, last) => set({ follow: listener.listener, listener, trail: last ? [last] : [] }),
+  });
+
+const pinSlice =
+  (pinned: PinnedRun | null): Slice<PinSlice> =>
+  (set) => ({
+    pinned,
+    setPinned: (next) => set({ pinned: next }),
+    updatePinned: (patch) => set((s) => (s.pinned ? { pinned: { ...s.pinned, ...patch } } : {})),
   });
 
 const lifecycle: Slice<LifecycleActions> = (set) => ({
@@ -315,6 +355,11 @@ export interface StoreOptions {
   lesson?: LessonPosition | null;
   present?: string | null;
   follow?: number;
+  /** A run pinned as A (from a link); its rows are computed once the page runs. */
+  pinned?: PinnedRun | null;
+  page?: PageName;
+  compareArms?: readonly ArmChoice[];
+  worlds?: WorldsInputs;
 }
 
 /** Creates the store, starting from `params` (e.g. read from the URL). */
@@ -328,8 +373,15 @@ export function createAppStore(params: Params, paramIssues: ParamIssue[] = [], o
     catalog: null,
     songs: null,
     ...uiSlice(options.controlsHidden ?? false, notices)(set, get),
-    ...pageSlice(options.lesson ?? null, options.present ?? null)(set, get),
+    ...pageSlice(
+      options.page ?? 'explore',
+      options.lesson ?? null,
+      options.present ?? null,
+      options.compareArms ?? DEFAULT_ARMS.map((name) => presetArm(name)!),
+      options.worlds ?? { n: WORLDS_DEFAULT, baseline: BASELINE_DEFAULT },
+    )(set, get),
     ...followSlice(options.follow ?? 0)(set, get),
+    ...pinSlice(options.pinned ?? null)(set, get),
     ...lifecycle(set, get),
   }));
 }

@@ -4,8 +4,12 @@
 // Every key is looked up in a Map (the query, the schema), never on a plain object, so no key
 // (`__proto__`, `constructor`, `toString`) can reach a prototype.
 import { defaultParams, describeAllowed, formatValue, PARAM_SCHEMA, paramSpec, parseValue, type ParamIssue, type Params } from '../engine';
+import { isPinKey, readPinned, writePinned, type PinnedScenario } from './pinLink';
 import { quoted, readQuery } from './query';
-import type { AppState, AppStore, LessonPosition } from './store';
+import type { ArmChoice } from './compare';
+import { isArmKey, readArms, writeArms } from './compareLink';
+import { readWorldsLink, WORLDS_LINK_KEYS, worldsLinkEntries, type WorldsInputs } from './worlds';
+import { PAGES, type AppState, type AppStore, type LessonPosition, type PageName } from './store';
 import { changesOfMarkers, formatChange, parseChange, type TimelineChange } from './timeline';
 
 /** Page settings that live in the URL next to the parameters. */
@@ -14,7 +18,7 @@ export interface UiFlags {
 }
 
 /** URL keys that belong to the page, not to the simulation's parameters. */
-export const UI_FLAG_KEYS: readonly string[] = ['controls', 'at', 'step', 'lesson', 'chapter', 'present', 'listener'];
+export const UI_FLAG_KEYS: readonly string[] = ['controls', 'at', 'step', 'lesson', 'chapter', 'present', 'listener', 'page', ...WORLDS_LINK_KEYS];
 
 /** The lessons (name → number of chapters) and present-mode views a link may name; the app supplies them. */
 export interface LinkVocabulary {
@@ -36,6 +40,13 @@ export interface LinkSettings {
   present: string | null;
   /** The listener to follow (`listener=17`). */
   follow: number;
+  /** A run pinned as A (`a=pinned&a.exploration=none`), or null. */
+  pinned: PinnedScenario | null;
+  /** The page (`page=compare`), and the compare page's arms (`arms=…`, `armN.KEY=…`). */
+  page: PageName;
+  compareArms: ArmChoice[];
+  /** The parallel-worlds page's inputs (`worlds=8&baseline=random-baseline`). */
+  worlds: WorldsInputs;
   /** One per ignored key, in link order; each message says what was used instead. */
   issues: ParamIssue[];
 }
@@ -65,9 +76,9 @@ export function readLink(search: string, vocabulary: LinkVocabulary = NO_VOCABUL
   const issues: ParamIssue[] = [];
   const query = readQuery(search);
   // The page's keys are read after the parameters: `at` and `step` are checked against the run's length.
-  const page = new Map<string, string>();
+  const pageKeys = new Map<string, string>();
   for (const [key, values] of query) {
-    if (key === 'at') continue;
+    if (key === 'at' || isPinKey(key) || isArmKey(key)) continue;
     const spec = paramSpec(key);
     const isFlag = UI_FLAG_KEYS.includes(key);
     if (!spec && !isFlag) {
@@ -84,7 +95,7 @@ export function readLink(search: string, vocabulary: LinkVocabulary = NO_VOCABUL
     }
     const value = values[0] ?? '';
     if (!spec) {
-      page.set(key, value);
+      pageKeys.set(key, value);
       continue;
     }
     const checked = parseValue(spec, value);
@@ -94,7 +105,7 @@ export function readLink(search: string, vocabulary: LinkVocabulary = NO_VOCABUL
   }
   const run = params as Params;
   // Only `controls=hidden` changes anything; other values leave the controls shown.
-  flags.controlsHidden = page.get('controls') === 'hidden';
+  flags.controlsHidden = pageKeys.get('controls') === 'hidden';
   const changes: TimelineChange[] = [];
   for (const text of query.get('at') ?? []) {
     const read = parseChange(text, run.steps);
@@ -103,21 +114,21 @@ export function readLink(search: string, vocabulary: LinkVocabulary = NO_VOCABUL
   }
   changes.sort((a, b) => a.t - b.t);
   let step = 0;
-  const stepText = page.get('step');
+  const stepText = pageKeys.get('step');
   if (stepText !== undefined) {
     const n = wholeNumber(stepText, 0, run.steps);
     if (n === null) issues.push({ key: 'step', message: `step must be a whole number from 0 to ${run.steps} (the run's length), got ${quoted(stepText)} (starting at step 0)` });
     else step = n;
   }
   let lesson: LessonPosition | null = null;
-  const lessonName = page.get('lesson');
+  const lessonName = pageKeys.get('lesson');
   if (lessonName !== undefined) {
     const chapters = vocabulary.lessons.get(lessonName);
     const names = [...vocabulary.lessons.keys()].join(', ') || 'none';
     if (chapters === undefined) issues.push({ key: 'lesson', message: `lesson must be one of: ${names}, got ${quoted(lessonName)} (no lesson opened)` });
     else {
       let chapter = 1;
-      const chapterText = page.get('chapter');
+      const chapterText = pageKeys.get('chapter');
       if (chapterText !== undefined) {
         const n = wholeNumber(chapterText, 1, chapters);
         if (n === null) issues.push({ key: 'chapter', message: `chapter must be a whole number from 1 to ${chapters}, got ${quoted(chapterText)} (opening chapter 1)` });
@@ -125,21 +136,33 @@ export function readLink(search: string, vocabulary: LinkVocabulary = NO_VOCABUL
       }
       lesson = { name: lessonName, chapter };
     }
-  } else if (page.has('chapter')) issues.push({ key: 'chapter', message: 'chapter needs a lesson, e.g. lesson=loops&chapter=2 (ignored)' });
+  } else if (pageKeys.has('chapter')) issues.push({ key: 'chapter', message: 'chapter needs a lesson, e.g. lesson=loops&chapter=2 (ignored)' });
   let present: string | null = null;
-  const view = page.get('present');
+  const view = pageKeys.get('present');
   if (view !== undefined) {
     if (vocabulary.views.includes(view)) present = view;
     else issues.push({ key: 'present', message: `present must be one of: ${vocabulary.views.join(', ') || 'none'}, got ${quoted(view)} (present mode off)` });
   }
   let follow = 0;
-  const listenerText = page.get('listener');
+  const listenerText = pageKeys.get('listener');
   if (listenerText !== undefined) {
     const n = wholeNumber(listenerText, 0, run.users - 1);
     if (n === null) issues.push({ key: 'listener', message: `listener must be a whole number from 0 to ${run.users - 1}, got ${quoted(listenerText)} (following listener 0)` });
     else follow = n;
   }
-  return { params: run, flags, changes, step, lesson, present, follow, issues };
+  const pin = readPinned(query, run);
+  issues.push(...pin.issues);
+  let page: PageName = 'explore';
+  const pageText = pageKeys.get('page');
+  if (pageText !== undefined) {
+    if ((PAGES as readonly string[]).includes(pageText)) page = pageText as PageName;
+    else issues.push({ key: 'page', message: `page must be one of: ${PAGES.join(', ')}, got ${quoted(pageText)} (opening explore)` });
+  }
+  const arms = readArms(query);
+  issues.push(...arms.issues);
+  const worlds = readWorldsLink(search);
+  issues.push(...worlds.issues);
+  return { params: run, flags, changes, step, lesson, present, follow, pinned: pin.pinned, page, compareArms: arms.arms, worlds: worlds.inputs, issues };
 }
 
 /** Parameters from a query string (see `readLink`). */
@@ -160,6 +183,10 @@ export interface PageLink {
   readonly lesson?: LessonPosition | null;
   readonly present?: string | null;
   readonly follow?: number;
+  readonly pinned?: PinnedScenario | null;
+  readonly page?: PageName;
+  readonly compareArms?: readonly ArmChoice[];
+  readonly worlds?: WorldsInputs;
 }
 
 /**
@@ -181,6 +208,10 @@ export function searchFromParams(params: Params, flags?: UiFlags, page: PageLink
   }
   if (page.present) query.set('present', page.present);
   if (page.follow) query.set('listener', String(page.follow));
+  if (page.pinned) writePinned(query, page.pinned, params);
+  if (page.page && page.page !== 'explore') query.set('page', page.page);
+  if (page.page === 'compare' && page.compareArms) writeArms(query, page.compareArms);
+  if (page.page === 'worlds' && page.worlds) for (const [key, value] of worldsLinkEntries(page.worlds)) query.set(key, value);
   if (flags?.controlsHidden) query.set('controls', 'hidden');
   // ':' and ',' read better unescaped and are legal in a query.
   const text = query.toString().replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%3D/g, '=');
@@ -208,6 +239,10 @@ export function linkForState(href: string, state: AppState): string {
     lesson: state.lesson,
     present: state.present,
     follow: state.follow,
+    pinned: state.pinned?.scenario ?? null,
+    page: state.page,
+    compareArms: state.compareArms,
+    worlds: state.worlds,
   });
   return url.toString();
 }
@@ -248,6 +283,10 @@ export function syncUrl(store: AppStore, host: UrlHost): () => void {
       state.lesson !== prev.lesson ||
       state.present !== prev.present ||
       state.follow !== prev.follow ||
+      state.pinned?.scenario !== prev.pinned?.scenario ||
+      state.page !== prev.page ||
+      state.compareArms !== prev.compareArms ||
+      state.worlds !== prev.worlds ||
       state.controlsHidden !== prev.controlsHidden ||
       (state.status !== prev.status && state.status !== 'starting') ||
       (stopped && state.t !== prev.t);

@@ -2,6 +2,10 @@
 // the loop drawn on top, a lesson rail beside the charts when a lesson is open, and present mode over all.
 // On narrow screens the panel is a sheet over the charts, opened from the transport.
 import { useEffect } from 'react';
+import { sharedBatchPool } from '../worker/pool';
+import { AbStrip } from './compare/AbStrip';
+import { ComparePage } from './compare/ComparePage';
+import { WorldsHost } from './worlds/WorldsHost';
 import { ControlPanel, useParameterSheet } from './ControlPanel';
 import { Header } from './Header';
 import { Intro } from './Intro';
@@ -43,8 +47,19 @@ export function App() {
   const controlsHidden = useAppStore((s) => s.controlsHidden);
   const present = useAppStore((s) => s.present);
   const lesson = useAppStore((s) => s.lesson);
+  const pinned = useAppStore((s) => s.pinned !== null);
+  const page = useAppStore((s) => s.page);
   const { toggle, sheet } = useParameterSheet(!controlsHidden);
   usePresentKey();
+  if (page !== 'explore') {
+    return (
+      <div className="app app-page">
+        <Header />
+        <Notices />
+        {page === 'compare' ? <ComparePage pool={sharedBatchPool} /> : <WorldsHost />}
+      </div>
+    );
+  }
   if (present) {
     return (
       <div className="app app-present">
@@ -78,7 +93,7 @@ export function App() {
             <LoopDiagram />
           </div>
           <Intro />
-          <KeyNumbers />
+          {pinned ? <AbStrip /> : <KeyNumbers />}
           <ViewGrid />
           <ListenerStrip />
           <RunData />

@@ -3,46 +3,19 @@
 // Wide screens show it as a sidebar; narrow ones as a bottom sheet over the charts, opened by the
 // transport's Settings button, so the charts stay in view while a parameter changes.
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
-import { PARAM_SCHEMA, paramSpec, type ParamGroup, type ParamSpec } from '../engine';
+import { PARAM_SCHEMA, paramsByGroup, paramSpec, type ParamGroup, type ParamSpec } from '../engine';
 import { ParamControl } from './controls/ParamControl';
 import { useActions, useAppStore } from './storeContext';
-
-/** Where each group sits in the panel; `Record` makes TypeScript flag a group added to the schema. */
-const GROUP_ORDER: Readonly<Record<ParamGroup, number>> = {
-  World: 0,
-  Listeners: 1,
-  Recommender: 2,
-  Exploration: 3,
-  Debiasing: 4,
-  Metrics: 5,
-  Run: 6,
-};
 
 /** Groups that start collapsed: the set-up of the world, so the strategies are in view first. */
 const START_CLOSED: ReadonlySet<ParamGroup> = new Set<ParamGroup>(['World', 'Listeners']);
 
-/** One line under each group title. */
-const GROUP_BLURB: Readonly<Record<ParamGroup, string>> = {
-  World: 'The catalog and its history of plays.',
-  Listeners: 'Who listens, and how they choose.',
-  Recommender: 'How each slate is ranked.',
-  Exploration: 'Slots spent on songs the system knows little about.',
-  Debiasing: 'Corrections for position and popularity bias.',
-  Metrics: 'How the charts bucket songs.',
-  Run: 'Randomness and run length.',
-};
-
-/** The schema's parameters by group, groups in panel order, parameters in schema order. */
-export function groupedSchema(schema: readonly ParamSpec[] = PARAM_SCHEMA): { group: ParamGroup; specs: ParamSpec[] }[] {
-  const groups = new Map<ParamGroup, ParamSpec[]>();
-  for (const spec of schema) {
-    const list = groups.get(spec.group) ?? [];
-    list.push(spec);
-    groups.set(spec.group, list);
-  }
-  return [...groups.entries()]
-    .sort(([a], [b]) => (GROUP_ORDER[a] ?? 99) - (GROUP_ORDER[b] ?? 99))
-    .map(([group, specs]) => ({ group, specs }));
+/**
+ * The schema's parameters by group, groups in the schema's PARAM_GROUPS order (the one `--help` and
+ * docs/parameters.md use), parameters in schema order, each group with its blurb.
+ */
+export function groupedSchema(schema: readonly ParamSpec[] = PARAM_SCHEMA): { group: ParamGroup; blurb: string; specs: ParamSpec[] }[] {
+  return paramsByGroup(schema);
 }
 
 const GROUPS = groupedSchema();
@@ -212,11 +185,11 @@ export function ControlPanel({ sheet }: { sheet?: SheetState }) {
           <span className="tag tag-live">live</span> parameters change the running simulation from the next step; the others
           build a new world.
         </p>
-        {GROUPS.map(({ group, specs }) => (
+        {GROUPS.map(({ group, blurb, specs }) => (
           <details key={group} className="group" open={!START_CLOSED.has(group)}>
             <summary className="group-title">
               <span>{group}</span>
-              <span className="group-blurb">{GROUP_BLURB[group] ?? ''}</span>
+              <span className="group-blurb">{blurb}</span>
             </summary>
             <div className="group-body" role="group" aria-label={`${group} parameters`}>
               {specs.map((spec) => (

@@ -1,8 +1,8 @@
 // The page header: what this is, the scenario (preset) picker, the shareable link, and the
 // instructor's switch that hides the controls.
 import { useEffect, useId, useRef, useState } from 'react';
-import { PRESETS, formatValue, presetParams, type Params } from '../engine';
-import type { MarkerEntry } from '../state/store';
+import { PRESETS, matchingPreset as presetMatching, type Params } from '../engine';
+import type { MarkerEntry, PageName } from '../state/store';
 import { linkForState } from '../state/url';
 import { PRESENT_VIEWS } from './present/PresentMode';
 import { useActions, useAppStore, useAppStoreApi } from './storeContext';
@@ -10,12 +10,9 @@ import { StrategyBar } from './strategy/StrategyBar';
 
 const CUSTOM = '';
 
-/** The preset whose parameters equal `params`, or undefined. */
+/** The name of the preset whose parameters equal `params` (the engine's match), or undefined. */
 export function matchingPreset(params: Params): string | undefined {
-  return PRESETS.find((preset) => {
-    const full = presetParams(preset);
-    return (Object.keys(full) as (keyof Params)[]).every((key) => formatValue(full[key]) === formatValue(params[key]));
-  })?.name;
+  return presetMatching(params)?.name;
 }
 
 /** "The loop forms + ε = 0.1 from step 40": the scenario and the live changes made in this run. */
@@ -148,7 +145,52 @@ function ControlsToggle() {
   );
 }
 
+const PAGE_TABS: readonly { page: PageName; label: string }[] = [
+  { page: 'explore', label: 'Explore' },
+  { page: 'compare', label: 'Compare' },
+  { page: 'worlds', label: 'Parallel worlds' },
+];
+
+/** The app's three pages as tabs: one run, strategies side by side, and many histories of one world. */
+function PageTabs() {
+  const page = useAppStore((s) => s.page);
+  const setPage = useAppStore((s) => s.setPage);
+  return (
+    <nav className="page-tabs" aria-label="Pages">
+      {PAGE_TABS.map((tab) => (
+        <button
+          key={tab.page}
+          type="button"
+          className={`page-tab${tab.page === page ? ' is-current' : ''}`}
+          aria-current={tab.page === page ? 'page' : undefined}
+          onClick={() => setPage(tab.page)}
+        >
+          {tab.label}
+        </button>
+      ))}
+    </nav>
+  );
+}
+
 export function Header() {
+  const page = useAppStore((s) => s.page);
+  if (page !== 'explore')
+    return (
+      <header className="app-header">
+        <div className="brand">
+          <h1 className="brand-name">
+            <span className="brand-mark" aria-hidden="true" />
+            Feedback Loop Lab
+          </h1>
+          <PageTabs />
+        </div>
+        <div className="header-tools">
+          <div className="header-buttons">
+            <CopyLink />
+          </div>
+        </div>
+      </header>
+    );
   return (
     <header className="app-header">
       <div className="brand">
@@ -160,6 +202,7 @@ export function Header() {
           A music recommender that learns from the clicks it caused, and how that loop narrows what everyone gets to
           hear.
         </p>
+        <PageTabs />
       </div>
       <div className="header-tools">
         <PresetPicker />

@@ -1,4 +1,5 @@
 // Messages above the work area: ignored link values (dismissible) and a stopped simulation (with a way back).
+import { RUN_REFUSED } from '../worker/protocol';
 import { useActions, useAppStore } from './storeContext';
 
 export function Notices() {
@@ -23,6 +24,18 @@ export function ErrorBanner() {
   const error = useAppStore((s) => s.error);
   const { restartWorker } = useActions();
   if (!error) return null;
+  // A run the worker refused to start (too big for the browser) is not a crash: restarting it
+  // would be refused again, so the banner says what to do instead.
+  if (error.startsWith(RUN_REFUSED))
+    return (
+      <div className="error-banner" role="alert">
+        <div>
+          <p className="error-title">This run is too big for the browser.</p>
+          <p className="error-message">{error}</p>
+          <p className="error-sub">Lower the values it names in the panel, then apply the restart; the CLI can run larger worlds.</p>
+        </div>
+      </div>
+    );
   return (
     <div className="error-banner" role="alert">
       <div>

@@ -99,6 +99,7 @@ export function Transport({ settings }: { settings?: SheetToggle }) {
   const t = useAppStore((s) => s.t);
   const steps = useAppStore((s) => s.params.steps);
   const speed = useAppStore((s) => s.speed);
+  const pinned = useAppStore((s) => s.pinned !== null);
   const playing = status === 'running';
   const canRun = status === 'idle' || status === 'paused' || status === 'running';
   // At the end, Play extends the run (the session adds steps) instead of greying out.
@@ -126,6 +127,16 @@ export function Transport({ settings }: { settings?: SheetToggle }) {
         </button>
         <button type="button" className="btn" onClick={actions.reset} disabled={status === 'starting'} aria-keyshortcuts="R" title="Back to step 0 (R)">
           Reset
+        </button>
+        <button
+          type="button"
+          className={`btn${pinned ? ' is-active' : ''}`}
+          onClick={pinned ? actions.unpin : actions.pin}
+          disabled={!pinned && (status === 'starting' || status === 'error')}
+          aria-pressed={pinned}
+          title={pinned ? 'Forget the pinned run A' : 'Keep this run as A, drawn grey and dashed; then change a setting to start B on the same world and seed'}
+        >
+          {pinned ? 'Unpin A' : 'Pin as A'}
         </button>
         {settings && (
           <button

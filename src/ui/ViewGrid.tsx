@@ -8,7 +8,7 @@
 // interrupt it.
 import { memo, useDeferredValue, useMemo } from 'react';
 import { VIEWS, type ViewEntry } from './views';
-import type { ViewProps } from './views/types';
+import type { GhostRun, ViewProps } from './views/types';
 import { ErrorBoundary } from './ErrorBoundary';
 import { useAppStore } from './storeContext';
 import { useReportShown, viewFrames, type ViewFrames } from './viewFrames';
@@ -22,9 +22,16 @@ export function useViewProps(): ViewProps {
   const bucketThresholds = useAppStore((s) => s.params.bucketThresholds);
   const genres = useAppStore((s) => s.params.genres);
   const songs = useAppStore((s) => s.songs);
+  const pinned = useAppStore((s) => s.pinned);
+  const t = useAppStore((s) => s.t);
+  // A in lockstep with B: only A's rows up to the step B has reached.
+  const ghost = useMemo<GhostRun | null>(
+    () => (pinned ? { initial: pinned.initial, rows: pinned.rows.filter((r) => r.t <= t) } : null),
+    [pinned, t],
+  );
   return useMemo(
-    () => ({ initial, rows, markers, steps, bucketThresholds, genres, songs }),
-    [initial, rows, markers, steps, bucketThresholds, genres, songs],
+    () => ({ initial, rows, markers, steps, bucketThresholds, genres, songs, ghost }),
+    [initial, rows, markers, steps, bucketThresholds, genres, songs, ghost],
   );
 }
 

@@ -1,7 +1,19 @@
 // The worker's logic, free of worker globals so it runs (and is tested) in Node too: the clock and
 // the outgoing channel are passed in.
-import { exampleListener, listenerProfile, Simulation, trailStep, validateParams, type StepMetrics, type TrailStep } from '../engine';
-import { ACK_TIMEOUT_MS, FRAME_MS, type ScheduledParams, type SongFrame, type WorkerRequest, type WorkerResponse } from './protocol';
+import {
+  BROWSER_MEMORY_BUDGET,
+  exampleListener,
+  listenerProfile,
+  memoryProblem,
+  paramSpec,
+  Simulation,
+  trailStep,
+  validateParams,
+  type MemoryCheck,
+  type StepMetrics,
+  type TrailStep,
+} from '../engine';
+import { ACK_TIMEOUT_MS, FRAME_MS, RUN_REFUSED, type ScheduledParams, type SongFrame, type WorkerRequest, type WorkerResponse } from './protocol';
 
 /** Time and timers; the defaults use the host's (worker or Node) globals. */
 export interface ControllerClock {
@@ -39,6 +51,13 @@ const hostClock: ControllerClock = {
 function validListener(listener: number | undefined, sim: Simulation): number {
   return listener !== undefined && Number.isInteger(listener) && listener >= 0 && listener < sim.world.userCount ? listener : 0;
 }
+
+/** The memory refusal as the page shows it: a sentence, the controls named by their labels. */
+export const BROWSER_MEMORY_CHECK: MemoryCheck = {
+  subject: `${RUN_REFUSED}: it`,
+  where: 'the limit in the browser is',
+  name: (key) => paramSpec(key)?.label ?? key,
+};
 
 /** Slowest and fastest play speeds accepted, in steps per second. */
 export const MIN_SPEED = 0.1;
@@ -213,6 +232,10 @@ export function createController(post: Post, options: ControllerOptions = {}): (
           sim = null;
           const issues = validateParams(request.params);
           if (issues.length > 0) throw new Error(issues.map((i) => i.message).join('; '));
+          // A run too big for the browser is refused before any array is allocated: the page shows
+          // this one line (naming the controls to lower) instead of the tab running out of memory.
+          const tooBig = memoryProblem(request.params, BROWSER_MEMORY_BUDGET, BROWSER_MEMORY_CHECK);
+          if (tooBig) throw new Error(tooBig);
           const next = new Simulation(request.params);
           sim = next;
           const { world } = next;

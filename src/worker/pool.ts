@@ -23,9 +23,12 @@ export interface JobHandle {
 /** Most workers a pool starts: four arms play side by side, and more would fight the page for cores. */
 export const POOL_MAX = 4;
 
-/** Workers for a machine with `cores` logical cores: one per core, at least one, at most POOL_MAX. */
+/**
+ * Workers for a machine with `cores` logical cores: one per core but one, which the page keeps to
+ * draw (a page whose every core is busy stutters); at least one, at most POOL_MAX.
+ */
 export function poolSizeFor(cores: number | undefined): number {
-  return Math.max(1, Math.min(POOL_MAX, Math.floor(cores ?? 2) || 1));
+  return Math.max(1, Math.min(POOL_MAX, (Math.floor(cores ?? 2) || 1) - 1));
 }
 
 interface Entry {
@@ -155,4 +158,12 @@ export class BatchPool {
 /** A pool of real batch workers sized to this machine's cores. */
 export function startBatchPool(size = poolSizeFor(globalThis.navigator?.hardwareConcurrency)): BatchPool {
   return new BatchPool(size, () => new Worker(new URL('./batch.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike);
+}
+
+let shared: BatchPool | null = null;
+
+/** The page's one pool, started on first use: pinned runs, comparison arms and parallel worlds share its workers. */
+export function sharedBatchPool(): BatchPool {
+  shared ??= startBatchPool();
+  return shared;
 }

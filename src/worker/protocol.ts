@@ -74,6 +74,12 @@ export interface ScheduledParams {
   readonly id: number;
 }
 
+/**
+ * How the message of an `error` begins when the worker refused to start a run (too big for the
+ * browser's memory budget) rather than failed: the page says what to lower instead of "stopped".
+ */
+export const RUN_REFUSED = 'This run was not started';
+
 /** The shortest interval between two `steps` messages while playing: one display frame. */
 export const FRAME_MS = 16;
 /** Without an ack for this long the worker sends anyway (e.g. the page's tab is in the background). */

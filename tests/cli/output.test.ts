@@ -2,8 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { csvColumns } from '../../src/cli/format';
-import { describeAllowed, PARAM_SCHEMA, PRESETS, type StepMetrics } from '../../src/engine';
+import { csvColumns, describeAllowed, PARAM_SCHEMA, PRESETS, type StepMetrics } from '../../src/engine';
 import { SMALL, sim, simJson, tempDir } from './helpers';
 
 describe('JSON output', () => {

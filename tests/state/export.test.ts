@@ -1,7 +1,6 @@
 // The browser's exports are the CLI's output for the same rows: CSV columns and JSON shape.
 import { describe, expect, it } from 'vitest';
-import { formatCsv, formatJson } from '../../src/cli/format';
-import { defaultParams, runSimulation } from '../../src/engine';
+import { defaultParams, formatCsv, formatJson, runSimulation } from '../../src/engine';
 import { runCsv, runJson } from '../../src/state/export';
 
 const params = { ...defaultParams(), users: 30, songs: 80, steps: 4 };

@@ -8,6 +8,7 @@ import { createAppStore } from '../../src/state/store';
 import { paramsFromSearch } from '../../src/state/url';
 import { Header, matchingPreset } from '../../src/ui/Header';
 import { ErrorBanner, Notices } from '../../src/ui/Notices';
+import { RUN_REFUSED } from '../../src/worker/protocol';
 import { renderWith, stubActions } from './helpers';
 
 afterEach(() => {
@@ -94,5 +95,17 @@ describe('Notices and errors', () => {
     expect(screen.getByRole('alert').textContent).toContain('boom');
     fireEvent.click(screen.getByRole('button', { name: 'Restart simulation' }));
     expect(actions.restartWorker).toHaveBeenCalled();
+  });
+
+  it('shows a run the worker refused as too big, without a restart that would be refused again', () => {
+    const store = createAppStore(defaultParams());
+    renderWith(<ErrorBanner />, store, stubActions());
+    const message = `${RUN_REFUSED}: it needs about 1.3 GB of memory, …; the limit in the browser is 1 GB: lower Listeners (largest allowed with the other values: 135,292)`;
+    act(() => store.getState().setStatus('error', message));
+    const banner = screen.getByRole('alert');
+    expect(banner.textContent).toContain('This run is too big for the browser.');
+    expect(banner.textContent).toContain('lower Listeners (largest allowed with the other values: 135,292)');
+    expect(banner.textContent).not.toContain('The simulation stopped');
+    expect(screen.queryByRole('button', { name: 'Restart simulation' })).toBeNull();
   });
 });

@@ -28,6 +28,8 @@ export function stubActions(): StubActions {
     restartWorker: vi.fn(),
     runScript: vi.fn(),
     followListener: vi.fn(),
+    pin: vi.fn(),
+    unpin: vi.fn(),
   } as StubActions;
 }
 

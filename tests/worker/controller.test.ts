@@ -1,9 +1,9 @@
 // The worker's message handling, run in Node with a fake clock: reset, stepping, playing on the
 // worker's own timer, throttled and acknowledged frames, transferred song arrays, live changes, errors.
 import { describe, expect, it } from 'vitest';
-import { defaultParams, runSimulation, type Params } from '../../src/engine';
-import { createController, type ControllerClock } from '../../src/worker/controller';
-import type { WorkerRequest, WorkerResponse } from '../../src/worker/protocol';
+import { BROWSER_MEMORY_BUDGET, defaultParams, memoryProblem, runSimulation, type Params } from '../../src/engine';
+import { BROWSER_MEMORY_CHECK, createController, type ControllerClock } from '../../src/worker/controller';
+import { RUN_REFUSED, type WorkerRequest, type WorkerResponse } from '../../src/worker/protocol';
 
 const params: Params = { ...defaultParams(), users: 40, songs: 120, steps: 5 };
 
@@ -253,6 +253,25 @@ describe('simulation worker controller', () => {
     const h = harness();
     h.send({ type: 'reset', runId: 2, params: { ...params, users: 0 } });
     expect(h.messages).toEqual([{ type: 'error', runId: 2, message: 'users: must be an integer from 2 to 200000, got 0' }]);
+  });
+
+  it('refuses a run too big for the browser before building it, naming the controls to lower', () => {
+    const h = harness();
+    const big = { ...params, users: 200000, songs: 200000, slateSize: 50, steps: 100 };
+    h.send({ type: 'reset', runId: 3, params: big }, { type: 'step', count: 1 });
+    expect(h.messages).toHaveLength(2);
+    const [refusal, step] = h.messages;
+    expect(refusal).toEqual({ type: 'error', runId: 3, message: memoryProblem(big, BROWSER_MEMORY_BUDGET, BROWSER_MEMORY_CHECK) });
+    expect(refusal).toMatchObject({
+      message: expect.stringMatching(
+        new RegExp(`^${RUN_REFUSED}: it needs about 1\\.\\d GB of memory, .*; the limit in the browser is 1 GB: lower Listeners \\(largest allowed with the other values: [\\d,]+\\)`),
+      ),
+    });
+    // No simulation was built: the next request has nothing to step.
+    expect(step).toMatchObject({ type: 'error', message: expect.stringMatching(/reset first/) });
+    // A run within the budget starts as usual.
+    h.send({ type: 'reset', runId: 4, params });
+    expect(h.messages.at(-1)).toMatchObject({ type: 'ready', runId: 4 });
   });
 
   it('reports a step before any reset, and a live change that needs a restart', () => {

@@ -32,10 +32,11 @@ class FakeWorker implements WorkerLike {
 }
 
 describe('poolSizeFor', () => {
-  it('one worker per core, from one to four', () => {
-    expect(poolSizeFor(undefined)).toBe(2);
+  it('one worker per core but the page\'s, from one to four', () => {
+    expect(poolSizeFor(undefined)).toBe(1);
     expect(poolSizeFor(0)).toBe(1);
-    expect(poolSizeFor(2)).toBe(2);
+    expect(poolSizeFor(2)).toBe(1);
+    expect(poolSizeFor(4)).toBe(3);
     expect(poolSizeFor(16)).toBe(4);
   });
 });
@@ -64,7 +65,8 @@ describe('BatchPool', () => {
       const rows = messages.flatMap((m) => (m.type === 'rows' ? m.rows : []));
       expect(rows).toEqual(replayScenario({ params: params({ seed }) }).rows);
       expect(messages[0]!.type === 'rows' && messages[0]!.initial).toBeTruthy();
-      expect(messages.at(-1)!.type === 'rows' && messages.at(-1)!.done).toBe(true);
+      const last = messages.at(-1)!;
+      expect(last.type === 'rows' && last.done).toBe(true);
     }
     expect(pool.pending).toBe(0);
   });

@@ -222,8 +222,13 @@ export class ImplicitAls {
   private readonly y: Float64Array;
   private readonly byListener: ClickList[];
   private readonly bySong: ClickList[];
-  /** Pair key u·songs + i → pair index p. */
-  private readonly pairIndex = new Map<number, number>();
+  /**
+   * Per listener u, song i → pair index p (created on the listener's first click). One Map per
+   * listener, not one for all pairs: V8 caps a Map at 2^24 entries, which listeners × clicked songs
+   * would pass mid-run; one listener's map holds at most `songs` ≤ 10,200,000 entries.
+   */
+  private readonly pairIndex: (Map<number, number> | undefined)[];
+  private pairCount = 0;
   /** Positions of pair p in its listener row and song row at [2p] and [2p + 1], so a repeat click updates both. */
   private pairSlots = new Int32Array(64);
   private readonly gram: Float64Array;
@@ -253,6 +258,7 @@ export class ImplicitAls {
     this.y = new Float64Array(songs * rank);
     // Small values centred on 0: a nonzero start breaks the symmetry between factors (all-zero Y would give X = 0 forever).
     for (let k = 0; k < this.y.length; k++) this.y[k] = (rng() - 0.5) * 0.1;
+    this.pairIndex = new Array<Map<number, number> | undefined>(users);
     this.byListener = Array.from({ length: users }, () => new ClickList());
     this.bySong = Array.from({ length: songs }, () => new ClickList());
     this.gram = new Float64Array(rank * rank);
@@ -261,7 +267,7 @@ export class ImplicitAls {
 
   /** Distinct (listener, song) pairs clicked so far. */
   get pairs(): number {
-    return this.pairIndex.size;
+    return this.pairCount;
   }
 
   /** Records `count` clicks of listener u on song i (count ≥ 1). */
@@ -272,14 +278,14 @@ export class ImplicitAls {
       throw new RangeError(`ImplicitAls.addClicks: song ${i} out of range`);
     if (!(count >= 1) || !Number.isFinite(count))
       throw new RangeError(`ImplicitAls.addClicks: count must be ≥ 1, got ${count}`);
-    const key = u * this.songs + i;
-    const p = this.pairIndex.get(key);
+    const index = (this.pairIndex[u] ??= new Map());
+    const p = index.get(i);
     if (p !== undefined) {
       this.byListener[u]!.clicks[this.pairSlots[2 * p]!]! += count;
       this.bySong[i]!.clicks[this.pairSlots[2 * p + 1]!]! += count;
       return;
     }
-    const q = this.pairIndex.size;
+    const q = this.pairCount++;
     if (2 * q + 2 > this.pairSlots.length) {
       const grown = new Int32Array(2 * this.pairSlots.length);
       grown.set(this.pairSlots);
@@ -287,7 +293,7 @@ export class ImplicitAls {
     }
     this.pairSlots[2 * q] = this.byListener[u]!.push(i, count);
     this.pairSlots[2 * q + 1] = this.bySong[i]!.push(u, count);
-    this.pairIndex.set(key, q);
+    index.set(i, q);
   }
 
   /** Runs `sweeps` ALS sweeps over songs with id < released. */

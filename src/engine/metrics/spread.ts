@@ -41,3 +41,28 @@ export function spreadOf(values: readonly (number | null)[]): Spread | null {
 export function bandsOverlap(a: Pick<Spread, 'p10' | 'p90'>, b: Pick<Spread, 'p10' | 'p90'>): boolean {
   return a.p10 <= b.p90 && b.p10 <= a.p90;
 }
+
+/** The spread of one metric over runs at one step. */
+export interface SpreadPoint extends Spread {
+  readonly t: number;
+}
+
+/**
+ * Per step, the spread over `runs` (one array of rows per seed) of `pick`: a step is included once
+ * at least one run has a defined value there. Rows are matched by their step `t`, not position.
+ */
+export function spreadOverRuns<R extends { readonly t: number }>(runs: readonly (readonly R[])[], pick: (row: R) => number | null): SpreadPoint[] {
+  const byStep = new Map<number, (number | null)[]>();
+  for (const rows of runs)
+    for (const row of rows) {
+      const list = byStep.get(row.t);
+      if (list) list.push(pick(row));
+      else byStep.set(row.t, [pick(row)]);
+    }
+  const points: SpreadPoint[] = [];
+  for (const t of [...byStep.keys()].sort((a, b) => a - b)) {
+    const spread = spreadOf(byStep.get(t)!);
+    if (spread) points.push({ t, ...spread });
+  }
+  return points;
+}

@@ -1,5 +1,5 @@
 // Named, complete parameter sets that a lesson, a workshop link or the CLI can open directly.
-import { defaultParams, type Params } from './schema';
+import { defaultParams, paramsEqual, type Params } from './schema';
 
 export interface Preset {
   readonly name: string;
@@ -147,4 +147,13 @@ export function findPreset(name: string): Preset | undefined {
 /** The complete parameters of a preset. */
 export function presetParams(preset: Preset): Params {
   return { ...defaultParams(), ...preset.overrides } as Params;
+}
+
+/**
+ * The first preset (in PRESETS order) whose complete parameters equal `params` in every value
+ * (the schema's sameValue), or undefined for custom settings. The one preset match of the header's
+ * picker and of a saved view's caption.
+ */
+export function matchingPreset(params: Params): Preset | undefined {
+  return PRESETS.find((preset) => paramsEqual(presetParams(preset), params));
 }

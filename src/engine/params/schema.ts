@@ -1,7 +1,22 @@
 // The one declarative parameter schema: validation, controls, URL, CLI flags and docs all read it.
 
+/**
+ * The groups of parameters in the one order the panel, `--help` and docs/parameters.md show them,
+ * each with the line shown under its title: the set-up of the world, then the strategies, then the
+ * run itself.
+ */
+export const PARAM_GROUPS = [
+  { name: 'World', blurb: 'The catalog and its history of plays.' },
+  { name: 'Listeners', blurb: 'Who listens, and how they choose.' },
+  { name: 'Recommender', blurb: 'How each slate is ranked.' },
+  { name: 'Exploration', blurb: 'Slots spent on songs the system knows little about.' },
+  { name: 'Debiasing', blurb: 'Corrections for position and popularity bias.' },
+  { name: 'Metrics', blurb: 'How the charts bucket songs.' },
+  { name: 'Run', blurb: 'Randomness and run length.' },
+] as const;
+
 /** Where a parameter sits in the controls and the docs. */
-export type ParamGroup = 'World' | 'Listeners' | 'Recommender' | 'Exploration' | 'Debiasing' | 'Metrics' | 'Run';
+export type ParamGroup = (typeof PARAM_GROUPS)[number]['name'];
 
 /**
  * `restart`: the world or the run must be rebuilt for a change to apply.
@@ -258,6 +273,33 @@ const BY_KEY = new Map<string, ParamSpec>(PARAM_SCHEMA.map((s) => [s.key, s]));
 /** The spec of `key`, or undefined for an unknown key. */
 export function paramSpec(key: string): ParamSpec | undefined {
   return BY_KEY.get(key);
+}
+
+/** The schema's parameters by group: groups in PARAM_GROUPS order (those with no parameter left out), parameters in schema order. */
+export function paramsByGroup(schema: readonly ParamSpec[] = PARAM_SCHEMA): { group: ParamGroup; blurb: string; specs: ParamSpec[] }[] {
+  return PARAM_GROUPS.map(({ name, blurb }) => ({ group: name, blurb, specs: schema.filter((s) => s.group === name) })).filter((g) => g.specs.length > 0);
+}
+
+/**
+ * Whether two values of the parameter `spec` (or the key of one) are the same value: lists
+ * entry by entry, everything else by ===. The one definition of parameter equality; a value and
+ * its text form (formatValue) compare alike, e.g. 0 and −0, as the text did.
+ */
+export function sameValue(spec: ParamSpec | string, a: unknown, b: unknown): boolean {
+  const type = typeof spec === 'string' ? BY_KEY.get(spec)?.type : spec.type;
+  if (type === 'intList' || Array.isArray(a) || Array.isArray(b))
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((v, j) => v === b[j]);
+  return a === b;
+}
+
+/** Keys whose values differ between `a` and `b`, in schema order. */
+export function changedKeys(a: Params, b: Params): ParamKey[] {
+  return PARAM_SCHEMA.filter((s) => !sameValue(s, a[s.key], b[s.key])).map((s) => s.key);
+}
+
+/** Whether `a` and `b` hold the same value for every parameter. */
+export function paramsEqual(a: Params, b: Params): boolean {
+  return PARAM_SCHEMA.every((s) => sameValue(s, a[s.key], b[s.key]));
 }
 
 /** Every parameter at its default. */

@@ -27,6 +27,16 @@ export function describeAllowed(spec: ParamSpec): string {
 
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
+/**
+ * The one number grammar of every numeric text input (parameter flags, list entries, the URL,
+ * `--worlds`): plain decimal notation, optionally signed, with an optional exponent, surrounding
+ * blanks ignored. NaN for anything else: Number() would also take '', '0x10', '0b1' or 'Infinity'.
+ */
+export function parseNumber(raw: string): number {
+  const text = raw.trim();
+  return DECIMAL.test(text) ? Number(text) : Number.NaN;
+}
+
 function show(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   try {
@@ -73,10 +83,10 @@ export function parseValue(spec: ParamSpec, raw: string): Checked {
   const text = raw.trim();
   switch (spec.type) {
     case 'int':
-    case 'number':
-      // Plain decimal notation only: Number() would also take '', '0x10' or 'Infinity'.
-      if (!DECIMAL.test(text) || !checkValue(spec, Number(text)).ok) return fail(spec, raw);
-      return { ok: true, value: Number(text) };
+    case 'number': {
+      const value = parseNumber(text);
+      return checkValue(spec, value).ok ? { ok: true, value } : fail(spec, raw);
+    }
     case 'boolean':
       if (text === 'true' || text === '1') return { ok: true, value: true };
       if (text === 'false' || text === '0') return { ok: true, value: false };
@@ -85,10 +95,9 @@ export function parseValue(spec: ParamSpec, raw: string): Checked {
       return checkValue(spec, text).ok ? { ok: true, value: text } : fail(spec, raw);
     case 'intList': {
       // Brackets are optional but must come as a pair; each entry is read like any other number
-      // (plain decimal notation), so "0x64" is refused here as it is for a single integer.
+      // (parseNumber), so "0x64" is refused here as it is for a single integer.
       const inner = text.startsWith('[') && text.endsWith(']') ? text.slice(1, -1) : text;
-      const parts = inner.split(',').map((p) => p.trim());
-      const nums = parts.map((p) => (DECIMAL.test(p) ? Number(p) : NaN));
+      const nums = inner.split(',').map(parseNumber);
       return checkValue(spec, nums).ok ? { ok: true, value: nums } : fail(spec, raw);
     }
   }

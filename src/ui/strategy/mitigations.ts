@@ -1,5 +1,5 @@
 // The strategy bar's choices: each one mitigation on top of the running recommender, switched live.
-import { formatValue, type Params } from '../../engine';
+import { sameValue, type Params } from '../../engine';
 
 /** One choice of the strategy bar: the live parameters it sets. */
 export interface Mitigation {
@@ -37,13 +37,13 @@ export const MITIGATIONS: readonly Mitigation[] = [
 /** The mitigation the parameters are running now, or undefined when they match none (custom settings). */
 export function activeMitigation(params: Params): Mitigation | undefined {
   return MITIGATIONS.find((m) =>
-    (Object.keys(m.values) as (keyof Params)[]).every((key) => formatValue(params[key]) === formatValue(m.values[key]!)),
+    (Object.keys(m.values) as (keyof Params)[]).every((key) => sameValue(key, params[key], m.values[key])),
   );
 }
 
 /** The parameter changes that switch `params` to `mitigation`, in a fixed order (only keys that differ). */
 export function changesTo(mitigation: Mitigation, params: Params): [keyof Params, Params[keyof Params]][] {
   return (Object.keys(mitigation.values) as (keyof Params)[])
-    .filter((key) => formatValue(params[key]) !== formatValue(mitigation.values[key]!))
+    .filter((key) => !sameValue(key, params[key], mitigation.values[key]))
     .map((key) => [key, mitigation.values[key] as Params[keyof Params]]);
 }

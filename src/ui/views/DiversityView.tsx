@@ -7,7 +7,7 @@ import { ACCENT } from './palette';
 import { Panel } from './Panel';
 import { StepZeroNote, WorldPending } from './StepZero';
 import { TimeChart } from './TimeChart';
-import { lastValue, seriesPoints, yDomain, type Series } from './timeSeries';
+import { ghostSeries, lastValue, seriesPoints, yDomain, type Series } from './timeSeries';
 import { describeSeries } from './trendText';
 import type { ViewProps } from './types';
 import { ViewCard } from './ViewCard';
@@ -131,6 +131,7 @@ interface DiversityPanelProps {
   steps: number;
   /** Released songs, for "412 of 2,000". */
   total: number | null;
+  ghost: ViewProps['ghost'];
 }
 
 /** One small multiple; its series and domain are rebuilt only when the history changes. */
@@ -140,13 +141,12 @@ const DiversityPanel = memo(function DiversityPanel({
   markers,
   steps,
   total,
+  ghost,
 }: DiversityPanelProps) {
-  const series = useMemo<Series[]>(
-    () => [
-      { id: spec.id, label: spec.title, color: ACCENT, points: seriesPoints(rows, spec.pick) },
-    ],
-    [spec, rows],
-  );
+  const series = useMemo<Series[]>(() => {
+    const own: Series = { id: spec.id, label: spec.title, color: ACCENT, points: seriesPoints(rows, spec.pick) };
+    return ghost ? [own, ghostSeries(own, ghost.rows, spec.pick)] : [own];
+  }, [spec, rows, ghost]);
   const v = lastValue(series[0]!.points);
   const domain = useMemo(
     () =>
@@ -187,7 +187,7 @@ const DiversityPanel = memo(function DiversityPanel({
 });
 
 /** Aggregate diversity, coverage, long-tail share, homogenization and repeat rate over time. */
-export function DiversityView({ initial, rows, markers, steps, songs }: ViewProps) {
+export function DiversityView({ initial, rows, markers, steps, songs, ghost }: ViewProps) {
   const total = songs?.released ?? initial?.songs ?? null;
   const explanation =
     'A narrowing loop shows here first: fewer distinct songs are recommended, most of the catalog is never shown, the long tail disappears from slates, and listeners get the same slates as each other and as last time.';
@@ -209,6 +209,7 @@ export function DiversityView({ initial, rows, markers, steps, songs }: ViewProp
             markers={markers}
             steps={steps}
             total={total}
+            ghost={ghost}
           />
         ))}
       </div>

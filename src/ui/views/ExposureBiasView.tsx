@@ -10,7 +10,7 @@ import { ACCENT, BUCKET_COLOR, GEM_EDGE, GEM_FILL, INK } from './palette';
 import { Panel } from './Panel';
 import { StepZeroNote, WorldPending } from './StepZero';
 import { TimeChart } from './TimeChart';
-import { lastValue, seriesPoints, yDomain, type Series } from './timeSeries';
+import { ghostSeries, lastValue, seriesPoints, yDomain, type Series } from './timeSeries';
 import { describeSeries } from './trendText';
 import type { ViewProps } from './types';
 import { ViewCard } from './ViewCard';
@@ -29,24 +29,22 @@ export function gemHeadline(count: number): string {
 }
 
 /** Quality vs impressions per song, coloured by popularity bucket, plus popularity–quality correlation over time. */
-export function ExposureBiasView({ rows, markers, steps, songs, bucketThresholds }: ViewProps) {
+export function ExposureBiasView({ rows, markers, steps, songs, bucketThresholds, ghost }: ViewProps) {
   const gems = useMemo(() => (songs ? hiddenGems(songs) : null), [songs]);
   const counts = useMemo(
     () => (songs ? bucketCounts(songs, bucketThresholds) : null),
     [songs, bucketThresholds],
   );
   const labels = useMemo(() => bucketLabels(bucketThresholds), [bucketThresholds]);
-  const series = useMemo<Series[]>(
-    () => [
-      {
-        id: 'corr',
-        label: 'Rank correlation of plays and quality',
-        color: ACCENT,
-        points: seriesPoints(rows, (r) => r.popularityQualityCorrelation),
-      },
-    ],
-    [rows],
-  );
+  const series = useMemo<Series[]>(() => {
+    const own: Series = {
+      id: 'corr',
+      label: 'Rank correlation of plays and quality',
+      color: ACCENT,
+      points: seriesPoints(rows, (r) => r.popularityQualityCorrelation),
+    };
+    return ghost ? [own, ghostSeries(own, ghost.rows, (r) => r.popularityQualityCorrelation)] : [own];
+  }, [rows, ghost]);
   const domain = useMemo<[number, number]>(() => [Math.min(0, yDomain(series)[0]), 1], [series]);
   const corr = lastValue(series[0]!.points);
   if (!songs || !gems || !counts)

@@ -9,7 +9,7 @@ import { BUCKET_COLOR, BUCKET_DASH } from './palette';
 import { Panel } from './Panel';
 import { StepZeroNote, WorldPending } from './StepZero';
 import { TimeChart } from './TimeChart';
-import { seriesPoints, type Series } from './timeSeries';
+import { ghostSeries, seriesPoints, type Series } from './timeSeries';
 import { describeSeries } from './trendText';
 import type { ViewProps } from './types';
 import { ViewCard } from './ViewCard';
@@ -23,21 +23,21 @@ const EXPLANATION =
 const FULL: readonly [number, number] = [0, 1];
 
 /** Latest hit rate per bucket as bars, their history as lines, and the warning sign in words. */
-export function HitRateView({ initial, rows, markers, steps, bucketThresholds }: ViewProps) {
+export function HitRateView({ initial, rows, markers, steps, bucketThresholds, ghost }: ViewProps) {
   const [basis, setBasis] = useState<BucketBasis>('now');
   const name = useId();
   const labels = useMemo(() => bucketLabels(bucketThresholds), [bucketThresholds]);
-  const series = useMemo<Series[]>(
-    () =>
-      BUCKETS.map((b) => ({
-        id: b,
-        label: labels[b],
-        color: BUCKET_COLOR[b],
-        dash: BUCKET_DASH[b],
-        points: seriesPoints(rows, (r) => hitRatesOf(r, basis).rate[b]),
-      })),
-    [rows, labels, basis],
-  );
+  const series = useMemo<Series[]>(() => {
+    const own: Series[] = BUCKETS.map((b) => ({
+      id: b,
+      label: labels[b],
+      color: BUCKET_COLOR[b],
+      dash: BUCKET_DASH[b],
+      points: seriesPoints(rows, (r) => hitRatesOf(r, basis).rate[b]),
+    }));
+    if (!ghost) return own;
+    return [...own, ...BUCKETS.map((b, i) => ghostSeries(own[i]!, ghost.rows, (r) => hitRatesOf(r, basis).rate[b]))];
+  }, [rows, labels, basis, ghost]);
   const emptyText = useMemo(() => emptyBucketReasons(rows, basis), [rows, basis]);
   const last = rows.at(-1);
   const now = last ? hitRatesOf(last, basis) : null;

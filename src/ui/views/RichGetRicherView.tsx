@@ -10,7 +10,7 @@ import { Panel } from './Panel';
 import { RankPlaysChart } from './RankPlaysChart';
 import { TimeChart } from './TimeChart';
 import { StepZeroNote, WorldPending } from './StepZero';
-import { lastValue, seriesPoints, yDomain, type Point, type Series } from './timeSeries';
+import { ghostSeries, lastValue, seriesPoints, yDomain, type Point, type Series } from './timeSeries';
 import { describeSeries, trendSentence } from './trendText';
 import type { ViewProps } from './types';
 import { ViewCard } from './ViewCard';
@@ -32,7 +32,7 @@ const EXPLANATION = (
 );
 
 /** Concentration of plays: log–log rank curve, Lorenz curve and Gini / top-1% share over time. */
-export function RichGetRicherView({ initial, rows, markers, steps, songs }: ViewProps) {
+export function RichGetRicherView({ initial, rows, markers, steps, songs, ghost }: ViewProps) {
   // Once per snapshot: sorting and summing every song's plays is the costly part.
   const stats = useMemo(() => {
     if (!songs) return null;
@@ -41,8 +41,8 @@ export function RichGetRicherView({ initial, rows, markers, steps, songs }: View
   }, [songs]);
   const sorted = stats?.sorted ?? null;
   // Once per new history, so the time chart (memoised) skips hover-free re-renders.
-  const series = useMemo<Series[]>(
-    () => [
+  const series = useMemo<Series[]>(() => {
+    const own: Series[] = [
       {
         id: 'gini',
         label: 'Gini of plays',
@@ -57,9 +57,14 @@ export function RichGetRicherView({ initial, rows, markers, steps, songs }: View
         points: seriesPoints(rows, (r) => r.top1Share, initial?.top1Share),
         format: fmtPct,
       },
-    ],
-    [rows, initial],
-  );
+    ];
+    if (!ghost) return own;
+    return [
+      ...own,
+      ghostSeries(own[0]!, ghost.rows, (r) => r.gini, ghost.initial?.gini),
+      ghostSeries(own[1]!, ghost.rows, (r) => r.top1Share, ghost.initial?.top1Share),
+    ];
+  }, [rows, initial, ghost]);
   const domain = useMemo(() => yDomain(series, { zero: false, cap: 1 }), [series]);
   const g = lastValue(series[0]!.points);
   const summary = describeSeries(series, fmtIndex, markers);

@@ -1,5 +1,5 @@
 // The shared time chart: step on x (0..steps), one or more metric lines, markers, hover and keyboard read-out.
-import { line, scaleLinear } from 'd3';
+import { area, line, scaleLinear } from 'd3';
 import { memo, useMemo, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { AxisBottom, AxisLeft } from './Axes';
 import { plotBox, tickCount, type Margin, MARGIN, TICK_GAP, TITLE_BAND } from './layout';
@@ -37,7 +37,23 @@ export interface TimeChartProps {
    * so empty axes are never read as a zero.
    */
   note?: string;
+  /** Shaded ranges drawn under the lines, e.g. the 10–90% band over seeds of each arm. */
+  bands?: readonly Band[];
 }
+
+/** A shaded range over steps: from `lo` to `hi` at each point. */
+export interface Band {
+  readonly id: string;
+  readonly color: string;
+  readonly points: readonly { readonly t: number; readonly lo: number; readonly hi: number }[];
+}
+
+const bandPath = (band: Band, x: (t: number) => number, y: (v: number) => number) =>
+  area<Band['points'][number]>()
+    .digits(1)
+    .x((p) => x(p.t))
+    .y0((p) => y(p.lo))
+    .y1((p) => y(p.hi))(band.points as Band['points'][number][]) ?? '';
 
 const pathOf = (points: readonly Point[], x: (t: number) => number, y: (v: number) => number) =>
   line<Point>()
@@ -57,6 +73,7 @@ function geometry(
   height: number,
   margin: Margin,
   markerLabels: boolean,
+  bands: readonly Band[],
 ) {
   const first = series[0]?.points ?? [];
   const lastT = first.at(-1)?.t ?? 0;
@@ -90,8 +107,11 @@ function geometry(
   const xTicks = x.ticks(tickCount(box.right - box.left)).filter(Number.isInteger);
   // Long histories are thinned to a few points per pixel column: same picture, far shorter paths.
   const paths = series.map((s) => pathOf(decimate(s.points, x, box.right - box.left), x, y));
-  return { first, x, y, box, marks, xTicks, yTicks, yFormat, paths };
+  const bandPaths = bands.map((b) => bandPath(b, x, y));
+  return { first, x, y, box, marks, xTicks, yTicks, yFormat, paths, bandPaths };
 }
+
+const NO_BANDS: readonly Band[] = [];
 
 /**
  * A responsive line chart over steps; hover or focus + arrow keys show the values at a step.
@@ -113,13 +133,14 @@ export const TimeChart = memo(function TimeChart(props: TimeChartProps) {
     margin = MARGIN,
     markerLabels = true,
     note,
+    bands = NO_BANDS,
   } = props;
   const [ref, width, measured] = useElementWidth<HTMLDivElement>(560);
   const [hoverT, setHoverT] = useState<number | null>(null);
   const g = useMemo(
     () =>
-      geometry(series, steps, markers, yDomain, yFormatSpec, width, height, margin, markerLabels),
-    [series, steps, markers, yDomain, yFormatSpec, width, height, margin, markerLabels],
+      geometry(series, steps, markers, yDomain, yFormatSpec, width, height, margin, markerLabels, bands),
+    [series, steps, markers, yDomain, yFormatSpec, width, height, margin, markerLabels, bands],
   );
   const { first, x, y, box } = g;
 
@@ -165,6 +186,9 @@ export const TimeChart = memo(function TimeChart(props: TimeChartProps) {
           <AxisLeft box={box} ticks={g.yTicks} position={y} format={g.yFormat} label={yLabel} />
           <AxisBottom box={box} ticks={g.xTicks} position={x} format={String} label="step" />
           <Markers box={box} layout={g.marks} />
+          {bands.map((b, i) => (
+            <path key={b.id} d={g.bandPaths[i]} fill={b.color} fillOpacity={0.16} stroke="none" />
+          ))}
           {series.map((s, i) => (
             <path
               key={s.id}

@@ -30,6 +30,24 @@ export function seriesPoints(
   return points;
 }
 
+/** Colour of the pinned run A's ghost lines: grey, so B's colours keep the eye. */
+export const GHOST_COLOR = '#7d8799';
+
+/**
+ * A's copy of a series: the same metric over the pinned run's rows, grey and dashed, read out as
+ * "A · <label>". `start` is A's value before step 1 when the series has one.
+ */
+export function ghostSeries(of: Series, rows: readonly StepMetrics[], pick: (row: StepMetrics) => number | null, start?: number | null): Series {
+  return {
+    id: `ghost-${of.id}`,
+    label: `A · ${of.label}`,
+    color: GHOST_COLOR,
+    dash: '5 4',
+    points: seriesPoints(rows, pick, start),
+    ...(of.format ? { format: of.format } : {}),
+  };
+}
+
 /** The last defined value of a series, or null if it has none yet. */
 export function lastValue(points: readonly Point[]): number | null {
   for (let i = points.length - 1; i >= 0; i--) if (points[i]!.v !== null) return points[i]!.v;

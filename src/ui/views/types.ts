@@ -16,4 +16,13 @@ export interface ViewProps {
   readonly bucketThresholds: readonly number[];
   readonly genres: number;
   readonly songs: SongSnapshot | null;
+  /** A pinned run A, up to the step the run shown has reached: time charts draw it as a grey dashed ghost. */
+  readonly ghost?: GhostRun | null;
+}
+
+/** The pinned run A as the views draw it. */
+export interface GhostRun {
+  readonly initial: InitialMetrics | null;
+  /** A's rows from step 1 to the step of the run shown (lockstep). */
+  readonly rows: readonly StepMetrics[];
 }

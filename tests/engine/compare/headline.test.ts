@@ -1,7 +1,7 @@
 // The sign of a difference read against each metric's direction.
 import { describe, expect, it } from 'vitest';
 import { deltaVerdict, headlineDelta, headlineMetric, HEADLINE_METRICS } from '../../../src/engine';
-import { csvColumns } from '../../../src/cli/format';
+import { csvColumns } from '../../../src/engine/output';
 import { runSimulation, defaultParams } from '../../../src/engine';
 
 describe('headline metrics', () => {

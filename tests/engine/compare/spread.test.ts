@@ -40,3 +40,21 @@ describe('bandsOverlap', () => {
     expect(bandsOverlap({ p10: 2, p90: 3 }, { p10: 0, p90: 1.9 })).toBe(false);
   });
 });
+
+describe('spreadOverRuns', () => {
+  it('matches rows by step and takes the spread of each step', async () => {
+    const { spreadOverRuns } = await import('../../../src/engine');
+    const runs = [
+      [{ t: 1, v: 1 }, { t: 2, v: 10 }],
+      [{ t: 1, v: 3 }, { t: 2, v: null }],
+      [{ t: 2, v: 20 }],
+    ];
+    const points = spreadOverRuns(runs, (r) => r.v);
+    // Step 1: {1, 3} → median 2, p10 = 1 + 0.1·2 = 1.2, p90 = 1 + 0.9·2 = 2.8. Step 2: {10, 20} (null left out).
+    expect(points.map((p) => p.t)).toEqual([1, 2]);
+    expect(points[0]!.median).toBe(2);
+    expect(points[0]!.p10).toBeCloseTo(1.2, 12);
+    expect(points[0]!.p90).toBeCloseTo(2.8, 12);
+    expect(points[1]).toMatchObject({ median: 15, n: 2 });
+  });
+});

@@ -1,6 +1,6 @@
 // The Plackett–Luce policy: weights (s / s_max)^(1/τ), draws without replacement with their conditional
 // probabilities as propensities, the deterministic order at τ = 0, and draw frequencies against the PL law.
-import { createConsumed } from '../../../src/engine/log';
+import { addConsumed, createConsumed } from '../../../src/engine/log';
 import { describe, expect, it } from 'vitest';
 import { defaultParams, type Params } from '../../../src/engine';
 import { tieKey } from '../../../src/engine/hash';
@@ -45,11 +45,7 @@ function consume(ctx: StepContext, u: number, songs: number[]): void {
   const log = ctx.log;
   log.excluding = true;
   log.consumed ??= createConsumed(ctx.world.userCount);
-  for (const i of songs) {
-    log.consumed.keys.add(u * ctx.world.songCount + i);
-    log.consumed.count[u]!++;
-    (log.consumed.lists[u] ??= []).push(i);
-  }
+  for (const i of songs) addConsumed(log.consumed, u, i);
 }
 
 function draw(sampler: PoolSampler, ctx: StepContext, u: number, n: number) {

@@ -1,7 +1,7 @@
 // The scenario a caption names: the preset the run started from, found through live changes.
 import { describe, expect, it } from 'vitest';
 import { defaultParams, findPreset, presetParams, type Params } from '../../../src/engine';
-import { CUSTOM_SCENARIO, scenarioTitle, startingValues } from '../../../src/ui/save/scenario';
+import { CUSTOM_SCENARIO, scenarioTitle, startingParams } from '../../../src/ui/save/scenario';
 
 const loopForms = presetParams(findPreset('loop-forms')!);
 const switched: Params = { ...loopForms, exploration: 'epsilon', epsilon: 0.1 };
@@ -28,9 +28,21 @@ describe('scenarioTitle', () => {
         { key: 'exploration', from: 'epsilon', to: 'thompson', text: 'exploration = thompson' },
       ],
     };
-    const values = startingValues({ ...switched, exploration: 'thompson' }, [switchMarker, again]);
-    expect(values.get('exploration')).toBe('none');
-    expect(values.get('epsilon')).toBe('0.1');
+    const start = startingParams({ ...switched, exploration: 'thompson' }, [switchMarker, again]);
+    expect(start?.exploration).toBe('none');
+    expect(start?.epsilon).toBe(0.1);
+  });
+
+  it('reads list values back from their text', () => {
+    const marker = { t: 3, parts: [{ key: 'bucketThresholds', from: '100,1000', to: '50,500', text: 'buckets' }] };
+    expect(startingParams({ ...loopForms, bucketThresholds: [50, 500] }, [marker])?.bucketThresholds).toEqual([100, 1000]);
+    expect(scenarioTitle({ ...loopForms, bucketThresholds: [50, 500] }, [marker])).toBe('The loop forms');
+  });
+
+  it('says custom settings when a marker holds a value that cannot be read', () => {
+    const marker = { t: 3, parts: [{ key: 'epsilon', from: 'lots', to: '0.2', text: 'ε = 0.2' }] };
+    expect(startingParams(loopForms, [marker])).toBeUndefined();
+    expect(scenarioTitle(loopForms, [marker])).toBe(CUSTOM_SCENARIO);
   });
 
   it('says custom settings when no preset matches', () => {

@@ -1,0 +1,240 @@
+// Runs the compare page's arms and seed spreads in the batch pool, and moves the shared playback cursor.
+import type { StepMetrics } from '../engine';
+import type { BatchPool, JobHandle } from '../worker/pool';
+import { armRunParams, MAX_ARMS, MAX_SEEDS, MIN_ARMS, reachedStep, type ArmChoice, type ArmRun, type CompareStore, type SeedSpread } from './compare';
+
+export interface CompareSessionOptions {
+  setTimer?: (fn: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
+  /** The clock for throttling updates (default performance.now). */
+  now?: () => number;
+}
+
+/** Shortest interval between two updates of an arm still being computed. */
+export const PUBLISH_MS = 250;
+
+export class CompareSession {
+  /** The job of each arm (by arm index) while it runs. */
+  private armJobs: (JobHandle | null)[] = [];
+  private seedJobs: JobHandle[] = [];
+  private timer: unknown = null;
+  /**
+   * One token per arm (by arm index) for its latest run: a job finds its arm by its token, so it
+   * still reaches the right arm after an arm before it is removed, and a replaced run is dropped.
+   */
+  private armTokens: (object | undefined)[] = [];
+  private seedGeneration = 0;
+  private readonly setTimer: (fn: () => void, ms: number) => unknown;
+  private readonly clearTimer: (handle: unknown) => void;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly store: CompareStore,
+    private readonly pool: () => BatchPool,
+    options: CompareSessionOptions = {},
+  ) {
+    this.setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
+    this.clearTimer = options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
+    this.now = options.now ?? (() => performance.now());
+  }
+
+  /** Runs every arm that has not been run (all of them at first) to the shared run length. */
+  start(): void {
+    this.store.getState().runs.forEach((run, i) => {
+      if (run === null) this.runArm(i);
+    });
+  }
+
+  /** Stops every job and the cursor; arms cut short are left unrun, so a later start() runs them again. */
+  dispose(): void {
+    this.stopTimer();
+    for (const job of this.armJobs) job?.cancel();
+    this.armJobs = [];
+    this.armTokens = [];
+    const { runs, playing } = this.store.getState();
+    if (runs.some((r) => r?.status === 'running') || playing)
+      this.store.setState({ runs: runs.map((r) => (r?.status === 'running' ? null : r)), playing: false });
+    this.cancelSeeds();
+  }
+
+  /** Replaces arm `index` (or adds one at the end) and runs it; a spread over seeds no longer matches and is dropped. */
+  setArm(index: number, arm: ArmChoice): void {
+    const { arms, runs } = this.store.getState();
+    if (index < 0 || index > arms.length || index >= MAX_ARMS) return;
+    const nextArms = [...arms];
+    nextArms[index] = arm;
+    const nextRuns = [...runs];
+    nextRuns[index] = null;
+    this.cancelSeeds();
+    this.store.setState({ arms: nextArms, runs: nextRuns, spread: null });
+    this.runArm(index);
+  }
+
+  /** Removes arm `index` (never below MIN_ARMS). */
+  removeArm(index: number): void {
+    const { arms, runs } = this.store.getState();
+    if (arms.length <= MIN_ARMS || index < 0 || index >= arms.length) return;
+    this.armJobs[index]?.cancel();
+    this.armJobs.splice(index, 1);
+    this.armTokens.splice(index, 1);
+    this.cancelSeeds();
+    this.store.setState({ arms: arms.filter((_, i) => i !== index), runs: runs.filter((_, i) => i !== index), spread: null });
+  }
+
+  private runArm(index: number): void {
+    this.armJobs[index]?.cancel();
+    const token = {};
+    this.armTokens[index] = token;
+    const state = this.store.getState();
+    const arm = state.arms[index]!;
+    const params = armRunParams(state, arm);
+    const rows: StepMetrics[] = [];
+    let initial: ArmRun['initial'] = null;
+    this.updateRun(index, { initial: null, rows: [], status: 'running', error: null });
+    const job = this.pool().submit({ kind: 'rows', scenario: { params }, toStep: params.steps }, (message) => {
+      // The arm's index now: arms before it may have been removed since the job started.
+      const at = this.armTokens.indexOf(token);
+      if (at < 0) return;
+      if (message.type === 'error') {
+        this.updateRun(at, { initial, rows: rows.slice(), status: 'failed', error: message.message });
+        return;
+      }
+      if (message.type !== 'rows') return;
+      if (message.initial) initial = message.initial;
+      rows.push(...message.rows);
+      this.updateRun(at, { initial, rows: rows.slice(), status: message.done ? 'done' : 'running', error: null });
+    });
+    this.armJobs[index] = job;
+  }
+
+  private updateRun(index: number, run: ArmRun): void {
+    const runs = [...this.store.getState().runs];
+    runs[index] = run;
+    this.store.setState({ runs });
+  }
+
+  // Playback: a cursor over rows already computed, so the arms always show the same step.
+
+  play(): void {
+    const state = this.store.getState();
+    if (state.playing) return;
+    if (state.shown >= state.shared.steps) this.store.setState({ shown: 0 });
+    this.store.setState({ playing: true });
+    this.tick();
+  }
+
+  pause(): void {
+    this.stopTimer();
+    this.store.setState({ playing: false });
+  }
+
+  togglePlay(): void {
+    if (this.store.getState().playing) this.pause();
+    else this.play();
+  }
+
+  /** Shows step `t` (clamped to what every arm has reached). */
+  seek(t: number): void {
+    const { runs, shared } = this.store.getState();
+    const shown = Math.max(0, Math.min(Math.round(t), shared.steps, reachedStep(runs)));
+    this.store.setState({ shown });
+  }
+
+  setSpeed(speed: number): void {
+    this.store.setState({ speed: Math.max(1, Math.min(60, speed)) });
+  }
+
+  private tick(): void {
+    this.stopTimer();
+    const { playing, speed } = this.store.getState();
+    if (!playing) return;
+    this.timer = this.setTimer(() => {
+      this.timer = null;
+      const state = this.store.getState();
+      if (!state.playing) return;
+      const reached = reachedStep(state.runs);
+      if (state.shown >= state.shared.steps) {
+        this.store.setState({ playing: false });
+        return;
+      }
+      // Waits (without moving) while an arm is still being computed past the cursor; an arm that
+      // failed will never get further, so playing stops there.
+      if (state.shown < reached) {
+        const shown = state.shown + 1;
+        this.store.setState(shown >= state.shared.steps ? { shown, playing: false } : { shown });
+        if (shown >= state.shared.steps) return;
+      } else if (state.runs.some((r) => r?.status === 'failed' || r?.status === 'cancelled')) {
+        this.store.setState({ playing: false });
+        return;
+      }
+      this.tick();
+    }, 1000 / speed);
+  }
+
+  private stopTimer(): void {
+    if (this.timer !== null) this.clearTimer(this.timer);
+    this.timer = null;
+  }
+
+  // Spread over seeds: every arm run on seeds S … S+n−1, in the background.
+
+  setSeedCount(n: number): void {
+    this.store.setState({ seedCount: Math.max(2, Math.min(MAX_SEEDS, Math.round(n))) });
+  }
+
+  /**
+   * Runs every arm on `seedCount` seeds S … S+n−1 (S the shared seed; the world seed follows the
+   * seed unless one is set, so each run is an independent world), to the run length.
+   */
+  runSeeds(): void {
+    this.cancelSeeds();
+    const generation = ++this.seedGeneration;
+    const state = this.store.getState();
+    const seeds = Array.from({ length: state.seedCount }, (_, j) => state.shared.seed + j);
+    const runs: StepMetrics[][][] = state.arms.map(() => seeds.map(() => []));
+    const total = state.arms.length * seeds.length;
+    let finished = 0;
+    const publish = (patch: Partial<SeedSpread>) => {
+      const spread = this.store.getState().spread;
+      if (generation === this.seedGeneration && spread) this.store.setState({ spread: { ...spread, ...patch } });
+    };
+    this.store.setState({ spread: { seeds, runs, finished: 0, total, status: 'running', error: null } });
+    state.arms.forEach((arm, a) => {
+      seeds.forEach((seed, s) => {
+        const params = { ...armRunParams(state, arm), seed };
+        const rows: StepMetrics[] = [];
+        const job = this.pool().submit({ kind: 'rows', scenario: { params }, toStep: params.steps }, (message) => {
+          if (generation !== this.seedGeneration) return;
+          if (message.type === 'error') {
+            this.cancelSeeds('failed', `seed ${seed}: ${message.message}`);
+            return;
+          }
+          if (message.type !== 'rows') return;
+          rows.push(...message.rows);
+          if (!message.done) return;
+          const next = runs.map((perSeed) => perSeed.slice());
+          next[a]![s] = rows;
+          runs.splice(0, runs.length, ...next);
+          finished++;
+          publish({ runs: next, finished, status: finished === total ? 'done' : 'running' });
+        });
+        this.seedJobs.push(job);
+      });
+    });
+  }
+
+  /** Stops the spread's runs; the finished ones stay (the bands then say over how many seeds). */
+  cancelSeeds(status: 'cancelled' | 'failed' = 'cancelled', error: string | null = null): void {
+    for (const job of this.seedJobs) job.cancel();
+    this.seedJobs = [];
+    const spread = this.store.getState().spread;
+    if (spread && spread.status === 'running') this.store.setState({ spread: { ...spread, status, error } });
+    this.seedGeneration++;
+  }
+
+  /** Forgets the spread. */
+  clearSeeds(): void {
+    this.cancelSeeds();
+    this.store.setState({ spread: null });
+  }
+}

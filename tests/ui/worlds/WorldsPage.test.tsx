@@ -1,0 +1,164 @@
+// @vitest-environment jsdom
+// The parallel-worlds page: its controls, progress and Cancel, the same song highlighted in every world and
+// both scatters, keyboard moves between chips, and numbers on screen equal to the store's.
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PRESETS } from '../../../src/engine';
+import { createWorldsSession, type WorldsSession } from '../../../src/state/worlds';
+import { WorldsPage } from '../../../src/ui/worlds/WorldsPage';
+import { MEASURES, readingSentence, WORLDS_INTRO } from '../../../src/ui/worlds/worldsText';
+import { fakePool, Gate, tiny } from '../../state/worldsFakes';
+
+afterEach(cleanup);
+
+/** Renders the page with its session and a pool of in-thread workers, and runs `n` worlds to the end. */
+async function finished(n = 3): Promise<WorldsSession> {
+  const session = createWorldsSession({ n });
+  const { pool } = fakePool(2);
+  render(<WorldsPage params={tiny} pool={pool} session={session} />);
+  fireEvent.click(screen.getByRole('button', { name: `Run ${n} worlds` }));
+  await waitFor(() => expect(session.store.getState().status).toBe('done'));
+  return session;
+}
+
+const chipsOf = (song: number) => document.querySelectorAll<HTMLButtonElement>(`.wl-chip[data-song="${song}"]`);
+
+describe('WorldsPage', () => {
+  it('shows the intro and the controls: worlds 2–16, baselines in preset order by title, Run', () => {
+    const { pool } = fakePool(1);
+    render(<WorldsPage params={tiny} pool={pool} />);
+    expect(screen.getByRole('region', { name: /Parallel worlds/ })).toBeTruthy();
+    expect(screen.getByText(WORLDS_INTRO)).toBeTruthy();
+    expect(WORLDS_INTRO.split(/\s+/).length).toBeLessThanOrEqual(60);
+    const worlds = screen.getByRole('combobox', { name: 'Worlds' }) as HTMLSelectElement;
+    expect(worlds.value).toBe('8');
+    expect([...worlds.options].map((o) => o.value)).toEqual(Array.from({ length: 15 }, (_, i) => String(i + 2)));
+    const baseline = screen.getByRole('combobox', { name: 'Baseline' }) as HTMLSelectElement;
+    expect(baseline.value).toBe('random-baseline');
+    expect([...baseline.options].map((o) => [o.value, o.text])).toEqual(PRESETS.map((p) => [p.name, p.title]));
+    expect(screen.getByRole('button', { name: 'Run 8 worlds' })).toBeTruthy();
+    expect(screen.queryByRole('progressbar')).toBeNull();
+  });
+
+  it('the controls set the store', () => {
+    const session = createWorldsSession();
+    const { pool } = fakePool(1);
+    render(<WorldsPage params={tiny} pool={pool} session={session} />);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Worlds' }), { target: { value: '5' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Baseline' }), { target: { value: 'oracle-baseline' } });
+    expect(session.store.getState()).toMatchObject({ n: 5, baseline: 'oracle-baseline' });
+    expect(screen.getByRole('button', { name: 'Run 5 worlds' })).toBeTruthy();
+  });
+
+  it('shows progress while running, and Cancel stops the run', async () => {
+    const gate = new Gate();
+    gate.held = true;
+    const { pool } = fakePool(1, gate);
+    const session = createWorldsSession({ n: 2 });
+    render(<WorldsPage params={tiny} pool={pool} session={session} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Run 2 worlds' }));
+    const bar = screen.getByRole('progressbar', { name: 'Worlds finished' });
+    expect(bar.getAttribute('aria-valuenow')).toBe('0');
+    expect(bar.getAttribute('aria-valuemax')).toBe('4');
+    expect((screen.getByRole('combobox', { name: 'Worlds' }) as HTMLSelectElement).disabled).toBe(true);
+    await waitFor(() => expect(gate.size).toBe(1));
+    gate.release(1);
+    await waitFor(() => expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('1'));
+    expect(screen.getByRole('progressbar').getAttribute('aria-valuetext')).toBe('1 of 4 worlds');
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(session.store.getState().status).toBe('cancelled');
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(screen.getByText(/Cancelled/)).toBeTruthy();
+  });
+
+  it('shows an error in words', () => {
+    const session = createWorldsSession();
+    const { pool } = fakePool(1);
+    render(<WorldsPage params={tiny} pool={pool} session={session} />);
+    act(() => session.store.setState({ status: 'error', error: "The baseline's world 2 (seed 4) failed: boom" }));
+    expect(screen.getByRole('alert').textContent).toBe("The baseline's world 2 (seed 4) failed: boom");
+  });
+
+  it('draws one column per world and ten ranks for each side, both labelled', async () => {
+    const session = await finished(3);
+    const { result } = session.store.getState();
+    for (const side of [result!.current, result!.baseline]) {
+      const region = screen.getByRole('region', { name: new RegExp(`^${side.title}`) });
+      const table = within(region).getByRole('table');
+      expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Rank', 'World 1seed 3', 'World 2seed 4', 'World 3seed 5']);
+      expect(within(table).getAllByRole('row')).toHaveLength(11);
+      // Each column lists that world's top songs in order, with the engine's share.
+      side.worlds.forEach((w, j) => {
+        const ids = [...table.querySelectorAll<HTMLElement>(`[data-cell^="${j}:"]`)].map((c) => Number(c.dataset.song));
+        expect(ids).toEqual([...w.top]);
+      });
+      expect(within(region).getByRole('img', { name: /Scatter of 80 songs in each of 3 worlds/ })).toBeTruthy();
+    }
+    expect(screen.getByRole('heading', { name: 'Current strategy: The loop forms' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Baseline: Random baseline' })).toBeTruthy();
+  });
+
+  it('hovering a song highlights it in every world of both sides and in both scatters; leaving clears it', async () => {
+    const session = await finished(3);
+    const song = session.store.getState().result!.current.worlds[0]!.top[0]!;
+    const first = document.querySelector<HTMLButtonElement>('.wl-side-current [data-cell="0:0"]')!;
+    fireEvent.mouseEnter(first);
+    const hits = document.querySelectorAll('.wl-chip.is-hit');
+    expect(hits.length).toBe(chipsOf(song).length);
+    expect(hits.length).toBeGreaterThanOrEqual(1);
+    for (const chip of hits) expect(chip.getAttribute('data-song')).toBe(String(song));
+    // Every world's point of the song, in each side's scatter.
+    expect(document.querySelectorAll('.wl-side-current .wl-hit-points circle')).toHaveLength(3);
+    expect(document.querySelectorAll('.wl-side-baseline .wl-hit-points circle')).toHaveLength(3);
+    expect(screen.getAllByText(new RegExp(`^Song ${song} · genre`))).toHaveLength(2);
+    fireEvent.mouseLeave(first.closest('table')!);
+    expect(document.querySelectorAll('.wl-chip.is-hit')).toHaveLength(0);
+    expect(document.querySelectorAll('.wl-hit-points')).toHaveLength(0);
+  });
+
+  it('chips take focus one at a time: arrows move across worlds and down ranks, focus highlights', async () => {
+    await finished(3);
+    const table = document.querySelector<HTMLTableElement>('.wl-side-current table')!;
+    const tabbable = table.querySelectorAll('.wl-chip[tabindex="0"]');
+    expect(tabbable).toHaveLength(1);
+    const start = tabbable[0] as HTMLButtonElement;
+    act(() => start.focus());
+    expect(start.classList.contains('is-hit')).toBe(true);
+    fireEvent.keyDown(start, { key: 'ArrowRight' });
+    const next = table.querySelector<HTMLButtonElement>('[data-cell="1:0"]')!;
+    expect(document.activeElement).toBe(next);
+    expect(next.getAttribute('tabindex')).toBe('0');
+    expect(next.classList.contains('is-hit')).toBe(true);
+    fireEvent.keyDown(next, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(table.querySelector('[data-cell="1:1"]'));
+    fireEvent.keyDown(document.activeElement!, { key: 'End' });
+    expect(document.activeElement).toBe(table.querySelector('[data-cell="1:9"]'));
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowRight' });
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowRight' });
+    expect(document.activeElement).toBe(table.querySelector('[data-cell="2:9"]'));
+  });
+
+  it('the numbers on screen are the store\'s, each with its help, and the reading sentence', async () => {
+    const session = await finished(3);
+    const run = session.store.getState().result!;
+    const table = screen.getByRole('region', { name: 'Across-world numbers' });
+    for (const m of MEASURES) {
+      const rowEl = table.querySelector(`[data-measure="${m.id}"]`)!;
+      expect(rowEl.querySelector('th')!.textContent).toBe(`${m.label}${m.help}`);
+      expect(rowEl.querySelector('[data-side="current"]')!.textContent).toBe(m.value(run.current.across));
+      expect(rowEl.querySelector('[data-side="baseline"]')!.textContent).toBe(m.value(run.baseline.across));
+    }
+    // Spelled out for one: the overlap as a percentage of the engine's value.
+    const overlap = table.querySelector('[data-measure="overlap"] [data-side="current"]')!.textContent!;
+    expect(Number(overlap.replace('%', '')) / 100).toBeCloseTo(run.current.across.top10Overlap, 3);
+    expect(screen.getByTestId('worlds-reading').textContent).toBe(readingSentence(run));
+    expect(screen.getByTestId('worlds-reading').textContent).toMatch(/^Under the current strategy, two worlds share \d+(\.\d)?% of their top 10 songs on average; under the baseline, \d+(\.\d)?%\./);
+  });
+
+  it('says when the results shown are of other settings', async () => {
+    const session = await finished(2);
+    expect(screen.queryByText(/Run to update them/)).toBeNull();
+    act(() => session.store.getState().setN(4));
+    expect(screen.getByText('These results are for 2 worlds against Random baseline. Run to update them.')).toBeTruthy();
+  });
+});

@@ -1,0 +1,51 @@
+// The page's words and the scatter's geometry: the reading sentence in each case, and points merged per pixel cell by genre.
+import { describe, expect, it } from 'vitest';
+import type { AcrossWorlds } from '../../../src/engine';
+import type { WorldsRun, WorldsSide } from '../../../src/state/worlds';
+import { genrePaths, POINT } from '../../../src/ui/worlds/scatterPlan';
+import { fmtShare, MEASURES, readingSentence, WORLDS_INTRO } from '../../../src/ui/worlds/worldsText';
+
+const across = (top10Overlap: number): AcrossWorlds => ({
+  unpredictability: 0.000339,
+  gini: { mean: 0.9583, sd: 0.00053 },
+  top10Overlap,
+  successQualitySpearman: { mean: null, sd: null },
+});
+const run = (cur: number, base: number, sameStrategy = false) =>
+  ({ current: { across: across(cur) }, baseline: { across: across(base) }, sameStrategy }) as unknown as WorldsRun;
+
+describe('worlds text', () => {
+  it('the intro names MusicLab and the lesson in at most 60 words', () => {
+    expect(WORLDS_INTRO.split(/\s+/).length).toBeLessThanOrEqual(60);
+    expect(WORLDS_INTRO).toContain('Salganik, Dodds & Watts 2006');
+    expect(WORLDS_INTRO).toContain('which song becomes a hit is partly luck');
+  });
+
+  it('reads the top-10 overlap of both sides and says which leaves the top 10 more to luck', () => {
+    expect(readingSentence(run(0.736, 0.146))).toBe(
+      'Under the current strategy, two worlds share 73.6% of their top 10 songs on average; under the baseline, 14.6%. Which songs make the top 10 is more a matter of luck under the baseline.',
+    );
+    expect(readingSentence(run(0.2, 0.9))).toMatch(/more a matter of luck under the current strategy\.$/);
+    expect(readingSentence(run(0.50001, 0.5))).toMatch(/about as much under both\.$/);
+    expect(readingSentence(run(0.5, 0.5, true))).toMatch(/same strategy, so both sides are the same runs\.$/);
+  });
+
+  it('formats each measure from the engine\'s value, n/a for an undefined ρ', () => {
+    const values = Object.fromEntries(MEASURES.map((m) => [m.id, m.value(across(0.8))]));
+    expect(values).toEqual({ unpredictability: '0.000339', gini: '0.96 ± 0.00053', overlap: '80.0%', spearman: 'n/a' });
+    expect([0.0412, 0.00123, 0].map(fmtShare)).toEqual(['4.1%', '0.12%', '0%']);
+  });
+});
+
+describe('genrePaths', () => {
+  it('draws one square per genre and pixel cell, however many songs and worlds fall in it', () => {
+    // Songs 0 and 1 (genre 0) land in the same cell in both worlds; song 2 (genre 1) elsewhere.
+    const side = {
+      worlds: [{ shares: Float64Array.from([0.5, 0.5, 0]) }, { shares: Float64Array.from([0.5, 0.5, 0]) }],
+    } as unknown as WorldsSide;
+    const paths = genrePaths(side, [0.1, 0.1, 0.9], [0, 0, 1], 3, { x: (q) => q * 100, y: (s) => 100 - s * 100 });
+    expect(POINT).toBe(3);
+    // (10, 50) → cell (3, 17) → a 3 px square from (7.5, 49.5); (90, 100) → cell (30, 33).
+    expect(paths).toEqual(['M7.5 49.5h3v3h-3z', 'M88.5 97.5h3v3h-3z', '']);
+  });
+});
