@@ -27,6 +27,9 @@ export class CompareSession {
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
   private readonly clearTimer: (handle: unknown) => void;
   private readonly now: () => number;
+  /** Arms' rows received but not yet in the store, by the arm's token. */
+  private readonly pending = new Map<object, ArmRun>();
+  private lastPublished = -Infinity;
 
   constructor(
     private readonly store: CompareStore,
@@ -48,6 +51,7 @@ export class CompareSession {
   /** Stops every job and the cursor; arms cut short are left unrun, so a later start() runs them again. */
   dispose(): void {
     this.stopTimer();
+    if (this.store.getState().playing) this.pool().reserveCore(false);
     for (const job of this.armJobs) job?.cancel();
     this.armJobs = [];
     this.armTokens = [];
@@ -96,15 +100,35 @@ export class CompareSession {
       const at = this.armTokens.indexOf(token);
       if (at < 0) return;
       if (message.type === 'error') {
+        this.pending.delete(token);
         this.updateRun(at, { initial, rows: rows.slice(), status: 'failed', error: message.message });
         return;
       }
       if (message.type !== 'rows') return;
       if (message.initial) initial = message.initial;
       rows.push(...message.rows);
-      this.updateRun(at, { initial, rows: rows.slice(), status: message.done ? 'done' : 'running', error: null });
+      this.pending.set(token, { initial, rows: rows.slice(), status: message.done ? 'done' : 'running', error: null });
+      // Each arm sends rows every 50 ms; the page redraws for all of them together, at most every
+      // PUBLISH_MS (and at once when an arm is done).
+      const now = this.now();
+      if (message.done || now - this.lastPublished >= PUBLISH_MS) {
+        this.lastPublished = now;
+        this.flushPending();
+      }
     });
     this.armJobs[index] = job;
+  }
+
+  /** Puts every arm's rows received since the last update into the store, in one update. */
+  private flushPending(): void {
+    if (this.pending.size === 0) return;
+    const runs = [...this.store.getState().runs];
+    for (const [token, run] of this.pending) {
+      const at = this.armTokens.indexOf(token);
+      if (at >= 0) runs[at] = run;
+    }
+    this.pending.clear();
+    this.store.setState({ runs });
   }
 
   private updateRun(index: number, run: ArmRun): void {
@@ -120,12 +144,14 @@ export class CompareSession {
     if (state.playing) return;
     if (state.shown >= state.shared.steps) this.store.setState({ shown: 0 });
     this.store.setState({ playing: true });
+    this.pool().reserveCore(true);
     this.tick();
   }
 
   pause(): void {
     this.stopTimer();
     this.store.setState({ playing: false });
+    this.pool().reserveCore(false);
   }
 
   togglePlay(): void {
@@ -155,6 +181,7 @@ export class CompareSession {
       const reached = reachedStep(state.runs);
       if (state.shown >= state.shared.steps) {
         this.store.setState({ playing: false });
+        this.pool().reserveCore(false);
         return;
       }
       // Waits (without moving) while an arm is still being computed past the cursor; an arm that
@@ -162,9 +189,13 @@ export class CompareSession {
       if (state.shown < reached) {
         const shown = state.shown + 1;
         this.store.setState(shown >= state.shared.steps ? { shown, playing: false } : { shown });
-        if (shown >= state.shared.steps) return;
+        if (shown >= state.shared.steps) {
+          this.pool().reserveCore(false);
+          return;
+        }
       } else if (state.runs.some((r) => r?.status === 'failed' || r?.status === 'cancelled')) {
         this.store.setState({ playing: false });
+        this.pool().reserveCore(false);
         return;
       }
       this.tick();

@@ -24,11 +24,11 @@ export interface JobHandle {
 export const POOL_MAX = 4;
 
 /**
- * Workers for a machine with `cores` logical cores: one per core but one, which the page keeps to
- * draw (a page whose every core is busy stutters); at least one, at most POOL_MAX.
+ * Workers for a machine with `cores` logical cores: one per core, at least one, at most POOL_MAX.
+ * While an animation plays, one of them takes no new jobs (see BatchPool.reserveCore).
  */
 export function poolSizeFor(cores: number | undefined): number {
-  return Math.max(1, Math.min(POOL_MAX, (Math.floor(cores ?? 2) || 1) - 1));
+  return Math.max(1, Math.min(POOL_MAX, Math.floor(cores ?? 2) || 1));
 }
 
 interface Entry {
@@ -50,12 +50,25 @@ export class BatchPool {
   private readonly queue: Entry[] = [];
   private nextId = 1;
   private disposed = false;
+  /** Workers that may take a new job (see `reserveCore`). */
+  private limit: number;
 
   constructor(
     size: number,
     private readonly spawn: () => WorkerLike,
   ) {
     this.slots = Array.from({ length: Math.max(1, size) }, () => ({ worker: null, running: null }));
+    this.limit = this.slots.length;
+  }
+
+  /**
+   * While `reserve` holds, one worker fewer takes new jobs (never fewer than one), so the page has a
+   * core to draw on: an animation playing beside busy workers on a 2-core machine stutters. Jobs
+   * already running finish where they are.
+   */
+  reserveCore(reserve: boolean): void {
+    this.limit = reserve ? Math.max(1, this.slots.length - 1) : this.slots.length;
+    this.pump();
   }
 
   /** Workers in the pool. */
@@ -122,9 +135,11 @@ export class BatchPool {
   }
 
   private pump(): void {
+    let busy = this.slots.filter((s) => s.running).length;
     for (const slot of this.slots) {
-      if (this.queue.length === 0) return;
+      if (this.queue.length === 0 || busy >= this.limit) return;
       if (slot.running) continue;
+      busy++;
       const entry = this.queue.shift()!;
       this.start(slot, entry);
     }

@@ -32,11 +32,11 @@ class FakeWorker implements WorkerLike {
 }
 
 describe('poolSizeFor', () => {
-  it('one worker per core but the page\'s, from one to four', () => {
-    expect(poolSizeFor(undefined)).toBe(1);
+  it('one worker per core, from one to four', () => {
+    expect(poolSizeFor(undefined)).toBe(2);
     expect(poolSizeFor(0)).toBe(1);
-    expect(poolSizeFor(2)).toBe(1);
-    expect(poolSizeFor(4)).toBe(3);
+    expect(poolSizeFor(2)).toBe(2);
+    expect(poolSizeFor(4)).toBe(4);
     expect(poolSizeFor(16)).toBe(4);
   });
 });
@@ -133,5 +133,26 @@ describe('BatchPool', () => {
     expect(reply.quality).toHaveLength(80);
     expect(reply.genre).toHaveLength(80);
     expect(reply.rows).toEqual(replayScenario({ params: params() }).rows);
+  });
+});
+
+describe('BatchPool.reserveCore', () => {
+  it('keeps one worker from new jobs while reserved, never the last one', async () => {
+    const workers: FakeWorker[] = [];
+    const pool = new BatchPool(2, () => {
+      const w = new FakeWorker();
+      workers.push(w);
+      return w;
+    });
+    pool.reserveCore(true);
+    const jobs = [1, 2].map((seed) => pool.submit({ kind: 'rows', scenario: { params: params({ seed }) }, toStep: 2 }, () => {}));
+    // One worker takes the first job; the second waits instead of starting a second worker.
+    expect(workers).toHaveLength(1);
+    pool.reserveCore(false);
+    expect(workers).toHaveLength(2);
+    expect(await Promise.all(jobs.map((j) => j.ended))).toEqual(['done', 'done']);
+    const single = new BatchPool(1, () => new FakeWorker());
+    single.reserveCore(true);
+    expect(await single.submit({ kind: 'rows', scenario: { params: params() }, toStep: 2 }, () => {}).ended).toBe('done');
   });
 });
