@@ -65,6 +65,14 @@ function PlayIcon({ playing }: { playing: boolean }) {
   );
 }
 
+function PinIcon() {
+  return (
+    <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" className="icon">
+      <path d="M6 1.8h4l-.6 4.4 2.6 2.3v1.3H4v-1.3l2.6-2.3zM8 10v5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinejoin="round" strokeLinecap="round" />
+    </svg>
+  );
+}
+
 function SettingsIcon() {
   return (
     <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" className="icon">
@@ -134,9 +142,11 @@ export function Transport({ settings }: { settings?: SheetToggle }) {
           onClick={pinned ? actions.unpin : actions.pin}
           disabled={!pinned && (status === 'starting' || status === 'error')}
           aria-pressed={pinned}
+          aria-label={pinned ? 'Unpin A' : 'Pin as A'}
           title={pinned ? 'Forget the pinned run A' : 'Keep this run as A, drawn grey and dashed; then change a setting to start B on the same world and seed'}
         >
-          {pinned ? 'Unpin A' : 'Pin as A'}
+          <PinIcon />
+          <span className="wide-only">{pinned ? 'Unpin ' : 'Pin as '}</span>A
         </button>
         {settings && (
           <button

@@ -84,7 +84,7 @@ export function CompareTransport() {
   const speed = useCompare((s) => s.speed);
   const id = useId();
   return (
-    <section className="transport compare-transport" aria-label="Playback of all arms">
+    <section className="compare-transport" aria-label="Playback of all arms">
       <div className="transport-buttons">
         <button type="button" className="btn btn-primary btn-play" onClick={() => session.togglePlay()} disabled={reached === 0}>
           {playing ? 'Pause' : shown >= steps ? 'Replay' : 'Play'}
