@@ -172,16 +172,22 @@ function PageTabs() {
   );
 }
 
+function BrandName() {
+  return (
+    <h1 className="brand-name">
+      <span className="brand-mark" aria-hidden="true" />
+      Feedback Loop Lab
+    </h1>
+  );
+}
+
 export function Header() {
   const page = useAppStore((s) => s.page);
   if (page !== 'explore')
     return (
       <header className="app-header">
         <div className="brand">
-          <h1 className="brand-name">
-            <span className="brand-mark" aria-hidden="true" />
-            Feedback Loop Lab
-          </h1>
+          <BrandName />
           <PageTabs />
         </div>
         <div className="header-tools">
@@ -194,10 +200,7 @@ export function Header() {
   return (
     <header className="app-header">
       <div className="brand">
-        <h1 className="brand-name">
-          <span className="brand-mark" aria-hidden="true" />
-          Feedback Loop Lab
-        </h1>
+        <BrandName />
         <p className="tagline">
           A music recommender that learns from the clicks it caused, and how that loop narrows what everyone gets to
           hear.
