@@ -53,20 +53,32 @@ export const MEASURES: readonly Measure[] = [
 ];
 
 /**
- * The result in words: the top-10 overlap of both sides, and which side leaves the top 10 more to
- * luck. Only the top 10: U can point the other way (a random ranking shuffles the top 10 yet keeps
- * every share small), so the sentence claims no more than the overlap measures.
+ * The result in words, in two sentences. First Salganik's U, the MusicLab measure: which side makes a
+ * song's share depend more on its world's own history. Then the top 10, which can point the other
+ * way: a loop may crown the same few songs in most worlds while the size of every share is luck, and
+ * a random ranking has no real hits, so its top 10 is a shuffle of near-equal songs. Values that
+ * print the same are not called different.
  */
 export function readingSentence(run: WorldsRun): string {
-  const cur = run.current.across.top10Overlap;
-  const base = run.baseline.across.top10Overlap;
-  const head = `Under the current strategy, two worlds share ${fmtPct(cur)} of their top 10 songs on average; under the baseline, ${fmtPct(base)}.`;
-  if (run.sameStrategy) return `${head} The baseline runs the same strategy, so both sides are the same runs.`;
-  // Compare the numbers as shown: two values that print the same are not called different.
-  if (fmtPct(cur) === fmtPct(base)) return `${head} Luck decides the top 10 about as much under both.`;
-  return cur < base
-    ? `${head} Which songs make the top 10 is more a matter of luck under the current strategy.`
-    : `${head} Which songs make the top 10 is more a matter of luck under the baseline.`;
+  const cur = run.current.across;
+  const base = run.baseline.across;
+  if (run.sameStrategy)
+    return `Unpredictability U is ${fmtU(cur.unpredictability)} and two worlds share ${fmtPct(cur.top10Overlap)} of their top 10 songs. The baseline runs the same strategy, so both sides are the same runs.`;
+  const u =
+    fmtU(cur.unpredictability) === fmtU(base.unpredictability)
+      ? `Unpredictability U is about the same under both (${fmtU(cur.unpredictability)}): luck shapes the shares as much either way.`
+      : cur.unpredictability > base.unpredictability
+        ? `Unpredictability U is ${fmtU(cur.unpredictability)} under the current strategy against ${fmtU(base.unpredictability)} under the baseline: how big a song gets depends more on its world's own history.`
+        : `Unpredictability U is ${fmtU(cur.unpredictability)} under the current strategy against ${fmtU(base.unpredictability)} under the baseline: under the baseline, how big a song gets depends more on its world's own history.`;
+  const top = `Two worlds share ${fmtPct(cur.top10Overlap)} of their top 10 songs under the current strategy and ${fmtPct(base.top10Overlap)} under the baseline.`;
+  const curMoreLuckByU = cur.unpredictability > base.unpredictability && fmtU(cur.unpredictability) !== fmtU(base.unpredictability);
+  const curMoreAgreedTop = cur.top10Overlap > base.top10Overlap && fmtPct(cur.top10Overlap) !== fmtPct(base.top10Overlap);
+  // The two measures disagree: say why, from the Gini of each side.
+  const why =
+    curMoreLuckByU && curMoreAgreedTop
+      ? ` The same few songs tend to win, but how far each one wins is up to luck (Gini ${fmtIndex(cur.gini.mean)} against ${fmtIndex(base.gini.mean)}: the baseline has hardly any hits to agree on).`
+      : '';
+  return `${u} ${top}${why}`;
 }
 
 /** A song as the chips' labels and captions name it. */

@@ -152,7 +152,7 @@ describe('WorldsPage', () => {
     const overlap = table.querySelector('[data-measure="overlap"] [data-side="current"]')!.textContent!;
     expect(Number(overlap.replace('%', '')) / 100).toBeCloseTo(run.current.across.top10Overlap, 3);
     expect(screen.getByTestId('worlds-reading').textContent).toBe(readingSentence(run));
-    expect(screen.getByTestId('worlds-reading').textContent).toMatch(/^Under the current strategy, two worlds share \d+(\.\d)?% of their top 10 songs on average; under the baseline, \d+(\.\d)?%\./);
+    expect(screen.getByTestId('worlds-reading').textContent).toMatch(/^Unpredictability U is .* Two worlds share \d+(\.\d)?% of their top 10 songs under the current strategy and \d+(\.\d)?% under the baseline\./);
   });
 
   it('says when the results shown are of other settings', async () => {

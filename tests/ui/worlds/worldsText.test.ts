@@ -11,8 +11,6 @@ const across = (top10Overlap: number): AcrossWorlds => ({
   top10Overlap,
   successQualitySpearman: { mean: null, sd: null },
 });
-const run = (cur: number, base: number, sameStrategy = false) =>
-  ({ current: { across: across(cur) }, baseline: { across: across(base) }, sameStrategy }) as unknown as WorldsRun;
 
 describe('worlds text', () => {
   it('the intro names MusicLab and the lesson in at most 60 words', () => {
@@ -21,13 +19,27 @@ describe('worlds text', () => {
     expect(WORLDS_INTRO).toContain('which song becomes a hit is partly luck');
   });
 
-  it('reads the top-10 overlap of both sides and says which leaves the top 10 more to luck', () => {
-    expect(readingSentence(run(0.736, 0.146))).toBe(
-      'Under the current strategy, two worlds share 73.6% of their top 10 songs on average; under the baseline, 14.6%. Which songs make the top 10 is more a matter of luck under the baseline.',
+  it('reads U first, then the top 10, and says why they disagree when they do', () => {
+    const side = (u: number, top10Overlap: number, gini: number): AcrossWorlds => ({
+      unpredictability: u,
+      gini: { mean: gini, sd: 0.001 },
+      top10Overlap,
+      successQualitySpearman: { mean: null, sd: null },
+    });
+    const pair = (cur: AcrossWorlds, base: AcrossWorlds, sameStrategy = false) =>
+      ({ current: { across: cur }, baseline: { across: base }, sameStrategy }) as unknown as WorldsRun;
+    // The measured default against the random baseline (8 worlds, seed 42): more luck by U, more agreement on the top 10.
+    expect(readingSentence(pair(side(0.000339, 0.736, 0.958), side(0.000092, 0.146, 0.33)))).toBe(
+      'Unpredictability U is 0.000339 under the current strategy against 0.000092 under the baseline: how big a song gets depends more on its world\'s own history. ' +
+        'Two worlds share 73.6% of their top 10 songs under the current strategy and 14.6% under the baseline. ' +
+        'The same few songs tend to win, but how far each one wins is up to luck (Gini 0.96 against 0.33: the baseline has hardly any hits to agree on).',
     );
-    expect(readingSentence(run(0.2, 0.9))).toMatch(/more a matter of luck under the current strategy\.$/);
-    expect(readingSentence(run(0.50001, 0.5))).toMatch(/about as much under both\.$/);
-    expect(readingSentence(run(0.5, 0.5, true))).toMatch(/same strategy, so both sides are the same runs\.$/);
+    expect(readingSentence(pair(side(0.0001, 0.2, 0.5), side(0.0003, 0.9, 0.9)))).toBe(
+      'Unpredictability U is 0.0001 under the current strategy against 0.0003 under the baseline: under the baseline, how big a song gets depends more on its world\'s own history. ' +
+        'Two worlds share 20.0% of their top 10 songs under the current strategy and 90.0% under the baseline.',
+    );
+    expect(readingSentence(pair(side(0.0003001, 0.5, 0.5), side(0.0003, 0.5, 0.5)))).toMatch(/^Unpredictability U is about the same under both \(0\.0003\)/);
+    expect(readingSentence(pair(side(0.0003, 0.5, 0.5), side(0.0003, 0.5, 0.5), true))).toMatch(/same strategy, so both sides are the same runs\.$/);
   });
 
   it('formats each measure from the engine\'s value, n/a for an undefined ρ', () => {
