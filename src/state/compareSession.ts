@@ -248,6 +248,8 @@ export class CompareSession {
           runs.splice(0, runs.length, ...next);
           finished++;
           publish({ runs: next, finished, status: finished === total ? 'done' : 'running' });
+          // A spread started before Play has nothing to show at step 0: show where the runs ended.
+          if (finished === total && this.store.getState().shown === 0) this.seek(this.store.getState().shared.steps);
         });
         this.seedJobs.push(job);
       });

@@ -99,6 +99,16 @@ export function KeyNumbers() {
           testId="taste-kl"
           help="Taste KL: how far the genre mix of a listener's slate is from their true taste (Kullback–Leibler divergence), averaged over listeners. Unlike calibration against the click history, the loop cannot lower it by narrowing both."
         />
+        {last.relevanceEstimateError !== null && (
+          // Only rankers that estimate each song's relevance from clicks (raw click rate, IPS, the positional model) have one.
+          <Stat
+            label="Relevance estimate error"
+            value={last.relevanceEstimateError.toFixed(3)}
+            sub="ranker's estimates vs truth"
+            testId="estimate-error"
+            help="How far the ranker's estimate of each song's relevance is from the truth (0 = exact). Position bias makes the songs shown on top look better than they are; IPS corrects for it."
+          />
+        )}
       </dl>
     </section>
   );

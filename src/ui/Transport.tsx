@@ -146,7 +146,7 @@ export function Transport({ settings }: { settings?: SheetToggle }) {
           title={pinned ? 'Forget the pinned run A' : 'Keep this run as A, drawn grey and dashed; then change a setting to start B on the same world and seed'}
         >
           <PinIcon />
-          <span className="wide-only">{pinned ? 'Unpin ' : 'Pin as '}</span>A
+          <span className="wide-only">{pinned ? 'Unpin A' : 'Pin as A'}</span>
         </button>
         {settings && (
           <button

@@ -68,6 +68,7 @@ describe('KeyNumbers', () => {
       expect.stringMatching(/^Consumption homogenization:/),
       expect.stringMatching(/^Utility regret:/),
       expect.stringMatching(/^Taste KL:/),
+      expect.stringMatching(/^How far the ranker's estimate/),
     ]);
     // Each tip describes the stat that holds it, and that stat can take focus.
     for (const tip of tips) {

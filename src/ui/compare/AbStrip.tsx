@@ -59,6 +59,12 @@ export function AbStrip() {
         </p>
       )}
       {pinned.error && <p className="ab-warning">{pinned.error}</p>}
+      {t > 0 && (
+        <p className="ab-key">
+          Δ = B − A. <span className="ab-delta is-better">✓ better</span> or <span className="ab-delta is-worse">✗ worse</span> for
+          listeners: a lower Gini or regret, a higher hit rate or diversity (point at a number for why).
+        </p>
+      )}
       {t === 0 ? (
         <p className="ab-hint">Play or step: A and B advance together, and their numbers appear here at each step.</p>
       ) : (
@@ -84,7 +90,7 @@ export function AbStrip() {
                 <span className={`ab-delta${verdict ? ` is-${verdict}` : ''}`}>
                   <span className="ab-tag">Δ</span>
                   <span data-testid={`ab-d-${metric.key}`}>{formatDelta(metric.format, delta)}</span>
-                  {verdict && <span className="ab-verdict">{verdict === 'better' ? '▲ better' : verdict === 'worse' ? '▼ worse' : ''}</span>}
+                  {verdict && <span className="ab-verdict">{verdict === 'better' ? '✓ better' : verdict === 'worse' ? '✗ worse' : ''}</span>}
                   {verdict && <span className="visually-hidden"> ({VERDICT_TEXT[verdict]})</span>}
                 </span>
               </li>

@@ -12,7 +12,7 @@ import { Sparkline } from './Sparkline';
 import { useCompare } from './useCompare';
 
 /** The metrics drawn over time: concentration, sameness, reach of the catalog, and what listeners lose. */
-const CHART_KEYS = ['gini', 'consumptionHomogenization', 'aggregateDiversity', 'longTailShare', 'utilityRegret', 'hitRate.low'];
+const CHART_KEYS = ['gini', 'consumptionHomogenization', 'aggregateDiversity', 'longTailShareAtStart', 'utilityRegret', 'hitRate.low'];
 const CHART_METRICS: readonly HeadlineMetric[] = CHART_KEYS.map((key) => headlineMetric(key)!);
 
 const TICK: Record<HeadlineMetric['format'], string> = { percent: '%', count: ',f', index: 'f' };

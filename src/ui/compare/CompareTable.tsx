@@ -27,7 +27,7 @@ function spreadAt(spread: SeedSpread | null, arm: number, metric: HeadlineMetric
   return spreadOf(values);
 }
 
-const VERDICT = { better: '▲ better', worse: '▼ worse', same: '' } as const;
+const VERDICT = { better: '✓ better', worse: '✗ worse', same: '' } as const;
 
 function Cell({ metric, value, spread, delta, noise }: { metric: HeadlineMetric; value: number | null; spread: Spread | null; delta?: number | null; noise?: boolean }) {
   const verdict = delta === undefined ? null : deltaVerdict(metric, delta);
@@ -72,12 +72,13 @@ export function CompareTable() {
   const fileBase = `feedback-loop-lab-compare-seed${shared.seed}`;
   return (
     <section className="compare-table" aria-label="Numbers at the step shown">
+      <p className="ct-scroll-hint">Swipe the table sideways to see every arm.</p>
       <div className="ct-scroll">
         <table>
           <caption>
             {shown === 0 ? 'Play or step to fill the table.' : `At step ${shown}`}
-            {spreadShown ? ` · median [10th, 90th percentile] over ${seedsUsed === spread.seeds.length ? `${seedsUsed} seeds` : `the seeds finished (at least ${seedsUsed} of ${spread.seeds.length} per arm)`}` : ` · seed ${shared.seed}`}
-            {' · '}Δ is each arm minus arm A
+            {spreadShown ? ` · median [10th, 90th percentile] over ${seedsUsed === spread.seeds.length ? `${seedsUsed} seeds` : seedsUsed > 0 ? `the seeds finished (at least ${seedsUsed} of ${spread.seeds.length} per arm)` : `the seeds finished so far (… for an arm with none yet)`}` : ` · seed ${shared.seed}`}
+            {' · '}Δ is each arm minus arm 1
           </caption>
           <thead>
             <tr>
@@ -105,6 +106,8 @@ export function CompareTable() {
                     {metric.label}
                   </th>
                   {arms.map((_, i) => {
+                    // While a spread runs, an arm with no seed finished yet has no band to show.
+                    if (spreadShown && !spreads[i]) return <td key={i} className="ct-waiting">…</td>;
                     if (i === 0) return <Cell key={i} metric={metric} value={values[0]!} spread={spreads[0]!} />;
                     const a = spreads[0];
                     const b = spreads[i];

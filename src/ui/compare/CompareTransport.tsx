@@ -96,7 +96,7 @@ export function CompareTransport() {
           To the end
         </button>
         <button type="button" className="btn" onClick={() => session.seek(0)}>
-          Step 0
+          Back to the start
         </button>
       </div>
       <label className="compare-scrub" htmlFor={id}>

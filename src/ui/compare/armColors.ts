@@ -2,5 +2,5 @@
 export const ARM_COLORS: readonly string[] = ['#0072B2', '#D55E00', '#009E73', '#CC79A7'];
 /** The dash of arm i's line, so arms differ without colour as well. */
 export const ARM_DASHES: readonly (string | undefined)[] = [undefined, '7 4', '2 3', '10 3 2 3'];
-/** "A", "B", "C", "D": short names for arms in tight places. */
-export const ARM_LETTERS: readonly string[] = ['A', 'B', 'C', 'D'];
+/** "1" … "4": short names for arms in tight places (A and B are the pinned pair on the Explore page). */
+export const ARM_LETTERS: readonly string[] = ['1', '2', '3', '4'];

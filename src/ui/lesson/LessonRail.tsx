@@ -85,6 +85,17 @@ export function LessonRail() {
     if (next) runScript({ params: next, changes: chapter.script.changes, play: true });
   }, [chapter, runScript, store]);
 
+  // The chapter's view comes into sight beside the rail (on a desktop, where the rail stays put; on a
+  // phone the rail follows the charts, and scrolling away from the text would lose the reader).
+  const focus = chapter?.focus ?? null;
+  useEffect(() => {
+    if (!focus || typeof window.matchMedia !== 'function' || !window.matchMedia('(min-width: 900px)').matches) return;
+    const view = focus === 'numbers' ? document.querySelector('.numbers') : document.getElementById(`view-${focus}`);
+    if (!view) return;
+    const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    view.scrollIntoView({ block: 'start', behavior: reduce ? 'auto' : 'smooth' });
+  }, [focus]);
+
   useEffect(() => {
     if (!lesson || !chapters) return;
     const onKey = (event: KeyboardEvent) => {

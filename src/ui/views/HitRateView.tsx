@@ -36,7 +36,7 @@ export function HitRateView({ initial, rows, markers, steps, bucketThresholds, g
       points: seriesPoints(rows, (r) => hitRatesOf(r, basis).rate[b]),
     }));
     if (!ghost) return own;
-    return [...own, ...BUCKETS.map((b, i) => ghostSeries(own[i]!, ghost.rows, (r) => hitRatesOf(r, basis).rate[b]))];
+    return [...own, ...BUCKETS.map((b, i) => ghostSeries(own[i]!, ghost.rows, (r) => hitRatesOf(r, basis).rate[b], undefined, i))];
   }, [rows, labels, basis, ghost]);
   const emptyText = useMemo(() => emptyBucketReasons(rows, basis), [rows, basis]);
   const last = rows.at(-1);

@@ -62,7 +62,7 @@ export function RichGetRicherView({ initial, rows, markers, steps, songs, ghost 
     return [
       ...own,
       ghostSeries(own[0]!, ghost.rows, (r) => r.gini, ghost.initial?.gini),
-      ghostSeries(own[1]!, ghost.rows, (r) => r.top1Share, ghost.initial?.top1Share),
+      ghostSeries(own[1]!, ghost.rows, (r) => r.top1Share, ghost.initial?.top1Share, 1),
     ];
   }, [rows, initial, ghost]);
   const domain = useMemo(() => yDomain(series, { zero: false, cap: 1 }), [series]);

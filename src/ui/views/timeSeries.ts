@@ -32,17 +32,25 @@ export function seriesPoints(
 
 /** Colour of the pinned run A's ghost lines: grey, so B's colours keep the eye. */
 export const GHOST_COLOR = '#7d8799';
+const GHOST_DASHES = ['5 4', '1.5 3', '9 3 2 3'];
 
 /**
  * A's copy of a series: the same metric over the pinned run's rows, grey and dashed, read out as
  * "A · <label>". `start` is A's value before step 1 when the series has one.
  */
-export function ghostSeries(of: Series, rows: readonly StepMetrics[], pick: (row: StepMetrics) => number | null, start?: number | null): Series {
+export function ghostSeries(
+  of: Series,
+  rows: readonly StepMetrics[],
+  pick: (row: StepMetrics) => number | null,
+  start?: number | null,
+  index = 0,
+): Series {
   return {
     id: `ghost-${of.id}`,
     label: `A · ${of.label}`,
     color: GHOST_COLOR,
-    dash: '5 4',
+    // Several ghosts in one chart (A's Gini and top-1% share; A's three hit rates) differ by dash.
+    dash: GHOST_DASHES[index % GHOST_DASHES.length],
     points: seriesPoints(rows, pick, start),
     ...(of.format ? { format: of.format } : {}),
   };

@@ -22,7 +22,7 @@ const BETTER: Record<string, 'higher' | 'lower'> = {
   top1Share: 'lower',
   consumptionHomogenization: 'lower',
   aggregateDiversity: 'higher',
-  longTailShare: 'higher',
+  longTailShareAtStart: 'higher',
   ctr: 'higher',
   meanRelevance: 'higher',
   utilityRegret: 'lower',
@@ -77,9 +77,9 @@ describe('AbStrip', () => {
     // A few written out: an index to three places, a count whole, a share in percent and points.
     expect(text('ab-a-gini')).toBe(a.gini.toFixed(3));
     expect(text('ab-b-aggregateDiversity')).toBe(String(b.aggregateDiversity));
-    expect(text('ab-b-longTailShare')).toBe(`${(100 * b.longTailShare).toFixed(1)}%`);
-    const dTail = b.longTailShare - a.longTailShare;
-    expect(text('ab-d-longTailShare')).toBe(`${dTail >= 0 ? '+' : '−'}${Math.abs(100 * dTail).toFixed(1)} pp`);
+    expect(text('ab-b-longTailShareAtStart')).toBe(`${(100 * b.longTailShareAtStart).toFixed(1)}%`);
+    const dTail = b.longTailShareAtStart - a.longTailShareAtStart;
+    expect(text('ab-d-longTailShareAtStart')).toBe(`${dTail >= 0 ? '+' : '−'}${Math.abs(100 * dTail).toFixed(1)} pp`);
   });
 
   it('a lower Gini for B (exploration spreads plays) is marked better for listeners', () => {
@@ -89,7 +89,7 @@ describe('AbStrip', () => {
     expect(b.gini).toBeLessThan(a.gini);
     const cell = deltaCell('gini');
     expect(cell.className).toContain('is-better');
-    expect(cell.textContent).toContain('▲ better');
+    expect(cell.textContent).toContain('✓ better');
     expect(cell.textContent).toContain('better for listeners');
     expect(text('ab-d-gini')).toBe(`−${(a.gini - b.gini).toFixed(3)}`);
   });

@@ -38,7 +38,7 @@ describe('ArmEditor', () => {
     expect([0, 1, 2].map((i) => selectOf(i).value)).toEqual(['loop-forms', 'epsilon-exploration', 'thompson-sampling']);
     const options = [...selectOf(0).options].map((o) => o.value);
     expect(options).toEqual(['', ...PRESETS.map((p) => p.name)]);
-    expect(screen.getByText('Arm B')).toBeTruthy();
+    expect(screen.getByText('Arm 2')).toBeTruthy();
   });
 
   it('choosing a preset calls setArm for that arm with the preset', () => {
@@ -62,7 +62,7 @@ describe('ArmEditor', () => {
   it('Remove shows on every card above two arms and removes that arm', () => {
     const session = show(['loop-forms', 'epsilon-exploration', 'thompson-sampling']);
     expect(screen.getAllByRole('button', { name: /^Remove arm/ })).toHaveLength(3);
-    fireEvent.click(screen.getByRole('button', { name: 'Remove arm B' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove arm 2' }));
     expect(session.removeArm).toHaveBeenCalledWith(1);
   });
 

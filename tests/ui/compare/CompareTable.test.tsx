@@ -24,7 +24,7 @@ const BETTER: [string, 'higher' | 'lower'][] = [
   ['top1Share', 'lower'],
   ['consumptionHomogenization', 'lower'],
   ['aggregateDiversity', 'higher'],
-  ['longTailShare', 'higher'],
+  ['longTailShareAtStart', 'higher'],
   ['ctr', 'higher'],
   ['meanRelevance', 'higher'],
   ['utilityRegret', 'lower'],
@@ -67,8 +67,8 @@ describe('CompareTable, one seed', () => {
     expect(rows).toEqual(BETTER.map(([key]) => key));
     expect(HEADLINE_METRICS.map((m) => m.key)).toEqual(rows);
     const heads = [...document.querySelectorAll('thead th')].map((th) => th.textContent);
-    expect(heads).toEqual(['Metric', ...NAMES.map((n, i) => `${'ABC'[i]} ${findPreset(n)!.title}`)]);
-    expect(document.querySelector('caption')!.textContent).toBe('At step 4 · seed 7 · Δ is each arm minus arm A');
+    expect(heads).toEqual(['Metric', ...NAMES.map((n, i) => `${i + 1} ${findPreset(n)!.title}`)]);
+    expect(document.querySelector('caption')!.textContent).toBe('At step 4 · seed 7 · Δ is each arm minus arm 1');
   });
 
   it("shows each arm's value at the step shown and its Δ from arm A, coloured by the metric's direction", () => {
@@ -92,8 +92,8 @@ describe('CompareTable, one seed', () => {
         const expected = delta === null ? null : delta === 0 ? 'is-same' : (delta > 0) === (better === 'higher') ? 'is-better' : 'is-worse';
         for (const cls of ['is-better', 'is-worse', 'is-same']) expect(el.classList.contains(cls), `${key} ${i} ${cls}`).toBe(cls === expected);
         expect(el.classList.contains('is-noise')).toBe(false);
-        if (expected === 'is-better') expect(el.textContent).toContain('▲ better');
-        if (expected === 'is-worse') expect(el.textContent).toContain('▼ worse');
+        if (expected === 'is-better') expect(el.textContent).toContain('✓ better');
+        if (expected === 'is-worse') expect(el.textContent).toContain('✗ worse');
       }
     }
     // One written out: distinct songs shown, a count, whole, and its signed difference.
@@ -148,7 +148,7 @@ describe('CompareTable, spread over seeds', () => {
 
   it('shows median [p10, p90] per arm, computed over the seeds', () => {
     show(storeWith({ spread: spread(full(), 15) }));
-    expect(document.querySelector('caption')!.textContent).toBe('At step 4 · median [10th, 90th percentile] over 5 seeds · Δ is each arm minus arm A');
+    expect(document.querySelector('caption')!.textContent).toBe('At step 4 · median [10th, 90th percentile] over 5 seeds · Δ is each arm minus arm 1');
     // Five values: the median is the third; p10 = x1 + 0.4·(x2 − x1); p90 = x4 + 0.6·(x5 − x4).
     const gini = cellsOf('gini');
     expect(gini.map((c) => part(c, 'ct-value'))).toEqual(['0.300', '0.550', '0.900']);
@@ -166,11 +166,11 @@ describe('CompareTable, spread over seeds', () => {
     expect(gini[1]!.classList.contains('is-noise')).toBe(true);
     expect(gini[1]!.classList.contains('is-worse')).toBe(true);
     // C: 0.900 − 0.300, bands apart; a higher Gini is worse.
-    expect(gini[2]!.textContent).toBe('+0.600 ▼ worse');
+    expect(gini[2]!.textContent).toBe('+0.600 ✗ worse');
     expect(gini[2]!.classList.contains('is-noise')).toBe(false);
     const top1 = cellsOf('top1Share').map((c) => c.querySelector('.ct-delta'));
     // B: 3.0% − 30.0% with bands apart; a lower top share is better.
-    expect(top1[1]!.textContent).toBe('−27.0 pp ▲ better');
+    expect(top1[1]!.textContent).toBe('−27.0 pp ✓ better');
     expect(top1[1]!.classList.contains('is-better')).toBe(true);
     // C: the same values as A: no difference, and the bands coincide.
     expect(top1[2]!.textContent).toBe('±0.0 pp bands overlap: may be noise');

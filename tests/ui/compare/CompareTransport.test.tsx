@@ -45,7 +45,7 @@ describe('CompareTransport', () => {
     expect(session.seek).toHaveBeenCalledWith(3);
     fireEvent.click(button('To the end'));
     expect(session.seek).toHaveBeenLastCalledWith(6);
-    fireEvent.click(button('Step 0'));
+    fireEvent.click(button('Back to the start'));
     expect(session.seek).toHaveBeenLastCalledWith(0);
     fireEvent.click(button('Play'));
     expect(session.togglePlay).toHaveBeenCalledTimes(1);
