@@ -30,6 +30,8 @@ export class CompareSession {
   /** Arms' rows received but not yet in the store, by the arm's token. */
   private readonly pending = new Map<object, ArmRun>();
   private lastPublished = -Infinity;
+  /** A step asked for (seek) that the arms had not reached yet. */
+  private seekTarget: number | null = null;
 
   constructor(
     private readonly store: CompareStore,
@@ -128,7 +130,13 @@ export class CompareSession {
       if (at >= 0) runs[at] = run;
     }
     this.pending.clear();
-    this.store.setState({ runs });
+    const target = this.seekTarget;
+    if (target === null) this.store.setState({ runs });
+    else {
+      const shown = Math.min(target, reachedStep(runs));
+      if (shown >= target) this.seekTarget = null;
+      this.store.setState({ runs, shown: Math.max(shown, this.store.getState().shown) });
+    }
   }
 
   private updateRun(index: number, run: ArmRun): void {
@@ -143,6 +151,7 @@ export class CompareSession {
     const state = this.store.getState();
     if (state.playing) return;
     if (state.shown >= state.shared.steps) this.store.setState({ shown: 0 });
+    this.seekTarget = null;
     this.store.setState({ playing: true });
     this.pool().reserveCore(true);
     this.tick();
@@ -159,10 +168,15 @@ export class CompareSession {
     else this.play();
   }
 
-  /** Shows step `t` (clamped to what every arm has reached). */
+  /**
+   * Shows step `t`, or as far as every arm has reached; a step not reached yet is shown as soon as
+   * the arms get there ("To the end" while they are still being computed).
+   */
   seek(t: number): void {
     const { runs, shared } = this.store.getState();
-    const shown = Math.max(0, Math.min(Math.round(t), shared.steps, reachedStep(runs)));
+    const wanted = Math.max(0, Math.min(Math.round(t), shared.steps));
+    const shown = Math.min(wanted, reachedStep(runs));
+    this.seekTarget = wanted > shown ? wanted : null;
     this.store.setState({ shown });
   }
 

@@ -268,6 +268,26 @@ describe('CompareSession: the shared cursor', () => {
     expect(store.getState().shown).toBe(6);
   });
 
+  it('a step asked for before the arms reach it is shown as they get there; a later seek or Play drops it', () => {
+    const held = heldPool();
+    const { store, session } = setup([loop(), epsilon()], held.pool);
+    session.start();
+    session.seek(6);
+    held.deliver(held.all, 3);
+    expect(store.getState().shown).toBe(3);
+    held.deliver(held.all);
+    expect(store.getState().shown).toBe(6);
+    // A seek to an earlier step replaces the wish to go further.
+    const again = heldPool();
+    const second = setup([loop(), epsilon()], again.pool);
+    second.session.start();
+    second.session.seek(6);
+    again.deliver(again.all, 2);
+    second.session.seek(1);
+    again.deliver(again.all);
+    expect(second.store.getState().shown).toBe(1);
+  });
+
   it('play moves the cursor one step per timer tick and stops at the end', () => {
     const { pool } = syncPool();
     const { store, session, timers } = setup([loop(), epsilon()], pool);
