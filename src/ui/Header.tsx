@@ -205,7 +205,6 @@ export function Header() {
           A music recommender that learns from the clicks it caused, and how that loop narrows what everyone gets to
           hear.
         </p>
-        <PageTabs />
       </div>
       <div className="header-tools">
         <PresetPicker />
@@ -216,6 +215,7 @@ export function Header() {
         </div>
       </div>
       <div className="header-strategy">
+        <PageTabs />
         <StrategyBar />
       </div>
     </header>
