@@ -1,19 +1,14 @@
 // With a run pinned as A: the headline numbers of A and B at the same step, and B − A coloured by whether it helps listeners.
 import { useMemo } from 'react';
-import { deltaVerdict, headlineDelta, HEADLINE_METRICS, paramsEqual, paramSpec, sharedDifferences, type StepMetrics } from '../../engine';
+import { deltaVerdict, headlineDelta, HEADLINE_METRICS, paramsEqual, paramSpec, sharedDifferences } from '../../engine';
 import { timelineOf } from '../../state/url';
 import { useActions, useAppStore } from '../storeContext';
 import { armTitle } from './armTitle';
 import { formatDelta, formatHeadline } from './format';
+import { rowAt } from './rowAt';
 import './compare.css';
 
 const VERDICT_TEXT = { better: 'better for listeners', worse: 'worse for listeners', same: 'no change' } as const;
-
-/** A's row at step t, or undefined while A has not been computed that far. */
-function rowAt(rows: readonly StepMetrics[], t: number): StepMetrics | undefined {
-  const guess = rows[t - 1];
-  return guess?.t === t ? guess : rows.find((r) => r.t === t);
-}
 
 export function AbStrip() {
   const { unpin } = useActions();

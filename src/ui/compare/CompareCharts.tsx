@@ -29,28 +29,23 @@ interface MetricCardProps {
 
 const MetricCard = memo(function MetricCard({ metric, titles, runs, spread, shown, steps }: MetricCardProps) {
   const useSpread = spread !== null && spread.finished > 0;
-  // Whole runs, for a y axis that stays put while the cursor moves.
-  const full = useMemo<Series[]>(
-    () =>
-      titles.map((title, i) => {
-        const points = useSpread
-          ? spreadOverRuns((spread!.runs[i] ?? []).filter((r) => r.length > 0), metric.pick).map((p) => ({ t: p.t, v: p.median }))
-          : seriesPoints(runs[i]?.rows ?? [], metric.pick);
-        return { id: `arm-${i}`, label: `${ARM_LETTERS[i]} · ${title}`, color: ARM_COLORS[i]!, dash: ARM_DASHES[i], points };
-      }),
-    [titles, runs, spread, useSpread, metric],
-  );
-  const fullBands = useMemo<Band[]>(
-    () =>
-      useSpread
-        ? titles.map((_, i) => ({
-            id: `band-${i}`,
-            color: ARM_COLORS[i]!,
-            points: spreadOverRuns((spread!.runs[i] ?? []).filter((r) => r.length > 0), metric.pick).map((p) => ({ t: p.t, lo: p.p10, hi: p.p90 })),
-          }))
-        : [],
-    [titles, spread, useSpread, metric],
-  );
+  // Whole runs, for a y axis that stays put while the cursor moves. Over seeds, each arm's spread
+  // is taken once and gives both its median line and its band.
+  const { full, fullBands } = useMemo(() => {
+    const lines: Series[] = [];
+    const shaded: Band[] = [];
+    titles.forEach((title, i) => {
+      const line = { id: `arm-${i}`, label: `${ARM_LETTERS[i]} · ${title}`, color: ARM_COLORS[i]!, dash: ARM_DASHES[i] };
+      if (!useSpread) {
+        lines.push({ ...line, points: seriesPoints(runs[i]?.rows ?? [], metric.pick) });
+        return;
+      }
+      const spreadPoints = spreadOverRuns((spread!.runs[i] ?? []).filter((r) => r.length > 0), metric.pick);
+      lines.push({ ...line, points: spreadPoints.map((p) => ({ t: p.t, v: p.median })) });
+      shaded.push({ id: `band-${i}`, color: ARM_COLORS[i]!, points: spreadPoints.map((p) => ({ t: p.t, lo: p.p10, hi: p.p90 })) });
+    });
+    return { full: lines, fullBands: shaded };
+  }, [titles, runs, spread, useSpread, metric]);
   const domain = useMemo(() => {
     const withBands: Series[] = [...full, ...fullBands.map((b) => ({ id: b.id, label: '', color: '', points: b.points.flatMap((p) => [{ t: p.t, v: p.lo }, { t: p.t, v: p.hi }]) }))];
     return yDomain(withBands, { cap: metric.format === 'count' ? Infinity : 1 });

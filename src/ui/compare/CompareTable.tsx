@@ -1,20 +1,14 @@
 // The step shown, as a table: each arm's headline numbers (median [p10, p90] over seeds when spread) and its difference from arm A.
 import { useMemo } from 'react';
-import { bandsOverlap, deltaVerdict, headlineDelta, HEADLINE_METRICS, spreadOf, type HeadlineMetric, type Spread, type StepMetrics } from '../../engine';
+import { bandsOverlap, deltaVerdict, headlineDelta, HEADLINE_METRICS, spreadOf, type HeadlineMetric, type Spread } from '../../engine';
 import { armRunParams, type ArmRun, type SeedSpread } from '../../state/compare';
 import { armsCsv, armsJson, type ArmExport } from '../../state/compareExport';
 import { downloadBlob } from '../save/download';
 import { ARM_COLORS, ARM_LETTERS } from './armColors';
 import { armTitle } from './armTitle';
 import { formatDelta, formatHeadline } from './format';
+import { rowAt } from './rowAt';
 import { useCompare } from './useCompare';
-
-/** The row of step t in rows that start at step 1. */
-function rowAt(rows: readonly StepMetrics[] | undefined, t: number): StepMetrics | undefined {
-  if (!rows || t < 1) return undefined;
-  const guess = rows[t - 1];
-  return guess?.t === t ? guess : rows.find((r) => r.t === t);
-}
 
 /** Each arm's spread of `metric` at step t over the seeds finished so far, or null. */
 function spreadAt(spread: SeedSpread | null, arm: number, metric: HeadlineMetric, t: number): Spread | null {
