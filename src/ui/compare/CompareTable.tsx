@@ -60,7 +60,8 @@ export function CompareTable() {
   const spreadShown = spread !== null && spread.finished > 0;
   // After a Cancel the bands cover only the seeds that finished: say how many (the fewest of any arm).
   const seedsUsed = spread ? Math.min(...spread.runs.map((perSeed) => perSeed.filter((rows) => rows.length > 0).length)) : 0;
-  const exportable = runs.every((r): r is ArmRun => r !== null && r.initial !== null && r.rows.length > 0);
+  // Only finished arms: an arm still being computed would export part of its run.
+  const exportable = runs.every((r): r is ArmRun => r !== null && r.status === 'done' && r.initial !== null && r.rows.length > 0);
   const exports = (): ArmExport[] =>
     arms.map((arm, i) => ({ name: `${ARM_LETTERS[i]}: ${titles[i]}`, params: armRunParams({ shared }, arm), initial: runs[i]!.initial!, rows: runs[i]!.rows }));
   const fileBase = `feedback-loop-lab-compare-seed${shared.seed}`;
