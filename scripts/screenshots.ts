@@ -10,7 +10,7 @@
 // live, so a marker shows on the time charts, then 30 more steps. Steps are taken with "Step ×10",
 // so every shot shows the same, seeded run.
 //
-// Then every chapter of the lesson (?lesson=loops&chapter=N, run to its checkpoint at top speed,
+// Then every chapter of the lesson (?lesson=loops&chapter=N, a guess locked in, run to its checkpoint at top speed,
 // answer committed) at 1920×1080 and 390×844, and present mode (?present=VIEW) on every view at
 // 1920×1080 and on one view at 390×844. Then comparing: A/B, the 4-arm compare page, a 10-seed
 // spread and parallel worlds.
@@ -132,10 +132,9 @@ async function lessonShots(browser: Browser, url: string) {
       if (chapter < CHAPTERS) {
         // Top speed, so the chapter reaches its checkpoint in seconds.
         await page.getByLabel('Speed').fill('60');
+        await rail.getByRole('radio').first().check();
+        await rail.getByRole('button', { name: 'Lock in my guess and run' }).click();
         await expect(progress).toContainText('Run complete', { timeout: 60_000 });
-        const options = rail.getByRole('radio');
-        await options.first().check();
-        await rail.getByRole('button', { name: 'Lock in my guess' }).click();
         await expect(rail.locator('.lesson-answer')).not.toContainText('appears at step');
       }
       await settled(page, Number(/(\d+)/.exec((await page.getByTestId('step-counter').innerText()).replace(/^Step /, ''))?.[1]));

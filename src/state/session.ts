@@ -56,6 +56,11 @@ export interface RunScript {
   readonly toStep?: number;
   /** Then play (animated) at the chosen speed. */
   readonly play?: boolean;
+  /**
+   * Start again from step 0 even when the run on screen already is this scenario (a lesson asks its
+   * question before the run plays, so the answer must not be on the charts already).
+   */
+  readonly fresh?: boolean;
 }
 
 /** Steps a Play at the end of a run adds. */
@@ -275,7 +280,8 @@ export class SimulationSession implements SimulationActions {
   readonly runScript = (script: RunScript): void => {
     const key = scriptText(script.params, script.changes);
     const state = this.store.getState();
-    if (key === this.scriptKey && state.status !== 'error') {
+    const atStart = state.t === 0 && state.status !== 'running';
+    if (key === this.scriptKey && state.status !== 'error' && (!script.fresh || atStart)) {
       if (script.play && state.status === 'starting') this.playWhenReady = true;
       else if (script.play && (state.status === 'idle' || state.status === 'paused')) this.play();
       return;

@@ -18,11 +18,13 @@ test('a lesson chapter runs to its checkpoint, asks first, answers with the numb
   await expect(rail).toContainText('Chapter 2 of 8');
   await expect(rail.getByRole('heading', { name: 'Switch on the ranker: the loop forms' })).toBeVisible();
   await page.getByRole('slider', { name: 'Speed' }).fill('60');
-  // The answer is not shown before the student commits.
+  // The run waits at step 0 for the guess, so the charts cannot give the answer away.
+  await expect(rail.locator('.lesson-progress')).toHaveText('Make your guess: the run waits at step 0 and then plays to step 100.');
+  await expect(page.getByTestId('step-counter')).toHaveText('Step 0 / 100');
   await expect(rail.locator('.lesson-answer')).toHaveCount(0);
-  await expect(rail.locator('.lesson-progress')).toHaveText('Run complete: step 100.', { timeout: 60_000 });
   await rail.getByRole('radio', { name: 'Go up' }).check();
-  await rail.getByRole('button', { name: 'Lock in my guess' }).click();
+  await rail.getByRole('button', { name: 'Lock in my guess and run' }).click();
+  await expect(rail.locator('.lesson-progress')).toHaveText('Run complete: step 100.', { timeout: 60_000 });
   const answer = rail.locator('.lesson-answer');
   await expect(answer).toContainText('Right: The Gini went from');
   // The quoted Gini is the headline number of the run on screen, rounded.
@@ -31,12 +33,12 @@ test('a lesson chapter runs to its checkpoint, asks first, answers with the numb
   expect(quoted).toBe(shown.toFixed(2));
   await noSeriousViolations(page, 'in the lesson');
 
-  // PageDown moves on and keeps the address bar in step; the run (the same scenario) is kept.
+  // PageDown moves on and keeps the address bar in step; the next question starts its run again at step 0.
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('PageDown');
   await expect(rail).toContainText('Chapter 3 of 8');
   await expect(page).toHaveURL(/lesson=loops&chapter=3/);
-  await expect(page.getByTestId('step-counter')).toHaveText('Step 100 / 100');
+  await expect(page.getByTestId('step-counter')).toHaveText('Step 0 / 100');
   await rail.getByRole('button', { name: 'Back' }).click();
   await expect(page).toHaveURL(/chapter=2/);
   await rail.getByRole('button', { name: 'Leave lesson' }).click();

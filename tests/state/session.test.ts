@@ -127,8 +127,8 @@ describe('simulation session', () => {
     expect(store.getState().params.tasteDrift).toBe(0.3);
     expect(sent.length).toBe(before);
     timers.runAll();
-    expect(sent.slice(before)).toMatchObject([{ type: 'setParams', label: 'tasteDrift = 0.3' }]);
-    expect(store.getState().markers.map((m) => m.label)).toEqual(['tasteDrift = 0.3 from here']);
+    expect(sent.slice(before)).toMatchObject([{ type: 'setParams', label: 'taste drift = 0.3' }]);
+    expect(store.getState().markers.map((m) => m.label)).toEqual(['taste drift = 0.3 from here']);
   });
 
   it('a settling change is sent before the next step', () => {
@@ -265,6 +265,23 @@ describe('simulation session', () => {
     session.runScript({ params: base, changes: [] });
     expect(resets()).toBe(2);
     expect(store.getState().t).toBe(0);
+  });
+
+  it('a fresh script starts the same scenario again from step 0, and keeps a run still at step 0', () => {
+    const { store, session, sent } = wired();
+    const resets = () => sent.filter((r) => r.type === 'reset').length;
+    session.runScript({ params: base, changes: [], fresh: true });
+    expect(resets()).toBe(1);
+    session.step(3);
+    session.runScript({ params: base, changes: [], fresh: true });
+    expect(resets()).toBe(2);
+    expect(store.getState().t).toBe(0);
+    expect(store.getState().rows).toEqual([]);
+    // Held at step 0 until asked to play, then plays the scenario from there.
+    expect(store.getState().status).not.toBe('running');
+    session.runScript({ params: base, changes: [], play: true });
+    expect(resets()).toBe(2);
+    expect(store.getState().status).toBe('running');
   });
 
   it('Reset returns to the scenario and its own timeline, not to the changes made since', () => {

@@ -88,15 +88,25 @@ export const LOOPS_LESSON: readonly Chapter[] = [
     script: { preset: 'random-baseline', changes: [], checkpoint: 100 },
     focus: 'rich-get-richer',
     question: {
-      prompt: 'With random slates, what will the Gini of plays do over 100 steps?',
-      options: upDown,
+      prompt: 'With random slates, will plays pile up on a few songs over 100 steps (the Gini climbing)?',
+      options: [
+        { id: 'up', label: 'Yes: the Gini climbs' },
+        { id: 'level', label: 'No: it stays level or falls' },
+      ],
       answer(run, checkpoint) {
         const last = rowAt(run, checkpoint);
         if (!last || !run.initial) return null;
         const from = run.initial.gini;
+        const clearly = direction(from, last.gini, 0.05);
+        const slightly = direction(from, last.gini, 0.01);
+        const verb = clearly === 'up' ? 'climbed' : clearly === 'down' ? 'fell' : slightly === 'up' ? 'rose a little' : slightly === 'down' ? 'fell a little' : 'stayed level';
         return {
-          correct: direction(from, last.gini, 0.05),
-          why: `The Gini went from ${fmtIndex(from)} at step 0 to ${fmtIndex(last.gini)} at step ${checkpoint}. Without a loop, nothing pushes plays onto a few songs.`,
+          correct: clearly === 'up' ? 'up' : 'level',
+          why:
+            `The Gini ${verb}: ${fmtIndex(from)} at step 0, ${fmtIndex(last.gini)} at step ${checkpoint}. ` +
+            (clearly === 'up'
+              ? 'With random slates, plays follow only how much listeners like each song: no loop is needed for that.'
+              : 'Random slates spread new plays evenly, so nothing pushes them onto a few songs; the songs that started ahead do not pull away.'),
         };
       },
     },

@@ -22,22 +22,52 @@ function setup(chapter: number) {
 
 afterEach(cleanup);
 
+interface ScriptArg {
+  params: Record<string, unknown>;
+  changes: unknown;
+  play?: boolean;
+  fresh?: boolean;
+}
+
+/** The n-th script the rail asked the session to run. */
+function scriptCall(actions: ReturnType<typeof stubActions>, n: number): ScriptArg {
+  return (actions.runScript as unknown as { mock: { calls: [ScriptArg][] } }).mock.calls[n]![0];
+}
+
 describe('LessonRail', () => {
   it('is the Lesson landmark, says where it is, and asks for its chapter\u2019s run in the run\u2019s world', () => {
     const { actions } = setup(6);
     expect(screen.getByRole('complementary', { name: 'Lesson' }).textContent).toContain('Chapter 6 of 8');
     expect(actions.runScript).toHaveBeenCalledTimes(1);
-    const script = (actions.runScript as unknown as { mock: { calls: [{ params: { users: number; songs: number; steps: number; exploration: string } ; changes: unknown; play: boolean }][] } }).mock.calls[0]![0];
+    const script = scriptCall(actions, 0);
     expect(script.params).toMatchObject({ users: 300, songs: 600, steps: 100, exploration: 'none' });
     expect(script.changes).toEqual([{ t: 40, key: 'exploration', value: 'epsilon' }]);
-    expect(script.play).toBe(true);
+    // The chapter asks first: its run is set up from step 0 and waits.
+    expect(script.play).toBe(false);
+    expect(script.fresh).toBe(true);
+    expect(screen.getByText('Make your guess: the run waits at step 0 and then plays to step 100.')).toBeTruthy();
+  });
+
+  it('plays the chapter\u2019s run once the guess is locked in (or skipped)', () => {
+    const { actions } = setup(2);
+    expect(screen.getByRole('button', { name: 'Lock in my guess and run' })).toHaveProperty('disabled', true);
+    fireEvent.click(screen.getByRole('radio', { name: 'Go down' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Lock in my guess and run' }));
+    expect(actions.runScript).toHaveBeenCalledTimes(2);
+    expect(scriptCall(actions, 1)).toMatchObject({ play: true, params: { recommender: 'popularity', steps: 100 } });
+    expect(scriptCall(actions, 1).fresh).toBeUndefined();
+    cleanup();
+    const skipped = setup(3);
+    fireEvent.click(screen.getByRole('button', { name: 'Run without guessing' }));
+    expect(scriptCall(skipped.actions, 1).play).toBe(true);
+    expect(screen.getByRole('status').textContent).toBe('No guess. The answer appears at step 100 (now step 0).');
   });
 
   it('reveals the answer only after a guess is locked in, and only once the run is at the checkpoint', () => {
     const { store } = setup(2);
     expect(screen.queryByText(/The Gini went from/)).toBeNull();
     fireEvent.click(screen.getByRole('radio', { name: 'Go up' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Lock in my guess' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Lock in my guess and run' }));
     expect(screen.getByRole('status').textContent).toBe('Your guess: Go up. The answer appears at step 100 (now step 0).');
     act(() => store.setState({ initial, t: 100, rows: Array.from({ length: 100 }, (_, i) => row(i + 1, { gini: 0.9, top1Share: 0.5 })) }));
     expect(screen.getByRole('status').textContent).toBe('Right: The Gini went from 0.78 to 0.90, and the top 1% of songs now hold 50% of all plays. The rich get richer.');

@@ -78,9 +78,18 @@ describe('chapter answers', () => {
     });
   });
 
-  it('chapter 1: a Gini that barely moves is "about the same"', () => {
-    const run = runOf(rows(100, () => ({ gini: 0.8 })));
-    expect(LOOPS_LESSON[0]!.question!.answer(run, 100)?.correct).toBe('flat');
+  it('chapter 1: only a Gini that climbs by more than 0.05 counts as plays piling up, and the answer says how it moved', () => {
+    const answer = (gini: number) => LOOPS_LESSON[0]!.question!.answer(runOf(rows(100, () => ({ gini }))), 100)!;
+    const why = (verb: string, to: string) =>
+      `The Gini ${verb}: 0.78 at step 0, ${to} at step 100. Random slates spread new plays evenly, so nothing pushes them onto a few songs; the songs that started ahead do not pull away.`;
+    expect(answer(0.8)).toEqual({ correct: 'level', why: why('rose a little', '0.80') });
+    expect(answer(0.72)).toEqual({ correct: 'level', why: why('fell', '0.72') });
+    expect(answer(0.75)).toEqual({ correct: 'level', why: why('fell a little', '0.75') });
+    expect(answer(0.785)).toEqual({ correct: 'level', why: why('stayed level', '0.79') });
+    expect(answer(0.9)).toEqual({
+      correct: 'up',
+      why: 'The Gini climbed: 0.78 at step 0, 0.90 at step 100. With random slates, plays follow only how much listeners like each song: no loop is needed for that.',
+    });
   });
 
   it('chapter 3: distinct songs per step from step 1 to the checkpoint', () => {
