@@ -109,9 +109,9 @@ describe('layoutMarkers', () => {
   });
 
   it('keeps a value with a comma in one piece', () => {
-    const label = 'bucketThresholds = 50, 500, ε = 0.2 from here';
-    const { labels } = layoutMarkers([{ t: 5, label }], x, 0, 240, 2, width, fit);
-    expect(labels[0]!.rows.map((r) => r.text)).toEqual(['bucketThresholds = 50, 500', 'ε = 0.2']);
+    const label = 'popularity buckets = 50, 500, ε = 0.2 from here';
+    const { labels } = layoutMarkers([{ t: 5, label }], x, 0, 270, 2, width, fit);
+    expect(labels[0]!.rows.map((r) => r.text)).toEqual(['popularity buckets = 50, 500', 'ε = 0.2']);
   });
 
   it('leaves the label out, not the line, when no row has room; rows are capped', () => {
