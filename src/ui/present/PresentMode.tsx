@@ -1,11 +1,12 @@
 // Present mode: one view fills the screen for a projector, with what changed since the start and the strategy bar.
-import { useEffect, useLayoutEffect, useRef, useState, type ComponentType } from 'react';
+import { useEffect, useRef, type ComponentType } from 'react';
 import { LoopDiagram } from '../loop/LoopDiagram';
 import { StrategyBar } from '../strategy/StrategyBar';
 import { useActions, useAppStore } from '../storeContext';
 import { VIEWS, type ViewEntry } from '../views';
 import type { ViewProps } from '../views/types';
 import { ViewGrid } from '../ViewGrid';
+import { FitToStage } from './FitToStage';
 import { changeNumbers } from './presentNumbers';
 import './present.css';
 
@@ -23,46 +24,6 @@ export const PRESENT_VIEWS: readonly ViewEntry[] = [
 /** Whether `id` names a view present mode can show. */
 export function isPresentView(id: string): boolean {
   return PRESENT_VIEWS.some((v) => v.id === id);
-}
-
-/**
- * The scale present mode aims for: chart text is 13 px at scale 1, so 1.6 makes it about 21 px,
- * readable from the back of a room. The view is laid out at the stage's width divided by this, then
- * scaled up; if it is then too tall, the scale shrinks to fit.
- */
-const TARGET_SCALE = 1.6;
-/** Narrowest layout worth scaling up; a narrower stage (a phone) shows the view at its own size. */
-const MIN_LAYOUT_WIDTH = 360;
-
-/** Scales its child to fit the stage, keeping its aspect, so text and strokes grow with it. */
-function FitToStage({ children }: { children: React.ReactNode }) {
-  const stage = useRef<HTMLDivElement>(null);
-  const inner = useRef<HTMLDivElement>(null);
-  const [fit, setFit] = useState({ width: 900, scale: 1 });
-  useLayoutEffect(() => {
-    const measure = () => {
-      if (!stage.current || !inner.current) return;
-      const { clientWidth: w, clientHeight: h } = stage.current;
-      // A phone-sized stage cannot enlarge anything: the view keeps its own size and the stage scrolls.
-      const small = w < MIN_LAYOUT_WIDTH * TARGET_SCALE;
-      const width = small ? w : Math.floor(w / TARGET_SCALE);
-      const natural = inner.current.offsetHeight || 1;
-      const scale = small ? 1 : Math.max(0.5, Math.min(w / width, h / natural));
-      setFit((old) => (old.width === width && Math.abs(old.scale - scale) < 0.01 ? old : { width, scale }));
-    };
-    measure();
-    const observer = new ResizeObserver(measure);
-    if (stage.current) observer.observe(stage.current);
-    if (inner.current) observer.observe(inner.current);
-    return () => observer.disconnect();
-  }, []);
-  return (
-    <div className="present-stage" ref={stage}>
-      <div className="present-scale" ref={inner} style={{ width: fit.width, transform: `scale(${fit.scale})` }}>
-        {children}
-      </div>
-    </div>
-  );
 }
 
 function PresentControls() {

@@ -1,0 +1,87 @@
+// Scales a present-mode view to fill the stage: text grows with it, and a view too tall to grow is laid out wider or sheds its small print.
+import { useLayoutEffect, useRef, useState } from 'react';
+
+/**
+ * The scale present mode aims for: chart text is 13 px at scale 1, so 1.6 makes it about 21 px,
+ * readable from the back of a room.
+ */
+export const TARGET_SCALE = 1.6;
+/** The least scale at which chart text is still 20 px tall (a 13 px label's box is about 15 px). */
+export const READABLE_SCALE = 1.35;
+/** Narrowest layout worth scaling up; a narrower stage (a phone) shows the view at its own size. */
+const MIN_LAYOUT_WIDTH = 360;
+/** Scales tried in turn: a view laid out wider is shorter (its grid takes more columns). */
+const LAYOUT_SCALES = [TARGET_SCALE, 1.5, 1.4, READABLE_SCALE] as const;
+/**
+ * How much small print a view sheds when it is too tall to be readable otherwise: 0 none, 1 the
+ * panels' hints, 2 also the view's explanation and its save buttons (the stage title and the
+ * presenter say what the view is; saving a chart is for the page, not the projector).
+ */
+export const COMPACT_LEVELS = [0, 1, 2] as const;
+export type CompactLevel = (typeof COMPACT_LEVELS)[number];
+
+export interface StageFit {
+  readonly width: number;
+  readonly scale: number;
+  readonly compact: CompactLevel;
+}
+
+/**
+ * The fit of a view on a `w` × `h` stage: the least small print shed and the layout width that give
+ * the largest scale (at most TARGET_SCALE), stopping at the first compact level that is readable.
+ * `naturalHeight(width, compact)` lays the view out and measures it.
+ */
+export function fitToStage(w: number, h: number, naturalHeight: (width: number, compact: CompactLevel) => number): StageFit {
+  if (w < MIN_LAYOUT_WIDTH * TARGET_SCALE) return { width: w, scale: 1, compact: 0 };
+  let best: StageFit | null = null;
+  for (const compact of COMPACT_LEVELS) {
+    for (const target of LAYOUT_SCALES) {
+      const width = Math.floor(w / target);
+      const scale = Math.max(0.5, Math.min(w / width, h / Math.max(1, naturalHeight(width, compact))));
+      if (!best || scale > best.scale + 0.01) best = { width, scale, compact };
+      // Not limited by height at this width: a wider layout could only be smaller.
+      if (scale >= w / width - 0.001) break;
+    }
+    if (best!.scale >= READABLE_SCALE) break;
+  }
+  return best!;
+}
+
+/** Scales its child to fit the stage, keeping its aspect, so text and strokes grow with it. */
+export function FitToStage({ children }: { children: React.ReactNode }) {
+  const stage = useRef<HTMLDivElement>(null);
+  const inner = useRef<HTMLDivElement>(null);
+  const [fit, setFit] = useState<StageFit>({ width: 900, scale: 1, compact: 0 });
+  useLayoutEffect(() => {
+    let measuring = false;
+    const measure = () => {
+      const [s, el] = [stage.current, inner.current];
+      if (!s || !el || measuring) return;
+      measuring = true;
+      const { clientWidth: w, clientHeight: h } = s;
+      const [renderedWidth, renderedCompact] = [el.style.width, el.dataset.compact];
+      const next = fitToStage(w, h, (width, compact) => {
+        el.style.width = `${width}px`;
+        el.dataset.compact = String(compact);
+        return el.offsetHeight;
+      });
+      // Back to what React rendered, until it renders the new fit.
+      el.style.width = renderedWidth;
+      el.dataset.compact = renderedCompact;
+      measuring = false;
+      setFit((old) => (old.width === next.width && old.compact === next.compact && Math.abs(old.scale - next.scale) < 0.01 ? old : next));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    if (stage.current) observer.observe(stage.current);
+    if (inner.current) observer.observe(inner.current);
+    return () => observer.disconnect();
+  }, []);
+  return (
+    <div className="present-stage" ref={stage}>
+      <div className="present-scale" ref={inner} data-compact={fit.compact} style={{ width: fit.width, transform: `scale(${fit.scale})` }}>
+        {children}
+      </div>
+    </div>
+  );
+}
