@@ -41,7 +41,8 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: 'npm run build && npx vite preview --port 4173 --strictPort',
+      // `npm test` builds beside the typecheck and lint and says so with E2E_PREBUILT (scripts/test-all.mjs).
+      command: `${process.env.E2E_PREBUILT ? '' : 'npm run build && '}npx vite preview --port 4173 --strictPort`,
       url: 'http://localhost:4173',
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,

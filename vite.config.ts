@@ -3,6 +3,7 @@
 // and a service worker that caches the build for offline use. `vite build --mode single`
 // (npm run build:single) → dist-single/index.html: one self-contained file, worker and all, for file://.
 // The plugins are in scripts/offline-build.ts.
+import { availableParallelism } from 'node:os';
 import react from '@vitejs/plugin-react';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { defineConfig } from 'vitest/config';
@@ -42,6 +43,9 @@ export default defineConfig(({ mode }) => {
       // The phenomenon and strategy tests simulate full default runs; on a busy 2-core CI machine
       // they can take several seconds each. They assert outcomes, never durations.
       testTimeout: 60_000,
+      // Vitest's default in a run is one worker fewer than the cores: a single worker on a 2-core CI
+      // machine, which ran the whole suite serially. The main process only reports, so use them all.
+      maxWorkers: availableParallelism(),
     },
   };
 });

@@ -5,7 +5,11 @@
 // Playwright's from its JSON stats (passed = expected, failed = unexpected + flaky). A stage whose
 // report is missing (crash), or that exits non-zero without a failed test, counts as 1 failed.
 // Every stage runs even if an earlier one failed; the exit code is non-zero if anything failed.
-import { spawnSync } from 'node:child_process';
+//
+// Typecheck, lint and the e2e build each keep one core busy at most, so they run side by side (their
+// output is printed whole, one after the other); the e2e stage then serves that build instead of
+// building again (E2E_PREBUILT, read by playwright.config.ts).
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,8 +52,29 @@ function tally(stage, ok, report) {
   console.log(`[test-all] ${stage}: ${p} passed, ${f} failed`);
 }
 
-tally('typecheck', run('npm', ['run', 'typecheck']));
-tally('lint', run('npm', ['run', 'lint']));
+/** Runs a command with its output captured; resolves to whether it exited 0, and its output. */
+function runCaptured(cmd, args) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const chunks = [];
+    child.stdout.on('data', (c) => chunks.push(c));
+    child.stderr.on('data', (c) => chunks.push(c));
+    child.on('error', (e) => resolve({ ok: false, output: String(e) }));
+    child.on('close', (code) => resolve({ ok: code === 0, output: Buffer.concat(chunks).toString() }));
+  });
+}
+
+const [typecheck, lint, build] = await Promise.all([
+  runCaptured('npm', ['run', 'typecheck']),
+  runCaptured('npm', ['run', 'lint']),
+  runCaptured('npm', ['run', 'build']),
+]);
+for (const [stage, result] of [['typecheck', typecheck], ['lint', lint]]) {
+  process.stdout.write(result.output);
+  tally(stage, result.ok);
+}
+// A failed build is not a stage of its own: the e2e stage builds again and reports what fails.
+if (!build.ok) process.stdout.write(`[test-all] the build failed; the e2e stage builds again\n${build.output}`);
 
 const vitestOk = run('npx', [
   'vitest',
@@ -72,6 +97,7 @@ tally(
 if (run('node', ['scripts/ensure-browser.mjs'])) {
   const e2eOk = run('npx', ['playwright', 'test', '--reporter=list,json'], {
     PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson,
+    ...(build.ok ? { E2E_PREBUILT: '1' } : {}),
   });
   const stats = existsSync(playwrightJson) ? readJson(playwrightJson)?.stats : null;
   tally(
