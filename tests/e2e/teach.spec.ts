@@ -23,7 +23,10 @@ test('a lesson chapter runs to its checkpoint, asks first, answers with the numb
   await expect(page.getByTestId('step-counter')).toHaveText('Step 0 / 100');
   await expect(rail.locator('.lesson-answer')).toHaveCount(0);
   await rail.getByRole('radio', { name: 'Go up' }).check();
-  await rail.getByRole('button', { name: 'Lock in my guess and run' }).click();
+  // The rail stays in view beside the charts, and a guess brings its button into sight.
+  const lockIn = rail.getByRole('button', { name: 'Lock in my guess and run' });
+  await expect(lockIn).toBeInViewport();
+  await lockIn.click();
   await expect(rail.locator('.lesson-progress')).toHaveText('Run complete: step 100.', { timeout: 60_000 });
   const answer = rail.locator('.lesson-answer');
   await expect(answer).toContainText('Right: The Gini went from');

@@ -1,5 +1,5 @@
 // The lesson rail: one chapter at a time beside the charts, with its run, its question and the way on.
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { findPreset, PARAM_SCHEMA, presetParams, type Params } from '../../engine';
 import { useActions, useAppStore, useAppStoreApi } from '../storeContext';
 import { LESSONS, type Chapter, type LessonFocus, type LessonRun } from './chapters';
@@ -44,6 +44,12 @@ function Question({ chapter, run, checkpoint, t, onRun }: { chapter: Chapter; ru
   const id = useId();
   const [choice, setChoice] = useState<string | null>(null);
   const [committed, setCommitted] = useState<string | null>(null);
+  const lockIn = useRef<HTMLButtonElement>(null);
+  // On a short screen the rail scrolls and the button may sit below its fold: a guess brings it up.
+  const choose = (option: string) => {
+    setChoice(option);
+    lockIn.current?.scrollIntoView?.({ block: 'nearest' });
+  };
   const answer = committed !== null ? question.answer(run, checkpoint) : null;
   const labelOf = (option: string) => question.options.find((o) => o.id === option)?.label ?? option;
   const commit = (guess: string) => {
@@ -56,14 +62,14 @@ function Question({ chapter, run, checkpoint, t, onRun }: { chapter: Chapter; ru
         <legend id={`${id}-q`}>Predict: {question.prompt}</legend>
         {question.options.map((option) => (
           <label key={option.id} className="lesson-option">
-            <input type="radio" name={`${id}-choice`} value={option.id} checked={choice === option.id} onChange={() => setChoice(option.id)} />
+            <input type="radio" name={`${id}-choice`} value={option.id} checked={choice === option.id} onChange={() => choose(option.id)} />
             {option.label}
           </label>
         ))}
       </fieldset>
       {committed === null ? (
         <div className="lesson-commit">
-          <button type="button" className="btn btn-primary" disabled={choice === null} onClick={() => choice !== null && commit(choice)}>
+          <button ref={lockIn} type="button" className="btn btn-primary" disabled={choice === null} onClick={() => choice !== null && commit(choice)}>
             Lock in my guess and run
           </button>
           <button type="button" className="btn btn-quiet" onClick={() => commit(NO_GUESS)}>
