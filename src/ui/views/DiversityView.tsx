@@ -2,12 +2,13 @@
 import { memo, useMemo, type ReactNode } from 'react';
 import type { StepMetrics } from '../../engine';
 import { GlossaryTerm } from '../GlossaryTerm';
+import { Legend } from './Legend';
 import { fmtIndex, fmtInt, fmtPct, orNA } from './format';
 import { ACCENT } from './palette';
 import { Panel } from './Panel';
 import { StepZeroNote, WorldPending } from './StepZero';
 import { TimeChart } from './TimeChart';
-import { ghostSeries, lastValue, seriesPoints, yDomain, type Series } from './timeSeries';
+import { GHOST_COLOR, GHOST_DASH, ghostSeries, lastValue, seriesPoints, yDomain, type Series } from './timeSeries';
 import { describeSeries } from './trendText';
 import type { ViewProps } from './types';
 import { ViewCard } from './ViewCard';
@@ -200,6 +201,16 @@ export function DiversityView({ initial, rows, markers, steps, songs, ghost }: V
   return (
     <ViewCard title={DIVERSITY_TITLE} explanation={explanation}>
       {rows.length === 0 && <StepZeroNote />}
+      {ghost && (
+        // One key for the seven charts: each draws this run and A's ghost the same way.
+        <Legend
+          label="Runs in every chart below"
+          items={[
+            { label: 'This run (B)', color: ACCENT, shape: 'line' },
+            { label: 'A, the pinned run', color: GHOST_COLOR, dash: GHOST_DASH, shape: 'line' },
+          ]}
+        />
+      )}
       <div className="vw-multiples vw-multiples-small">
         {PANELS.map((spec) => (
           <DiversityPanel

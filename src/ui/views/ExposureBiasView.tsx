@@ -5,7 +5,7 @@ import { bucketCounts, gemRule, hiddenGems } from './exposure';
 import { ExposureScatter, MAX_RINGS } from './ExposureScatter';
 import { fmtIndex, fmtInt } from './format';
 import { bucketLabels } from './hitRate';
-import { Legend } from './Legend';
+import { Legend, seriesLegend } from './Legend';
 import { ACCENT, BUCKET_COLOR, GEM_EDGE, GEM_FILL, INK } from './palette';
 import { Panel } from './Panel';
 import { StepZeroNote, WorldPending } from './StepZero';
@@ -124,6 +124,7 @@ export function ExposureBiasView({ rows, markers, steps, songs, bucketThresholds
               pending: 'the first comes with step 1',
             })}
           />
+          {ghost && <Legend items={seriesLegend(series)} label="Runs" />}
         </Panel>
       </div>
     </ViewCard>

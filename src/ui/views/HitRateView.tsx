@@ -4,7 +4,7 @@ import { BUCKETS } from '../../engine';
 import { fmtInt, fmtPct } from './format';
 import { HitRateBars } from './HitRateBars';
 import { bucketLabels, emptyBucketReasons, hitRatesOf, hitRateVerdict, type BucketBasis } from './hitRate';
-import { Legend } from './Legend';
+import { Legend, seriesLegend } from './Legend';
 import { BUCKET_COLOR, BUCKET_DASH } from './palette';
 import { Panel } from './Panel';
 import { StepZeroNote, WorldPending } from './StepZero';
@@ -102,12 +102,7 @@ export function HitRateView({ initial, rows, markers, steps, bucketThresholds, g
           />
           <Legend
             label="Popularity bucket"
-            items={series.map((s) => ({
-              label: s.label,
-              color: s.color,
-              dash: s.dash,
-              shape: 'line' as const,
-            }))}
+            items={seriesLegend(series)}
           />
         </Panel>
       </div>

@@ -61,3 +61,8 @@ export function Legend({
     </ul>
   );
 }
+
+/** Legend items for a time chart's series (A's ghost lines included, by their own label and dash). */
+export function seriesLegend(series: readonly { label: string; color: string; dash?: string }[]): LegendItem[] {
+  return series.map((s) => ({ label: s.label, color: s.color, ...(s.dash ? { dash: s.dash } : {}), shape: 'line' as const }));
+}

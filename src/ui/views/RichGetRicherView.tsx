@@ -4,7 +4,7 @@ import { GlossaryTerm } from '../GlossaryTerm';
 import { fmtIndex, fmtPct } from './format';
 import { gini, sortedAscending, topShare } from './inequality';
 import { LorenzChart } from './LorenzChart';
-import { Legend } from './Legend';
+import { Legend, seriesLegend } from './Legend';
 import { ACCENT, ACCENT_2 } from './palette';
 import { Panel } from './Panel';
 import { RankPlaysChart } from './RankPlaysChart';
@@ -133,7 +133,7 @@ export function RichGetRicherView({ initial, rows, markers, steps, songs, ghost 
             yLabel="share or index (0–1)"
             ariaLabel={summary}
           />
-          <Legend items={LEGEND} />
+          <Legend items={ghost ? seriesLegend(series) : LEGEND} />
         </Panel>
       </div>
     </ViewCard>

@@ -33,6 +33,8 @@ export function seriesPoints(
 /** Colour of the pinned run A's ghost lines: grey, so B's colours keep the eye. */
 export const GHOST_COLOR = '#7d8799';
 const GHOST_DASHES = ['5 4', '1.5 3', '9 3 2 3'];
+/** The dash of a chart's only (or first) ghost line. */
+export const GHOST_DASH = GHOST_DASHES[0]!;
 
 /**
  * A's copy of a series: the same metric over the pinned run's rows, grey and dashed, read out as

@@ -73,3 +73,21 @@ describe('VIEWS', () => {
     for (const v of VIEWS) expect(screen.getByRole('region', { name: v.title })).toBeTruthy();
   });
 });
+
+describe('a pinned run A', () => {
+  it.each(['rich-get-richer', 'exposure-bias', 'hit-rate', 'diversity'])('%s names A\u2019s grey dashed line in a legend', (id) => {
+    const view = VIEWS.find((v) => v.id === id)!;
+    const base = props();
+    const { unmount } = render(<view.Component {...base} />);
+    // Without A, no legend mentions it.
+    expect(screen.queryByText(/^A( ·|,) /)).toBeNull();
+    unmount();
+    render(<view.Component {...base} ghost={{ initial: base.initial, rows: base.rows }} />);
+    const keys = screen.getAllByText(/^A( ·|,) /);
+    expect(keys.length).toBeGreaterThan(0);
+    // The key's sample is the ghost's grey dashed stroke.
+    const sample = keys[0]!.closest('li')!.querySelector('line')!;
+    expect(sample.getAttribute('stroke')).toBe('#7d8799');
+    expect(sample.getAttribute('stroke-dasharray')).toBeTruthy();
+  });
+});
