@@ -8,10 +8,9 @@ import { ArmEditor } from './ArmEditor';
 import { CompareCharts } from './CompareCharts';
 import { CompareTable } from './CompareTable';
 import { CompareTransport } from './CompareTransport';
+import { SharedWorld } from './SharedWorld';
 import { CompareContext, type CompareContextValue } from './useCompare';
 import './compare.css';
-
-const INT = new Intl.NumberFormat('en-US');
 
 /** Builds the page's store and session from the app's scenario and arms, once per scenario. */
 function useCompareRun(pool: () => BatchPool): CompareContextValue {
@@ -45,17 +44,12 @@ function useCompareRun(pool: () => BatchPool): CompareContextValue {
 
 export function ComparePage({ pool }: { pool: () => BatchPool }) {
   const value = useCompareRun(pool);
-  const base = useAppStore((s) => s.base);
   return (
     <CompareContext.Provider value={value}>
       <main className="compare-page" id="main">
         <header className="compare-intro">
           <h2>Compare strategies on one world</h2>
-          <p>
-            Every arm runs on the same world with the same seed, so listeners, songs and every behaviour draw are shared: a
-            difference is the strategy&apos;s, not luck&apos;s. All arms: seed {base.seed}, {INT.format(base.users)} listeners,{' '}
-            {INT.format(base.songs)} songs, {INT.format(base.steps)} steps (change them on the Explore page).
-          </p>
+          <SharedWorld />
         </header>
         <ArmEditor />
         <CompareTransport />
