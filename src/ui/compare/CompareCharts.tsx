@@ -1,5 +1,5 @@
 // Per headline metric: one time chart with every arm overlaid (median and 10–90% band when spread over seeds), and one small multiple per arm.
-import { memo, useMemo } from 'react';
+import { memo, useDeferredValue, useMemo } from 'react';
 import { headlineMetric, spreadOverRuns, type HeadlineMetric } from '../../engine';
 import type { ArmRun, SeedSpread } from '../../state/compare';
 import { Legend } from '../views/Legend';
@@ -87,8 +87,11 @@ const MetricCard = memo(function MetricCard({ metric, titles, runs, spread, show
 
 export function CompareCharts() {
   const arms = useCompare((s) => s.arms);
-  const runs = useCompare((s) => s.runs);
-  const spread = useCompare((s) => s.spread);
+  // Rows still arriving from the workers redraw every chart's whole run (its axis follows them):
+  // that is drawn at transition priority, in short slices between frames, while the cursor (urgent)
+  // keeps moving on what is already drawn.
+  const runs = useDeferredValue(useCompare((s) => s.runs));
+  const spread = useDeferredValue(useCompare((s) => s.spread));
   const shown = useCompare((s) => s.shown);
   const steps = useCompare((s) => s.shared.steps);
   const titles = useMemo(() => arms.map((a) => armTitle(a.params)), [arms]);

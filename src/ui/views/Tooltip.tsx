@@ -27,7 +27,8 @@ export interface TooltipProps {
  */
 export function Tooltip({ x, y, containerWidth, title, rows, note }: TooltipProps) {
   const ref = useRef<HTMLDivElement>(null);
-  useStayInside(ref, '.vw-card');
+  // A view's card, or a compare page's metric card: both contain their paint (content-visibility).
+  useStayInside(ref, '.vw-card, .metric-card');
   const flip = x > containerWidth / 2;
   const style = flip ? { right: containerWidth - x + 12, top: y } : { left: x + 12, top: y };
   return (
