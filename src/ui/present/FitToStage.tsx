@@ -29,15 +29,34 @@ export interface StageFit {
 /**
  * The fit of a view on a `w` × `h` stage: the least small print shed and the layout width that give
  * the largest scale (at most TARGET_SCALE), stopping at the first compact level that is readable.
- * `naturalHeight(width, compact)` lays the view out and measures it.
+ * `naturalHeight(width, compact)` lays the view out and measures it (a forced layout each time).
+ *
+ * With `current` (the view's content changed, the stage did not), the current fit is measured once
+ * and kept, rescaled, while it is still readable (or not limited by height, or was not readable
+ * before either): a view whose charts fill in on the first step must not pay a dozen layouts in that
+ * frame. Only a view grown past readable is searched again, from its compact level on (small print
+ * once shed stays shed until the stage changes).
  */
-export function fitToStage(w: number, h: number, naturalHeight: (width: number, compact: CompactLevel) => number): StageFit {
+export function fitToStage(
+  w: number,
+  h: number,
+  naturalHeight: (width: number, compact: CompactLevel) => number,
+  current?: StageFit,
+): StageFit {
   if (w < MIN_LAYOUT_WIDTH * TARGET_SCALE) return { width: w, scale: 1, compact: 0 };
+  const scaleAt = (width: number, compact: CompactLevel) => Math.max(0.5, Math.min(w / width, h / Math.max(1, naturalHeight(width, compact))));
+  if (current && current.width < w) {
+    const scale = scaleAt(current.width, current.compact);
+    // Searched again only when this change made a readable fit unreadable: a stage too small for
+    // any readable fit (a laptop) would otherwise search on every step.
+    if (scale >= READABLE_SCALE || scale >= w / current.width - 0.001 || current.scale < READABLE_SCALE) return { ...current, scale };
+  }
   let best: StageFit | null = null;
   for (const compact of COMPACT_LEVELS) {
+    if (current && compact < current.compact) continue;
     for (const target of LAYOUT_SCALES) {
       const width = Math.floor(w / target);
-      const scale = Math.max(0.5, Math.min(w / width, h / Math.max(1, naturalHeight(width, compact))));
+      const scale = scaleAt(width, compact);
       if (!best || scale > best.scale + 0.01) best = { width, scale, compact };
       // Not limited by height at this width: a wider layout could only be smaller.
       if (scale >= w / width - 0.001) break;
@@ -52,27 +71,35 @@ export function FitToStage({ children }: { children: React.ReactNode }) {
   const stage = useRef<HTMLDivElement>(null);
   const inner = useRef<HTMLDivElement>(null);
   const [fit, setFit] = useState<StageFit>({ width: 900, scale: 1, compact: 0 });
+  const current = useRef<StageFit | null>(null);
   useLayoutEffect(() => {
     let measuring = false;
-    const measure = () => {
+    /** A full search when the stage changed (or on mount); a check of the current fit when only the view did. */
+    const measure = (stageChanged: boolean) => {
       const [s, el] = [stage.current, inner.current];
       if (!s || !el || measuring) return;
       measuring = true;
       const { clientWidth: w, clientHeight: h } = s;
       const [renderedWidth, renderedCompact] = [el.style.width, el.dataset.compact];
-      const next = fitToStage(w, h, (width, compact) => {
-        el.style.width = `${width}px`;
-        el.dataset.compact = String(compact);
-        return el.offsetHeight;
-      });
+      const next = fitToStage(
+        w,
+        h,
+        (width, compact) => {
+          el.style.width = `${width}px`;
+          el.dataset.compact = String(compact);
+          return el.offsetHeight;
+        },
+        stageChanged ? undefined : (current.current ?? undefined),
+      );
       // Back to what React rendered, until it renders the new fit.
       el.style.width = renderedWidth;
       el.dataset.compact = renderedCompact;
       measuring = false;
+      current.current = next;
       setFit((old) => (old.width === next.width && old.compact === next.compact && Math.abs(old.scale - next.scale) < 0.01 ? old : next));
     };
-    measure();
-    const observer = new ResizeObserver(measure);
+    measure(true);
+    const observer = new ResizeObserver((entries) => measure(entries.some((e) => e.target === stage.current)));
     if (stage.current) observer.observe(stage.current);
     if (inner.current) observer.observe(inner.current);
     return () => observer.disconnect();

@@ -163,7 +163,9 @@ const DiversityPanel = memo(function DiversityPanel({
     spec.id === 'distinct' && v !== null && total !== null
       ? `${fmtInt(v)} of ${fmtInt(total)}`
       : rows.length === 0
-        ? undefined
+        ? // No value before step 1, but its line is kept: the panels (and present mode's fit) must
+          // not grow when the first step fills them in.
+          '\u00a0'
         : orNA(v, spec.value);
   const starts = `this line starts at step ${spec.first}`;
   return (

@@ -32,6 +32,38 @@ describe('fitToStage', () => {
     expect(fitToStage(1920, 1120, (_, compact) => byCompact[compact]!)).toEqual({ width: 1200, scale: 1.4, compact: 1 });
   });
 
+  it('after a change of content, measures the current fit once and keeps it while it is readable', () => {
+    const asked: [number, number][] = [];
+    const fit = fitToStage(1920, 840, (width, compact) => {
+      asked.push([width, compact]);
+      return 560;
+    }, { width: 1200, scale: 1.6, compact: 1 });
+    // 840 / 560 = 1.5: readable, so no search (and no small print brought back).
+    expect(fit).toEqual({ width: 1200, scale: 1.5, compact: 1 });
+    expect(asked).toEqual([[1200, 1]]);
+  });
+
+  it('after a change of content that makes the current fit unreadable, searches on from its compact level', () => {
+    const byCompact = [1000, 800, 600];
+    const asked: number[] = [];
+    const fit = fitToStage(1920, 840, (_, compact) => {
+      asked.push(compact);
+      return byCompact[compact]!;
+    }, { width: 1200, scale: 1.6, compact: 1 });
+    expect(fit).toEqual({ width: 1200, scale: 1.4, compact: 2 });
+    expect(asked).not.toContain(0);
+  });
+
+  it('on a stage too small for a readable fit, a change of content only rescales', () => {
+    const asked: number[] = [];
+    const fit = fitToStage(1240, 600, (width) => {
+      asked.push(width);
+      return 900;
+    }, { width: 775, scale: 0.7, compact: 2 });
+    expect(fit).toEqual({ width: 775, scale: 600 / 900, compact: 2 });
+    expect(asked).toEqual([775]);
+  });
+
   it('never shrinks a view below half size', () => {
     expect(fitToStage(1920, 300, () => 10_000).scale).toBe(0.5);
   });

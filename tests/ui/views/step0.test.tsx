@@ -84,8 +84,8 @@ describe('step 0', () => {
       ...Array(6).fill('No value at step 0: this line starts at step 1.'),
       'No value at step 0: this line starts at step 2.',
     ]);
-    // No value printed as if it were a zero.
-    expect(container.querySelectorAll('.vw-panel-value')).toHaveLength(0);
+    // No value printed as if it were a zero: each value's line is held blank.
+    expect([...container.querySelectorAll('.vw-panel-value')].map((v) => v.textContent)).toEqual(Array(7).fill('\u00a0'));
     // The distinct-songs axis spans what is possible: 0 to the 6 songs.
     const distinct = screen.getByRole('img', { name: /^Distinct songs shown: no value yet/ });
     expect([...distinct.querySelectorAll('.vw-tick')].map((t) => t.textContent)).toContain('6');
