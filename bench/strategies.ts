@@ -16,6 +16,7 @@ export interface Strategy {
 export const STRATEGIES: readonly Strategy[] = [
   { name: 'epsilon ε=0.1', overrides: { exploration: 'epsilon', epsilon: 0.1 }, baseline: {} },
   { name: 'thompson', overrides: { exploration: 'thompson' }, baseline: {}, maxRatio: 5 },
+  { name: 'thompson per-listener', overrides: { exploration: 'thompson', thompsonDraws: 'per-listener' }, baseline: {}, maxRatio: 5 },
   { name: 'ucb', overrides: { exploration: 'ucb' }, baseline: {} },
   { name: 'raw click rate (+ε=0.1)', overrides: { positionDebias: 'raw', exploration: 'epsilon', epsilon: 0.1 }, baseline: {} },
   { name: 'ips (+ε=0.1)', overrides: { positionDebias: 'ips', exploration: 'epsilon', epsilon: 0.1 }, baseline: {} },

@@ -4,13 +4,8 @@ import { isConsumed } from '../log';
 import { effectiveImpressions, songTotals } from '../estimators/positionLog';
 import type { ClickModel } from '../estimators/clickModel';
 import { gamma, type Rng } from '../rng';
-import { contains } from './slotFillers/epsilon';
+import { DrawPool, EXCEEDERS_PER_CANDIDATE, LEVEL_FACTOR, POOL_DRAWS, ThresholdIndex } from './thompsonPool';
 import type { BanditScores, CandidatePool, StepContext } from './types';
-
-/** Tail probability of the per-song upper bound: a draw above it is treated as impossible. */
-export const THOMPSON_BOUND_TAIL = 1e-6;
-/** Standard deviations above the mean for the bound of a song with clicks (a ≥ 2). */
-export const THOMPSON_BOUND_Z = 6;
 
 /**
  * Beta(a, b) draw. For a = 1 (a song without clicks) by inversion, X = 1 − U^(1/b), one uniform;
@@ -24,59 +19,42 @@ export function betaDraw(rng: Rng, a: number, b: number): number {
 }
 
 /**
- * An upper bound u with P(X > u) ≤ about 1e-6 for X ~ Beta(a, b): for a = 1 exactly,
- * u = 1 − δ^(1/b); otherwise mean + 6 standard deviations (Beta tails with a ≥ 2 are lighter
- * than that; the distribution test of tests/engine/pipeline/thompson.test.ts checks the result).
- */
-export function betaUpperBound(a: number, b: number): number {
-  if (a === 1) return 1 - pow(THOMPSON_BOUND_TAIL, 1 / b);
-  const n = a + b;
-  const mean = a / n;
-  const sd = Math.sqrt((a * b) / (n * n * (n + 1)));
-  return Math.min(1, mean + THOMPSON_BOUND_Z * sd);
-}
-
-/** One pool's songs for a step: the never-shown group and the rest sorted by upper bound. */
-interface ThompsonPool {
-  /** Never-shown songs (posterior = prior, all alike). */
-  unseen: Int32Array;
-  /** Shown songs by upper bound, descending. */
-  order: Int32Array;
-  bound: Float64Array;
-}
-
-/**
  * Thompson sampling as Chapelle & Li (2011) run it: every song has a Beta posterior of its click
  * rate per examination, shared by all listeners,
- *   Beta(1 + c_i, b₀ + max(0, e_i − c_i)),   b₀ = (1 − m) / m,
- * c_i its clicks, e_i its effective impressions Σ_k θ̂(k)·shown(i,k), and m the pooled click rate
- * (the prior Beta(1, b₀) has mean m and the weight of 1/m examinations); and each listener's slate
- * is the k songs with the highest of their own fresh draws, one per song per listener per step.
+ *   Beta(1 + c_i, b₀ + max(0, e_i − c_i)),   b₀ = (1 − c̄) / c̄,
+ * c_i its clicks, e_i its effective impressions Σ_k θ̂(k)·shown(i,k), and c̄ the pooled click rate
+ * (the prior Beta(1, b₀) has mean c̄ and the weight of 1/c̄ examinations); and each request (a
+ * listener's slate, or a re-ranker's candidate list) gets the n songs with the highest of its own
+ * draws.
  *
- * Exact in distribution up to the bound, at far less than a draw per song and listener:
- * - the never-shown songs share one posterior, Beta(1, b₀), whose quantile function is closed-form,
- *   Q(p) = 1 − (1 − p)^(1/b₀); the k largest of N such draws are k uniform order statistics mapped
- *   through Q (U₍N₎ = V₁^(1/N), U₍N−1₎ = U₍N₎·V₂^(1/(N−1)), …), assigned to k distinct songs of
- *   the group drawn uniformly: O(k) per listener;
- * - the shown songs are visited in order of an upper bound of their posterior (betaUpperBound) and
- *   drawn until the next bound falls below the listener's k-th best draw so far; a song whose draw
- *   would have exceeded its bound (probability ≤ about 1e-6 each) is missed, which is the whole
- *   approximation. In practice the k-th best of a listener's draws lies below most songs' bounds,
- *   so nearly every song is drawn: about n Beta draws per listener (documented cost in docs/model.md
- *   §10.3; a cap on the candidates was tried and measured as far off the exact slates).
- * The draws come from the step's exploration stream. Propensities are not available in closed
- * form (the probability that a song's draw is the j-th highest), so slots are logged with NaN
- * ("null" in the event log).
+ * Exact, at far less than a Beta draw per song and request (thompsonPool.ts): each step and
+ * candidate set, a threshold θ from a small pool of posterior draws (4 per song) and every song's
+ * exact tail probability p_i = P(X_i > θ). A request samples which songs' draws exceed θ (each
+ * independently with probability p_i), draws a fresh value for them from the posterior conditioned
+ * on exceeding θ (first those above a second, higher threshold), and keeps the best n: every other
+ * draw is below θ. When fewer than n usable songs exceed, the others get fresh draws conditioned on
+ * not exceeding. Draws are independent across songs and requests: about 1.5n conditioned draws per
+ * request instead of one per song.
+ * Propensities are not available in closed form (the probability that a song's draw is the j-th
+ * highest), so slots are logged with NaN ("null" in the event log).
  */
 export class ThompsonSampler implements BanditScores {
   private a = new Float64Array(0);
   private b = new Float64Array(0);
   private prior = 1;
-  private readonly pools = new Map<CandidatePool, ThompsonPool>();
-  private bestIds = new Int32Array(0);
-  private bestDraws = new Float64Array(0);
+  private readonly pool = new DrawPool(POOL_DRAWS);
+  /** Threshold indexes by candidate set and request size, built on the step's first such request. */
+  private readonly indexes = new Map<number, ThresholdIndex>();
+  private readonly built = new Set<number>();
+  private memberScratch = new Int32Array(0);
+  /** Requests that needed the exact scan below θ, over the sampler's life (for tests). */
+  get scans(): number {
+    let total = 0;
+    for (const index of this.indexes.values()) total += index.scans;
+    return total;
+  }
 
-  /** Computes every song's posterior for this step from the click model. */
+  /** Computes every song's posterior for this step from the click model and draws the step's threshold pool. */
   prepare(ctx: StepContext, model: ClickModel): void {
     const n = ctx.log.released;
     if (this.a.length < n) [this.a, this.b] = [new Float64Array(n), new Float64Array(n)];
@@ -98,72 +76,48 @@ export class ThompsonSampler implements BanditScores {
       this.a[i] = 1 + c;
       this.b[i] = this.prior + Math.max(0, e - c);
     }
-    this.pools.clear();
+    this.pool.fill(n, this.a, this.b, ctx.explorationRng);
+    this.built.clear();
   }
 
-  private pool(ctx: StepContext, pool: CandidatePool): ThompsonPool {
-    let p = this.pools.get(pool);
-    if (p) return p;
-    const unseen: number[] = [];
-    const seen: number[] = [];
-    for (let i = 0; i < ctx.log.released; i++) {
-      if (pool === 'tail' && ctx.liveTail[i] === 0) continue;
-      // Exactly the prior: no click and no effective impression.
-      if (this.a[i] === 1 && this.b[i] === this.prior) unseen.push(i);
-      else seen.push(i);
+  /**
+   * The step's threshold index for requests of n candidates from `poolName` at `level`: an
+   * expected m = 3n · 4^level draws above θ per request. Built on the step's first such request.
+   */
+  private index(ctx: StepContext, poolName: CandidatePool, n: number, level: number): ThresholdIndex {
+    const key = (2 * n + (poolName === 'tail' ? 1 : 0)) * 64 + level;
+    let index = this.indexes.get(key);
+    if (!index) this.indexes.set(key, (index = new ThresholdIndex(this.pool)));
+    if (!this.built.has(key)) {
+      const released = ctx.log.released;
+      if (this.memberScratch.length < released) this.memberScratch = new Int32Array(released);
+      let count = 0;
+      for (let i = 0; i < released; i++) if (poolName === 'all' || ctx.liveTail[i] === 1) this.memberScratch[count++] = i;
+      let m = EXCEEDERS_PER_CANDIDATE * n;
+      for (let l = 0; l < level; l++) m *= LEVEL_FACTOR;
+      index.build(this.memberScratch, count, m, this.a, this.b);
+      this.built.add(key);
     }
-    const bound = new Float64Array(ctx.log.released);
-    for (const i of seen) bound[i] = betaUpperBound(this.a[i]!, this.b[i]!);
-    const keys = ctx.tieKeys;
-    const candidates = seen.sort((x, y) => bound[y]! - bound[x]! || keys[x]! - keys[y]!);
-    p = { unseen: Int32Array.from(unseen), order: Int32Array.from(candidates), bound };
-    this.pools.set(pool, p);
-    return p;
+    return index;
   }
 
+  /**
+   * Listener u's top n draws. Without exclusions the first level serves; a listener whose consumed
+   * songs hold much of Σ p_i gets the first level that still expects at least 2n usable exceeders
+   * (chosen from the tail probabilities and the listener's history, never from the listener's own
+   * draws, so the choice does not bias the result), else the scan below θ would run often.
+   */
   candidates(ctx: StepContext, u: number, n: number, ids: Int32Array, scores: Float64Array, props: Float64Array, poolName: CandidatePool): number {
-    const { log, world, explorationRng: rng } = ctx;
-    const p = this.pool(ctx, poolName);
-    if (this.bestIds.length < n) [this.bestIds, this.bestDraws] = [new Int32Array(n), new Float64Array(n)];
-    const best = this.bestIds;
-    const draws = this.bestDraws;
-    let count = 0;
-    // Keeps best[0..count) sorted by draw, descending.
-    const offer = (i: number, x: number) => {
-      if (count === n && !(x > draws[n - 1]!)) return;
-      let at = count < n ? count++ : n - 1;
-      while (at > 0 && x > draws[at - 1]!) {
-        best[at] = best[at - 1]!;
-        draws[at] = draws[at - 1]!;
-        at--;
-      }
-      best[at] = i;
-      draws[at] = x;
-    };
-    // The never-shown group: its k largest draws as order statistics, on distinct random members.
-    const N = p.unseen.length;
-    let top = 1;
-    for (let j = 0; j < Math.min(n, N); j++) {
-      top *= pow(1 - rng(), 1 / (N - j));
-      const x = 1 - pow(1 - top, 1 / this.prior);
-      let i: number;
-      do i = p.unseen[Math.floor(rng() * N)]!;
-      while (contains(best, count, i));
-      offer(i, x);
+    const { log, world } = ctx;
+    let index = this.index(ctx, poolName, n, 0);
+    let skip: ((i: number) => boolean) | null = null;
+    if (log.excluding && log.consumed) {
+      skip = (i: number) => isConsumed(log, world.songCount, u, i);
+      const consumed = log.consumed.lists[u];
+      for (let level = 1; index.theta !== -Infinity && index.expectedUsable(consumed) < 2 * n; level++) index = this.index(ctx, poolName, n, level);
     }
-    // Shown songs, by upper bound, until no bound can beat the k-th best draw.
-    const order = p.order;
-    for (let x = 0; x < order.length; x++) {
-      const i = order[x]!;
-      if (count === n && p.bound[i]! <= draws[n - 1]!) break;
-      if (log.excluding && isConsumed(log, world.songCount, u, i)) continue;
-      offer(i, betaDraw(rng, this.a[i]!, this.b[i]!));
-    }
-    for (let j = 0; j < count; j++) {
-      ids[j] = best[j]!;
-      scores[j] = draws[j]!;
-      props[j] = NaN;
-    }
+    const count = index.top(ctx.explorationRng, n, skip, ctx.tieKeys, ids, scores);
+    for (let j = 0; j < count; j++) props[j] = NaN;
     return count;
   }
 }
