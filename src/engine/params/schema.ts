@@ -188,7 +188,7 @@ export const PARAM_SCHEMA = [
     options: ['per-step', 'per-listener'],
     optionHelp: {
       'per-step': 'One posterior draw per song per step, shared; each listener\'s slate is drawn from it by the ranking policy. Fast.',
-      'per-listener': 'A fresh draw per song for every listener, as in the literature (popularity ranking only). Faithful, and about 75 times slower.',
+      'per-listener': 'A fresh draw per song for every listener, as in the literature (popularity ranking only). Faithful, and 2–3 times as slow as the plain loop.',
     },
     help: 'With exploration = thompson: whether the posterior draws are shared within a step or drawn afresh for each listener.',
   },
