@@ -25,7 +25,8 @@ export interface BehaviourTotals {
  * slots) draws e, c ~ U[0,1): slot k is examined if e < θ(k) and its song clicked if also
  * c < p(u,i). Because the draws do not depend on what was shown, two runs with the same seed
  * face the same listeners' coin flips: common random numbers for fair comparisons.
- * Writes clicks into `clicked`; tastes are not changed here (see applyTasteDrift).
+ * Writes clicks into `clicked`; tastes are not changed here (see applyTasteDrift). `slotRelevance`,
+ * when given, holds p(u,i) of each filled slot (see slateRelevance), so it is not computed again.
  */
 export function simulateBehaviour(
   world: World,
@@ -36,6 +37,7 @@ export function simulateBehaviour(
   slateLen: Uint8Array,
   clicked: Uint8Array,
   rng: Rng,
+  slotRelevance?: Float64Array,
 ): BehaviourTotals {
   const K = theta.length;
   const totals: BehaviourTotals = { impressions: 0, clicks: 0, relevanceSum: 0 };
@@ -49,7 +51,7 @@ export function simulateBehaviour(
         clicked[base + k] = 0;
         continue;
       }
-      const p = relevance(world, log, maxClickProb, u, slate[base + k]!);
+      const p = slotRelevance ? slotRelevance[base + k]! : relevance(world, log, maxClickProb, u, slate[base + k]!);
       totals.impressions++;
       totals.relevanceSum += p;
       const click = e < theta[k]! && c < p ? 1 : 0;

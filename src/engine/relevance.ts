@@ -25,6 +25,18 @@ export function relevance(world: World, log: SimLog, maxClickProb: number, u: nu
   return tasteFactor(world, log, maxClickProb, u, world.songGenre[i]!) * songFactor(world, u, i);
 }
 
+/**
+ * p(u, i) of every filled slot of a users × k slate matrix into `out` (same layout; empty slots
+ * untouched). The simulation finds them once a step, after the slates and before the clicks, for
+ * the clicks and the utility regret alike: a hash per impression is among a step's larger costs.
+ */
+export function slateRelevance(world: World, log: SimLog, maxClickProb: number, slate: Int32Array, slateLen: Uint8Array, k: number, out: Float64Array): void {
+  for (let u = 0; u < world.userCount; u++) {
+    const len = slateLen[u]!;
+    for (let j = 0; j < len; j++) out[u * k + j] = relevance(world, log, maxClickProb, u, slate[u * k + j]!);
+  }
+}
+
 /** maxClickProb · (θ_u,g / max θ_u)^β: the part of p(u,i) shared by all songs of genre g. */
 function tasteFactor(world: World, log: SimLog, maxClickProb: number, u: number, g: number): number {
   return maxClickProb * log.tasteFactor[u * world.genreCount + g]!;

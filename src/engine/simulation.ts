@@ -11,7 +11,7 @@ import { computeSongSignal } from './pipeline/songSignal';
 import { createPolicy } from './pipeline/stages';
 import { ThompsonSampler } from './pipeline/thompson';
 import type { LearnedState, Policy, StepContext } from './pipeline/types';
-import { buildGenreQualityIndex, type GenreQualityIndex } from './relevance';
+import { buildGenreQualityIndex, slateRelevance, type GenreQualityIndex } from './relevance';
 import { tieKey } from './hash';
 import { markLongTail } from './metrics/longTail';
 import { createStream } from './rng';
@@ -60,6 +60,8 @@ export class Simulation {
   private readonly buffers: StepArrays & { slateLen: Uint8Array };
   private readonly prevSlateLen: Uint8Array;
   private readonly songScore: Float64Array;
+  /** p(u,i) of each slot of this step's slates, found once for the clicks and the regret. */
+  private readonly slotRelevance: Float64Array;
   /** Seeded tie-break key per song (from the loop seed, so parallel worlds break ties differently). */
   readonly tieKeys: Float64Array;
   /** The long tail at the start of the current step (1 = tail). */
@@ -90,6 +92,7 @@ export class Simulation {
       explored: new Uint8Array(users * k),
     };
     this.prevSlateLen = new Uint8Array(users);
+    this.slotRelevance = new Float64Array(users * k);
     this.songScore = new Float64Array(this.world.songCount);
     this.liveTail = new Uint8Array(this.world.songCount);
     this.tailOrder = new Float64Array(this.world.songCount);
@@ -154,12 +157,14 @@ export class Simulation {
       learned: this.learned,
     };
     if (ctx.bandit) this.thompson.prepare(ctx, this.clickModel);
-    this.metrics.startStep(log, params, this.qualityIndex);
+    // markLongTail left the released songs' plays sorted ascending in tailOrder: the head is found from the same sort.
+    this.metrics.startStep(log, params, this.qualityIndex, this.tailOrder.subarray(0, log.released));
     buildSlates(ctx, this.policy, k, buffers);
-    this.metrics.observeSlates(log, params, buffers.slate, buffers.slateLen);
+    slateRelevance(world, log, params.maxClickProb, buffers.slate, buffers.slateLen, k, this.slotRelevance);
+    this.metrics.observeSlates(log, params, buffers.slate, buffers.slateLen, this.slotRelevance);
     const theta = examinationCurve(k, params.positionBias);
     const behaviourRng = createStream(params.seed, 'behaviour', t);
-    const totals = simulateBehaviour(world, log, params.maxClickProb, theta, buffers.slate, buffers.slateLen, buffers.clicked, behaviourRng);
+    const totals = simulateBehaviour(world, log, params.maxClickProb, theta, buffers.slate, buffers.slateLen, buffers.clicked, behaviourRng, this.slotRelevance);
     log.t = t;
     this.logClicks(params);
     return this.metrics.finishStep(log, params, this.clickModel, {

@@ -5,9 +5,9 @@ import type { SimLog } from '../log';
 import { relevance, topByRelevance, type GenreQualityIndex } from '../relevance';
 import type { World } from '../world';
 import { bucketOf, bucketsOf, hitRateByBucket, hitRateByBuckets } from './hitRate';
-import { concentration, gini } from './inequality';
-import { homogenization, listenerPairs, sortedIntersection, sortPairs, sortRows } from './overlap';
-import { averageRanks, pearson } from './spearman';
+import { concentration, concentrationOfSorted, gini } from './inequality';
+import { homogenization, listenerPairs, rowOverlap, sortPairs } from './overlap';
+import { ascendingOrder, averageRanks, pearson } from './spearman';
 import { ConsumptionOverlap } from './consumption';
 import { favouriteGenre, mainstreamGenres, meanCalibrationKL, meanTasteFactors, meanTasteKL, relevanceEstimateError, utilityRegretByTaste, type RegretByTaste } from './strategy';
 import type { InitialMetrics, StepMetrics } from './types';
@@ -47,12 +47,13 @@ export function initialMetrics(world: World, thresholds: readonly number[]): Ini
 /**
  * Marks the head: the ceil(10%·n) most played of the first n songs, ties by the seeded key
  * (lower first). Found from a sorted copy's threshold value, so only the tied songs are sorted.
+ * `sortedAscending`: counts[0..n) sorted ascending, when the caller has them (else sorted here).
  */
-export function markHead(counts: Float64Array, n: number, out: Uint8Array, keys: ArrayLike<number>): void {
+export function markHead(counts: Float64Array, n: number, out: Uint8Array, keys: ArrayLike<number>, sortedAscending?: ArrayLike<number>): void {
   const h = Math.ceil(0.1 * n);
   out.fill(0);
   if (h === 0) return;
-  const sorted = counts.slice(0, n).sort();
+  const sorted = sortedAscending ?? counts.slice(0, n).sort();
   const cut = sorted[n - h]!;
   let above = 0;
   const tied: number[] = [];
@@ -91,9 +92,9 @@ export class MetricsCollector {
   private readonly relevantScore: Float64Array;
   private relevantReleased = -1;
   private qualityRanks: Float64Array = new Float64Array(0);
-  /** This and the previous step's slates with each row sorted, for linear-time overlaps. */
-  private sorted: Int32Array;
-  private prevSorted: Int32Array;
+  /** The previous step's slates (rows of users × k), for the repeat rate; `repeatMark` is its scratch. */
+  private readonly prevSlate: Int32Array;
+  private readonly repeatMark: Uint8Array;
   /** Measured on the slates before the listeners react (tastes and histories as the re-rankers saw them). */
   private observed: { calibrationKL: number | null; tasteKL: number | null; regret: RegretByTaste } = {
     calibrationKL: null,
@@ -109,7 +110,7 @@ export class MetricsCollector {
   ) {
     this.k = slateSize;
     this.pairs = sortPairs(listenerPairs(world.userCount, createStream(seed, 'metrics', 'pairs')));
-    this.consumption = new ConsumptionOverlap(world.userCount, this.pairs);
+    this.consumption = new ConsumptionOverlap(world.userCount, this.pairs, world.songCount);
     this.mainstream = mainstreamGenres(world);
     this.bucket = new Uint8Array(world.songCount);
     this.bucketAtStart = new Uint8Array(world.songCount);
@@ -122,8 +123,8 @@ export class MetricsCollector {
     this.relevantStale = new Uint8Array(world.userCount).fill(1);
     this.relevantMean = new Float64Array(world.userCount);
     this.relevantScore = new Float64Array(world.userCount * slateSize);
-    this.sorted = new Int32Array(world.userCount * slateSize);
-    this.prevSorted = new Int32Array(world.userCount * slateSize);
+    this.prevSlate = new Int32Array(world.userCount * slateSize);
+    this.repeatMark = new Uint8Array(world.songCount);
   }
 
   /** Listener u's taste changed: their most relevant songs must be found again. */
@@ -132,8 +133,8 @@ export class MetricsCollector {
     this.meanTaste = null;
   }
 
-  /** Records what the metrics need from the counts at the start of the step. */
-  startStep(log: SimLog, params: Params, index: GenreQualityIndex): void {
+  /** Records what the metrics need from the counts at the start of the step (`sortedPlays`: plays of the released songs, ascending). */
+  startStep(log: SimLog, params: Params, index: GenreQualityIndex, sortedPlays: Float64Array): void {
     const n = log.released;
     bucketsOf(log.plays, n, params.bucketThresholds, this.bucket);
     const thresholds = params.bucketThresholds.join(',');
@@ -141,7 +142,7 @@ export class MetricsCollector {
       bucketsOf(this.world.songPrior, this.world.songCount, params.bucketThresholds, this.bucketAtStart);
       this.bucketAtStartThresholds = thresholds;
     }
-    markHead(log.plays, n, this.head, this.tieKeys);
+    markHead(log.plays, n, this.head, this.tieKeys, sortedPlays);
     const { world, k } = this;
     if (this.relevantReleased !== n) {
       // Newly released songs can only push into R(u) from below: admit them instead of a full search.
@@ -186,12 +187,12 @@ export class MetricsCollector {
   }
 
   /** Metrics that need the slates before the clicks change histories and tastes. */
-  observeSlates(log: SimLog, params: Params, slate: Int32Array, slateLen: Uint8Array): void {
+  observeSlates(log: SimLog, params: Params, slate: Int32Array, slateLen: Uint8Array, slotRelevance: Float64Array): void {
     const { world, k } = this;
     this.observed = {
       calibrationKL: meanCalibrationKL(world, log, slate, slateLen, k),
       tasteKL: meanTasteKL(world, log, slate, slateLen, k),
-      regret: utilityRegretByTaste(world, log, params.maxClickProb, this.relevantMean, slate, slateLen, k, this.mainstream),
+      regret: utilityRegretByTaste(world, log, params.maxClickProb, this.relevantMean, slate, slateLen, k, this.mainstream, slotRelevance),
     };
   }
 
@@ -201,8 +202,6 @@ export class MetricsCollector {
     const n = log.released;
     const t = log.t;
     const users = world.userCount;
-    [this.sorted, this.prevSorted] = [this.prevSorted, this.sorted];
-    sortRows(s.slate, s.slateLen, k, this.sorted);
     let distinct = 0;
     let tailShareSum = 0;
     let tailAtStartSum = 0;
@@ -242,12 +241,20 @@ export class MetricsCollector {
       tailShareSum += tail / len;
       tailAtStartSum += tailAtStart / len;
       if (t > 1) {
-        repeatSum += sortedIntersection(this.sorted, u * k, len, this.prevSorted, u * k, s.prevSlateLen[u]!) / len;
+        repeatSum += rowOverlap(this.prevSlate, u * k, s.prevSlateLen[u]!, s.slate, u * k, len, this.repeatMark) / len;
       }
     }
+    this.prevSlate.set(s.slate);
     // Clearing only what was marked keeps the scratch all-zero for the hit-rate pass.
     for (let u = 0; u < users; u++) for (let j = 0; j < s.slateLen[u]!; j++) mark[s.slate[u * k + j]!] = 0;
-    const counts = concentration(log.plays, n);
+    // One sort of the plays serves their concentration and their ranks against quality.
+    const plays = log.plays.subarray(0, n);
+    const playOrder = ascendingOrder(plays);
+    const sortedPlays = new Float64Array(n);
+    for (let j = 0; j < n; j++) sortedPlays[j] = plays[playOrder[j]!]!;
+    const counts = concentrationOfSorted(sortedPlays);
+    // And one sort of the impressions serves their Gini and the most shown songs of the estimate error.
+    const sortedImpressions = log.impressions.slice(0, n).sort();
     const [hits, hitsAtStart] = hitRateByBuckets(this.relevant, this.relevantLen, s.slate, s.slateLen, k, [this.bucket, this.bucketAtStart], mark) as [
       ReturnType<typeof hitRateByBucket>,
       ReturnType<typeof hitRateByBucket>,
@@ -257,7 +264,7 @@ export class MetricsCollector {
     return {
       t,
       ...counts,
-      exposureGini: gini(log.impressions.subarray(0, n)),
+      exposureGini: gini(sortedImpressions, true),
       aggregateDiversity: distinct,
       coverage: n > 0 ? this.everShownCount / n : 0,
       longTailShare: perListener(tailShareSum),
@@ -273,14 +280,14 @@ export class MetricsCollector {
       clicks: s.clicks,
       impressions: s.impressions,
       meanRelevance: s.impressions > 0 ? s.relevanceSum / s.impressions : null,
-      popularityQualityCorrelation: pearson(averageRanks(log.plays.subarray(0, n)), this.qualityRanks),
+      popularityQualityCorrelation: pearson(averageRanks(plays, playOrder), this.qualityRanks),
       newSongImpressionShare: params.newSongsPerStep > 0 && s.impressions > 0 ? newImpressions / s.impressions : null,
       newSongClickShare: params.newSongsPerStep > 0 && s.clicks > 0 ? newClicks / s.clicks : null,
       calibrationKL: this.observed.calibrationKL,
       tasteKL: this.observed.tasteKL,
       utilityRegret: regret.all,
       utilityRegretByTaste: { mainstream: regret.mainstream, niche: regret.niche },
-      relevanceEstimateError: relevanceEstimateError(world, log, params.maxClickProb, model, params.positionDebias, (this.meanTaste ??= meanTasteFactors(world, log))),
+      relevanceEstimateError: relevanceEstimateError(world, log, params.maxClickProb, model, params.positionDebias, (this.meanTaste ??= meanTasteFactors(world, log)), sortedImpressions),
     };
   }
 }

@@ -41,27 +41,28 @@ export function hitRateByBuckets(
   buckets: readonly Uint8Array[],
   mark: Uint8Array,
 ): HitRates[] {
-  const hits = buckets.map(() => [0, 0, 0]);
-  const totals = buckets.map(() => [0, 0, 0]);
+  // Flat counters, 3 per bucketing: hits[3x + b] and totals[3x + b].
+  const hits = new Float64Array(3 * buckets.length);
+  const totals = new Float64Array(3 * buckets.length);
   const users = slateLen.length;
   for (let u = 0; u < users; u++) {
     for (let j = 0; j < slateLen[u]!; j++) mark[slate[u * k + j]!] = 1;
     for (let j = 0; j < relevantLen[u]!; j++) {
       const i = relevant[u * k + j]!;
-      const hit = mark[i] === 1;
+      const hit = mark[i]!;
       for (let x = 0; x < buckets.length; x++) {
-        const b = buckets[x]![i]!;
-        totals[x]![b]!++;
-        if (hit) hits[x]![b]!++;
+        const at = 3 * x + buckets[x]![i]!;
+        totals[at]!++;
+        hits[at]! += hit;
       }
     }
     for (let j = 0; j < slateLen[u]!; j++) mark[slate[u * k + j]!] = 0;
   }
   return buckets.map((_, x) => {
-    const rate = (b: number) => (totals[x]![b]! > 0 ? hits[x]![b]! / totals[x]![b]! : null);
+    const rate = (b: number) => (totals[3 * x + b]! > 0 ? hits[3 * x + b]! / totals[3 * x + b]! : null);
     return {
       hitRate: { low: rate(0), mid: rate(1), high: rate(2) },
-      hitRateN: { low: totals[x]![0]!, mid: totals[x]![1]!, high: totals[x]![2]! },
+      hitRateN: { low: totals[3 * x]!, mid: totals[3 * x + 1]!, high: totals[3 * x + 2]! },
     };
   });
 }

@@ -36,6 +36,10 @@ export function topShare(sortedAscending: ArrayLike<number>, fraction: number): 
 
 /** Gini, top-1% and top-10% share of the first n values of `counts`. */
 export function concentration(counts: Float64Array, n: number): { gini: number; top1Share: number; top10Share: number } {
-  const sorted = counts.slice(0, n).sort();
+  return concentrationOfSorted(counts.slice(0, n).sort());
+}
+
+/** concentration of values already sorted ascending. */
+export function concentrationOfSorted(sorted: ArrayLike<number>): { gini: number; top1Share: number; top10Share: number } {
   return { gini: gini(sorted, true), top1Share: topShare(sorted, 0.01), top10Share: topShare(sorted, 0.1) };
 }

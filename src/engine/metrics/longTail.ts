@@ -10,7 +10,7 @@
  * size h and the count c of its last song; every song above c is in the head, and of the songs at
  * exactly c the h − (songs above c) with the lowest keys are: the same set as the full sort, in
  * O(n log n) native work plus a comparator sort of the tied songs only. `sorted` is scratch of at
- * least n entries.
+ * least n entries; it is left holding counts[0..n) ascending, for callers that need them sorted too.
  */
 export function markLongTail(counts: ArrayLike<number>, n: number, keys: ArrayLike<number>, out: Uint8Array, sorted: Float64Array = new Float64Array(n)): number {
   let total = 0;

@@ -1,43 +1,16 @@
-// Overlap between slates: Jaccard similarity for homogenization, and the pair sample it averages over.
+// Overlap between slates: Jaccard similarity for homogenization, the pair sample it averages over, and a row's repeats.
 import type { Rng } from '../rng';
 
 /**
- * Copies each row of a users × k slate matrix into `out`, sorted ascending, so that overlaps can be
- * counted by a linear merge. Insertion sort: rows are short (k ≤ 50).
+ * |A ∩ B| for two runs of distinct ids in any order, a = x[aAt .. aAt+aLen) and b = y[bAt .. bAt+bLen):
+ * A is marked in `mark` (one byte per id, all 0 on entry and left all 0), then B is looked up.
+ * O(|A| + |B|) with no sort, which is what a repeat rate over every listener needs each step.
  */
-export function sortRows(slate: Int32Array, slateLen: Uint8Array, k: number, out: Int32Array): void {
-  for (let u = 0; u < slateLen.length; u++) {
-    const base = u * k;
-    const len = slateLen[u]!;
-    for (let j = 0; j < len; j++) {
-      const v = slate[base + j]!;
-      let x = j - 1;
-      while (x >= 0 && out[base + x]! > v) {
-        out[base + x + 1] = out[base + x]!;
-        x--;
-      }
-      out[base + x + 1] = v;
-    }
-  }
-}
-
-/** |A ∩ B| for two ascending runs of distinct ids, a = x[aAt .. aAt+aLen) and b = y[bAt .. bAt+bLen). */
-export function sortedIntersection(x: Int32Array, aAt: number, aLen: number, y: Int32Array, bAt: number, bLen: number): number {
+export function rowOverlap(x: Int32Array, aAt: number, aLen: number, y: Int32Array, bAt: number, bLen: number, mark: Uint8Array): number {
+  for (let j = 0; j < aLen; j++) mark[x[aAt + j]!] = 1;
   let shared = 0;
-  let i = aAt;
-  let j = bAt;
-  const aEnd = aAt + aLen;
-  const bEnd = bAt + bLen;
-  while (i < aEnd && j < bEnd) {
-    const a = x[i]!;
-    const b = y[j]!;
-    if (a === b) {
-      shared++;
-      i++;
-      j++;
-    } else if (a < b) i++;
-    else j++;
-  }
+  for (let j = 0; j < bLen; j++) shared += mark[y[bAt + j]!]!;
+  for (let j = 0; j < aLen; j++) mark[x[aAt + j]!] = 0;
   return shared;
 }
 

@@ -1,9 +1,11 @@
 // Rank correlation between popularity and quality, with tied values given their average rank.
 
-/** 1-based ranks of values ascending; tied values share the mean of the ranks they span. */
-export function averageRanks(values: ArrayLike<number>): Float64Array {
+/**
+ * 1-based ranks of values ascending; tied values share the mean of the ranks they span.
+ * `order`: the indices in ascending order of value (ascendingOrder), when the caller has them.
+ */
+export function averageRanks(values: ArrayLike<number>, order: Int32Array = ascendingOrder(values)): Float64Array {
   const n = values.length;
-  const order = packedOrder(values) ?? comparatorOrder(values);
   const ranks = new Float64Array(n);
   for (let start = 0; start < n; ) {
     let end = start + 1;
@@ -13,6 +15,11 @@ export function averageRanks(values: ArrayLike<number>): Float64Array {
     start = end;
   }
   return ranks;
+}
+
+/** The indices of `values` in ascending order of value (ties in any order). */
+export function ascendingOrder(values: ArrayLike<number>): Int32Array {
+  return packedOrder(values) ?? comparatorOrder(values);
 }
 
 /** Bits an index takes in a packed key: up to 2^21 values. */
@@ -38,7 +45,12 @@ function packedOrder(values: ArrayLike<number>): Int32Array | null {
   }
   keys.sort();
   const order = new Int32Array(n);
-  for (let j = 0; j < n; j++) order[j] = keys[j]! % INDEX_SCALE;
+  // key − ⌊key / 2^21⌋·2^21 is exact (a division by a power of 2 and a floor lose nothing) and
+  // several times faster than the floating-point %.
+  for (let j = 0; j < n; j++) {
+    const key = keys[j]!;
+    order[j] = key - Math.floor(key / INDEX_SCALE) * INDEX_SCALE;
+  }
   return order;
 }
 

@@ -96,6 +96,7 @@ export interface RegretByTaste {
  * slate S(u)): the relevance given up for whatever else the slate is doing. 0 for the oracle.
  * `relevantMean[u]` is the first term, kept from when R(u) was last found. The same mean is also
  * taken separately over mainstream listeners (favourite genre among `mainstream`) and niche ones.
+ * `slotRelevance`, when given, holds p(u,i) of each filled slot (see slateRelevance).
  */
 export function utilityRegretByTaste(
   world: World,
@@ -106,6 +107,7 @@ export function utilityRegretByTaste(
   slateLen: Uint8Array,
   k: number,
   mainstream: Uint8Array,
+  slotRelevance?: Float64Array,
 ): RegretByTaste {
   const sum = [0, 0];
   const listeners = [0, 0];
@@ -113,7 +115,7 @@ export function utilityRegretByTaste(
     const len = slateLen[u]!;
     if (len === 0) continue;
     let shown = 0;
-    for (let j = 0; j < len; j++) shown += relevance(world, log, maxClickProb, u, slate[u * k + j]!);
+    for (let j = 0; j < len; j++) shown += slotRelevance ? slotRelevance[u * k + j]! : relevance(world, log, maxClickProb, u, slate[u * k + j]!);
     const group = mainstream[favouriteGenre(world, log.taste, u)] === 1 ? 0 : 1;
     sum[group]! += relevantMean[u]! - shown / len;
     listeners[group]!++;
@@ -146,7 +148,8 @@ export function meanUtilityRegret(
  * mean relevance over listeners, maxClickProb · ((1 − w)·q_i + w/2) · mean_u((θ_u,g / max θ_u)^β):
  * the personal liking ε(u,i) is taken at its expectation 1/2 (it is independent of taste), which
  * saves a pass over every listener per song.
- * Null before any song was shown.
+ * Null before any song was shown. `sortedImpressions`: the released songs' impressions ascending,
+ * when the caller has them (see mostShown).
  */
 export function relevanceEstimateError(
   world: World,
@@ -155,8 +158,9 @@ export function relevanceEstimateError(
   model: ClickModel,
   kind: EstimateKind,
   meanTaste: Float64Array = meanTasteFactors(world, log),
+  sortedImpressions?: ArrayLike<number>,
 ): number | null {
-  const top = mostShown(log.impressions, log.released, ESTIMATE_ERROR_SONGS);
+  const top = mostShown(log.impressions, log.released, ESTIMATE_ERROR_SONGS, sortedImpressions);
   let sum = 0;
   let n = 0;
   for (const i of top) {
@@ -181,11 +185,12 @@ export function meanTasteFactors(world: World, log: SimLog): Float64Array {
 /**
  * Ids of the (up to) `count` songs with the most impressions, among those shown at least once,
  * most shown first, ties by lower id. The count-th largest value is found by a native sort of a
- * copy, so only the songs at or above it are sorted with a comparator.
+ * copy (or of `sortedAscending`, impressions[0..released) ascending, when the caller has it), so
+ * only the songs at or above it are sorted with a comparator.
  */
-export function mostShown(impressions: Float64Array, released: number, count: number): number[] {
+export function mostShown(impressions: Float64Array, released: number, count: number, sortedAscending?: ArrayLike<number>): number[] {
   if (released === 0 || count <= 0) return [];
-  const sorted = impressions.slice(0, released).sort();
+  const sorted = sortedAscending ?? impressions.slice(0, released).sort();
   const cut = Math.max(sorted[Math.max(0, released - count)]!, Number.MIN_VALUE);
   const shown: number[] = [];
   for (let i = 0; i < released; i++) if (impressions[i]! >= cut) shown.push(i);

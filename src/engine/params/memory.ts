@@ -1,6 +1,7 @@
 // How much memory a run needs, estimated from its parameters before it starts, so that a run too
 // big for where it runs is refused with a readable message instead of dying minutes in.
 import { pow } from '../math';
+import { consumptionBitsetBytes, trackedListenersBound } from '../metrics/consumption';
 import { paramSpec, type ParamKey, type Params } from './schema';
 
 /**
@@ -32,15 +33,15 @@ export const BYTES_PER_SONG_SLOT = 16;
 /**
  * Bytes per song for every run: 92 in typed arrays held for the whole run (world 22: genre 1,
  * quality 8, release 4, prior 8, long-tail flag 1; log 16: plays, impressions; simulation 25: tie
- * keys, song score, live tail, tail order; positional model 8; metrics 17: buckets, head, marks,
- * ever-shown, quality ranks; quality index 4), the default recommender's sampling tree and weights
- * (24), and the copies a step makes and drops (sorted counts for the Gini, ranks and keys for the
+ * keys, song score, live tail, tail order; positional model 8; metrics 18: buckets, head, marks,
+ * ever-shown, quality ranks, repeat marks; quality index 4), the default recommender's sampling tree
+ * (padded to a power of 2) and weights (up to 32), and the copies a step makes and drops (sorted counts for the Gini, ranks and keys for the
  * rank correlation, a deterministic ranking's sort buffers): 260 with margin, calibrated against
  * measured peaks (table below).
  */
 export const BYTES_PER_SONG = 260;
-/** Bytes per (listener, slot): the step's slate, clicks, propensities, exploration flags (10) and the metrics' relevant sets and sorted slates (20). */
-export const BYTES_PER_LISTENER_SLOT = 30;
+/** Bytes per (listener, slot): the step's slate, clicks, propensities, exploration flags, true relevance (18) and the metrics' relevant sets with their relevance and the previous step's slates (16). */
+export const BYTES_PER_LISTENER_SLOT = 34;
 /** Bytes per (listener, genre): initial and current taste, taste factor, clicks per genre (Float64Array each). */
 export const BYTES_PER_LISTENER_GENRE = 32;
 /** Bytes per (listener, sign-up pick): the picks (Int32Array). */
@@ -53,10 +54,12 @@ export const BYTES_PER_CLICK = 8;
 export const BYTES_PER_CONSUMED = 40;
 /** Bytes per listener with excluded songs: their Set and list themselves. */
 export const BYTES_PER_CONSUMER = 300;
-/** Listeners whose clicked songs the consumption-overlap metric tracks: all up to 300 listeners, else at most 2 × 20,000 pairs. */
-const TRACKED_LISTENERS = 40000;
-/** Bytes per distinct click of a tracked listener (a sorted Int32Array that doubles), and per tracked listener. */
-const BYTES_PER_TRACKED_CLICK = 8;
+/**
+ * Bytes per distinct click of a tracked listener when hash sets hold them (an Int32Array at most
+ * half full, that doubles: up to 4 slots a click), and per tracked listener; at most 16 MB of
+ * bitsets hold them instead where they fit (consumptionBitsetBytes).
+ */
+const BYTES_PER_TRACKED_CLICK = 16;
 const BYTES_PER_TRACKED_LISTENER = 120;
 /** The factorization model (rank 8): factors (64) and a click row (56) per listener and song, plus each row's typed arrays once it has a click (~240 a song, ~450 a listener with its pair map). */
 const FACTORIZATION_BYTES_PER_SONG = 380;
@@ -139,7 +142,8 @@ export function memoryParts(p: Params): MemoryPart[] {
   let perSong = BYTES_PER_SONG;
   if (p.recommender === 'personalized') perSong += PERSONALIZED_BYTES_PER_SONG + (p.excludeConsumed && p.rankingTemperature > 0 ? PERSONALIZED_INDEX_BYTES_PER_SONG : 0);
   if (p.rerank === 'xquad') perSong += XQUAD_BYTES_PER_SONG;
-  const tracked = U <= 300 ? U : Math.min(U, TRACKED_LISTENERS);
+  const tracked = trackedListenersBound(U);
+  const bitsets = consumptionBitsetBytes(U, S);
   const parts: MemoryPart[] = [
     { label: 'the position log', shape: 'songs × slate size', bytes: BYTES_PER_SONG_SLOT * S * k, drivers: [...songDrivers, 'slateSize'] },
     { label: 'the per-song arrays', shape: 'songs', bytes: perSong * S, drivers: songDrivers },
@@ -153,9 +157,9 @@ export function memoryParts(p: Params): MemoryPart[] {
     { label: 'the click log', shape: 'listeners × steps × clicks per slate', bytes: BYTES_PER_CLICK * clicks, drivers: ['users', 'steps', 'slateSize'] },
     {
       label: 'the clicked songs the overlap metric tracks',
-      shape: 'listeners × steps × clicks per slate',
-      bytes: tracked * (BYTES_PER_TRACKED_CLICK * perListener + BYTES_PER_TRACKED_LISTENER),
-      drivers: ['users', 'steps', 'slateSize'],
+      shape: bitsets > 0 ? 'listeners × songs bits' : 'listeners × steps × clicks per slate',
+      bytes: bitsets > 0 ? bitsets + tracked * BYTES_PER_TRACKED_LISTENER : tracked * (BYTES_PER_TRACKED_CLICK * perListener + BYTES_PER_TRACKED_LISTENER),
+      drivers: bitsets > 0 ? ['users', ...songDrivers] : ['users', 'steps', 'slateSize'],
     },
     { label: 'the step rows and the output', shape: 'steps', bytes: BYTES_PER_STEP * p.steps, drivers: ['steps'] },
     { label: 'fixed costs', shape: 'none', bytes: FIXED_BYTES, drivers: [] },

@@ -26,9 +26,14 @@ export class WeightTree {
 
   /** Rebuilds the tree over weights[0 … n) in O(n). */
   build(weights: ArrayLike<number>, n: number): void {
-    if (this.tree.length < n + 1) [this.tree, this.weight] = [new Float64Array(n + 1), new Float64Array(n)];
+    let top = 1;
+    while (top * 2 <= n) top *= 2;
+    if (this.tree.length < 2 * top + 1) this.tree = new Float64Array(2 * top + 1);
+    if (this.weight.length < n) this.weight = new Float64Array(n);
     const tree = this.tree;
     tree.fill(0, 0, n + 1);
+    // Nodes past n are never drawn: the largest finite value is above any target x (see draw).
+    tree.fill(Number.MAX_VALUE, n + 1, 2 * top + 1);
     let total = 0;
     for (let j = 0; j < n; j++) {
       const w = weights[j]!;
@@ -39,8 +44,7 @@ export class WeightTree {
       if (parent <= n) tree[parent]! += tree[j + 1]!;
     }
     this.size = n;
-    this.top = 1;
-    while (this.top * 2 <= n) this.top *= 2;
+    this.top = top;
     this.fullTotal = total;
     this.removedTotal = 0;
     this.undoLength = 0;
@@ -68,12 +72,14 @@ export class WeightTree {
     let x = u * total;
     let pos = 0;
     const tree = this.tree;
+    // Branch-free descent: whether to go right is a coin flip the CPU cannot predict, and a
+    // mispredicted branch per level cost more than the level itself. Nodes past n hold
+    // Number.MAX_VALUE, so they are never taken, and 0 · MAX_VALUE = 0 leaves x exact.
     for (let step = this.top; step > 0; step >>= 1) {
-      const next = pos + step;
-      if (next <= n && tree[next]! <= x) {
-        x -= tree[next]!;
-        pos = next;
-      }
+      const node = tree[pos + step]!;
+      const take = +(node <= x);
+      x -= take * node;
+      pos += take * step;
     }
     let j = Math.min(pos, n - 1);
     if (this.weight[j]! > 0) return j;

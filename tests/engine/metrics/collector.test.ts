@@ -88,6 +88,17 @@ describe('markHead', () => {
     expect(range(12).filter((i) => out[i])).toEqual([4]);
   });
 
+  it('uses the ascending sort it is given instead of sorting again', () => {
+    // Counts 0..9 with song 2 at 9 plays: ceil(1.0) = 1 head song. The sort given is the counts
+    // ascending; a wrong one (every count 0) would put the cut at 0 and mark a tied 0-count song.
+    const counts = Float64Array.from([0, 1, 9, 3, 4, 5, 6, 7, 8, 2]);
+    const out = new Uint8Array(10);
+    markHead(counts, 10, out, handKeys(10), Float64Array.from(counts).sort());
+    expect(range(10).filter((i) => out[i])).toEqual([2]);
+    markHead(counts, 10, out, handKeys(10), new Float64Array(10));
+    expect(range(10).filter((i) => out[i])).not.toEqual([2]);
+  });
+
   it('marks nothing for n = 0', () => {
     const out = new Uint8Array(3).fill(1);
     markHead(new Float64Array(3), 0, out, handKeys(3));

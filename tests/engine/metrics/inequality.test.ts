@@ -1,6 +1,6 @@
 // Gini coefficient, top-share (with ceil) and concentration of play counts, checked on hand-computed arrays.
 import { describe, expect, it } from 'vitest';
-import { concentration, gini, topShare } from '../../../src/engine/metrics/inequality';
+import { concentration, concentrationOfSorted, gini, topShare } from '../../../src/engine/metrics/inequality';
 
 const ones = (n: number) => new Float64Array(n).fill(1);
 
@@ -94,5 +94,14 @@ describe('concentration', () => {
     const c = concentration(counts, 200);
     expect(c.top1Share).toBeCloseTo(200 / 560, 12);
     expect(c.top10Share).toBeCloseTo(380 / 560, 12);
+  });
+});
+
+describe('concentrationOfSorted', () => {
+  it('gives concentration of values already sorted ascending, bit for bit', () => {
+    // [0, 1, 3]: gini = (−2·0 + 0·1 + 2·3) / (3·4) = 0.5; the top song holds 3/4.
+    expect(concentrationOfSorted([0, 1, 3])).toEqual({ gini: 0.5, top1Share: 0.75, top10Share: 0.75 });
+    const counts = Float64Array.from([5, 0, 2, 9, 2, 7]);
+    expect(concentrationOfSorted(Float64Array.from(counts).sort())).toEqual(concentration(counts, 6));
   });
 });

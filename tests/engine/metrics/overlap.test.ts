@@ -1,70 +1,39 @@
-// Slate overlap: row sorting, sorted intersection, Jaccard, homogenization and the listener-pair sample.
+// Slate overlap: a row's repeats, Jaccard, homogenization and the listener-pair sample.
 import { describe, expect, it } from 'vitest';
 import {
   homogenization,
   jaccardFromSizes,
   listenerPairs,
-  sortedIntersection,
-  sortRows,
+  rowOverlap,
 } from '../../../src/engine/metrics/overlap';
 import { createStream } from '../../../src/engine/rng';
 
 const rng = () => createStream(1, 'metrics', 'pairs');
 
-/** Rows sorted by sortRows, for slates given as unsorted arrays of lengths ≤ k. */
-function sortedSlates(rows: number[][], k: number): { sorted: Int32Array; slateLen: Uint8Array } {
+/** A users × k slate matrix from rows given as (unsorted) arrays of lengths ≤ k. */
+function slates(rows: number[][], k: number): { slate: Int32Array; slateLen: Uint8Array } {
   const slate = new Int32Array(rows.length * k);
   rows.forEach((r, u) => slate.set(r, u * k));
-  const slateLen = Uint8Array.from(rows.map((r) => r.length));
-  const sorted = new Int32Array(rows.length * k);
-  sortRows(slate, slateLen, k, sorted);
-  return { sorted, slateLen };
+  return { slate, slateLen: Uint8Array.from(rows.map((r) => r.length)) };
 }
 
-describe('sortRows', () => {
-  it('sorts the first slateLen[u] entries of every row ascending, numerically', () => {
-    const { sorted } = sortedSlates(
-      [
-        [5, 1, 3],
-        [9, 2],
-        [100, 20, 3],
-      ],
-      3,
-    );
-    expect(Array.from(sorted.subarray(0, 3))).toEqual([1, 3, 5]);
-    expect(Array.from(sorted.subarray(3, 5))).toEqual([2, 9]);
-    expect(Array.from(sorted.subarray(6, 9))).toEqual([3, 20, 100]);
+describe('rowOverlap', () => {
+  it('counts shared ids of two unsorted runs', () => {
+    // {7,1,5,3} ∩ {8,5,4,3} = {3,5}
+    expect(rowOverlap(Int32Array.from([7, 1, 5, 3]), 0, 4, Int32Array.from([8, 5, 4, 3]), 0, 4, new Uint8Array(10))).toBe(2);
   });
 
-  it('leaves the input slate untouched', () => {
-    const slate = Int32Array.from([5, 1, 3]);
-    sortRows(slate, Uint8Array.from([3]), 3, new Int32Array(3));
-    expect(Array.from(slate)).toEqual([5, 1, 3]);
-  });
-});
-
-describe('sortedIntersection', () => {
-  it('counts shared ids of two ascending runs', () => {
-    // {1,3,5,7} ∩ {3,4,5,8} = {3,5}
-    expect(
-      sortedIntersection(Int32Array.from([1, 3, 5, 7]), 0, 4, Int32Array.from([3, 4, 5, 8]), 0, 4),
-    ).toBe(2);
-  });
-
-  it('reads only the given windows', () => {
-    // x window [1,3,5] (skips the 99 at 0), y window [5] (skips 3 at 0 and 6 at 2) → {5}
-    const x = Int32Array.from([99, 1, 3, 5]);
-    const y = Int32Array.from([3, 5, 6]);
-    expect(sortedIntersection(x, 1, 3, y, 1, 1)).toBe(1);
+  it('reads only the given windows and leaves the scratch all 0', () => {
+    // x window [1,3,5] (skips the 9 at 0), y window [5] (skips 3 at 0 and 6 at 2) → {5}
+    const mark = new Uint8Array(10);
+    expect(rowOverlap(Int32Array.from([9, 1, 3, 5]), 1, 3, Int32Array.from([3, 5, 6]), 1, 1, mark)).toBe(1);
+    expect(Array.from(mark)).toEqual(new Array(10).fill(0));
   });
 
   it('is 0 for disjoint or empty runs', () => {
-    expect(sortedIntersection(Int32Array.from([1, 2]), 0, 2, Int32Array.from([3, 4]), 0, 2)).toBe(
-      0,
-    );
-    expect(sortedIntersection(Int32Array.from([1, 2]), 0, 0, Int32Array.from([1, 2]), 0, 2)).toBe(
-      0,
-    );
+    expect(rowOverlap(Int32Array.from([1, 2]), 0, 2, Int32Array.from([3, 4]), 0, 2, new Uint8Array(5))).toBe(0);
+    expect(rowOverlap(Int32Array.from([1, 2]), 0, 0, Int32Array.from([1, 2]), 0, 2, new Uint8Array(5))).toBe(0);
+    expect(rowOverlap(Int32Array.from([1, 2]), 0, 2, Int32Array.from([1, 2]), 0, 0, new Uint8Array(5))).toBe(0);
   });
 });
 
@@ -84,7 +53,7 @@ describe('jaccardFromSizes', () => {
 describe('homogenization', () => {
   it('is the mean Jaccard index over all pairs of three slates', () => {
     // A = {1,2,3}, B = {2,3,4}, C = {7,8}: J(A,B) = 2/4, J(A,C) = 0, J(B,C) = 0 → (1/2)/3 = 1/6
-    const { sorted, slateLen } = sortedSlates(
+    const { slate, slateLen } = slates(
       [
         [3, 1, 2],
         [4, 2, 3],
@@ -92,12 +61,12 @@ describe('homogenization', () => {
       ],
       3,
     );
-    expect(homogenization(sorted, slateLen, 3, listenerPairs(3, rng()))).toBeCloseTo(1 / 6, 12);
+    expect(homogenization(slate, slateLen, 3, listenerPairs(3, rng()))).toBeCloseTo(1 / 6, 12);
   });
 
   it('counts identical slates as 1', () => {
     // A = B = {1,2,3}, C = {1,5,6}: J(A,B) = 1, J(A,C) = J(B,C) = 1/5 → 1.4/3
-    const { sorted, slateLen } = sortedSlates(
+    const { slate, slateLen } = slates(
       [
         [1, 2, 3],
         [3, 2, 1],
@@ -105,12 +74,12 @@ describe('homogenization', () => {
       ],
       3,
     );
-    expect(homogenization(sorted, slateLen, 3, listenerPairs(3, rng()))).toBeCloseTo(1.4 / 3, 12);
+    expect(homogenization(slate, slateLen, 3, listenerPairs(3, rng()))).toBeCloseTo(1.4 / 3, 12);
   });
 
   it('averages over exactly the pairs given', () => {
     // only pair (0, 2): A = {1,2,3}, C = {1,5,6} → 1/5
-    const { sorted, slateLen } = sortedSlates(
+    const { slate, slateLen } = slates(
       [
         [1, 2, 3],
         [3, 2, 1],
@@ -118,12 +87,12 @@ describe('homogenization', () => {
       ],
       3,
     );
-    expect(homogenization(sorted, slateLen, 3, Int32Array.from([0, 2]))).toBeCloseTo(1 / 5, 12);
+    expect(homogenization(slate, slateLen, 3, Int32Array.from([0, 2]))).toBeCloseTo(1 / 5, 12);
   });
 
   it('is 0 without pairs', () => {
-    const { sorted, slateLen } = sortedSlates([[1, 2]], 2);
-    expect(homogenization(sorted, slateLen, 2, new Int32Array(0))).toBe(0);
+    const { slate, slateLen } = slates([[1, 2]], 2);
+    expect(homogenization(slate, slateLen, 2, new Int32Array(0))).toBe(0);
   });
 });
 

@@ -1,6 +1,6 @@
 // Average ranks with ties, Pearson and Spearman correlation, checked against hand-computed values.
 import { describe, expect, it } from 'vitest';
-import { averageRanks, pearson, spearman } from '../../../src/engine/metrics/spearman';
+import { ascendingOrder, averageRanks, pearson, spearman } from '../../../src/engine/metrics/spearman';
 
 describe('averageRanks', () => {
   it('gives tied values the mean of the ranks they span', () => {
@@ -27,6 +27,17 @@ describe('averageRanks', () => {
     expect(Array.from(averageRanks([0.25, 2 ** 40, -1, 3, 0.25]))).toEqual([2.5, 5, 1, 4, 2.5]);
     // Counts around the packing limit 2^32 − 1 and 0 keep their order.
     expect(Array.from(averageRanks([2 ** 32 - 1, 0, 2 ** 32 - 2, 0]))).toEqual([4, 1.5, 3, 1.5]);
+  });
+
+  it('takes the ascending order it is given (the simulation sorts the plays once for two metrics)', () => {
+    const values = [30, 20, 10, 20];
+    const order = ascendingOrder(values);
+    // 10 (index 2) first, the two 20s (indices 1 and 3) in either order, 30 (index 0) last.
+    expect(order[0]).toBe(2);
+    expect([...order.subarray(1, 3)].sort()).toEqual([1, 3]);
+    expect(order[3]).toBe(0);
+    expect(Array.from(averageRanks(values, order))).toEqual([4, 2.5, 1, 2.5]);
+    expect(Array.from(ascendingOrder([0.5, -2, 0.25]))).toEqual([1, 2, 0]);
   });
 });
 

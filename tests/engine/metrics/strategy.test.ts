@@ -1,7 +1,7 @@
 // Strategy metrics on hand-made worlds: calibration KL (natural logs, α = 0.01) and utility regret, worked by hand.
 import { describe, expect, it } from 'vitest';
 import { createLog, type SimLog } from '../../../src/engine/log';
-import { meanCalibrationKL, meanUtilityRegret } from '../../../src/engine/metrics/strategy';
+import { meanCalibrationKL, meanUtilityRegret, mostShown } from '../../../src/engine/metrics/strategy';
 import {
   CALIBRATION_ALPHA,
   calibrationKL,
@@ -209,5 +209,25 @@ describe('meanUtilityRegret', () => {
       109 / 2880,
       12,
     );
+  });
+});
+
+describe('mostShown', () => {
+  // Songs 0..6 by impressions; song 6 is not released yet (released = 6).
+  const impressions = Float64Array.from([4, 0, 9, 4, 1, 4, 100]);
+
+  it('lists the most shown released songs, most first, ties by lower id, never an unshown song', () => {
+    expect(mostShown(impressions, 6, 3)).toEqual([2, 0, 3]);
+    expect(mostShown(impressions, 6, 4)).toEqual([2, 0, 3, 5]);
+    // Only 5 released songs were ever shown: asking for 6 gives those 5.
+    expect(mostShown(impressions, 6, 6)).toEqual([2, 0, 3, 5, 4]);
+    expect(mostShown(impressions, 0, 3)).toEqual([]);
+  });
+
+  it('takes the ascending sort of the impressions it is given', () => {
+    const sorted = impressions.slice(0, 6).sort();
+    expect(mostShown(impressions, 6, 3, sorted)).toEqual([2, 0, 3]);
+    // A wrong sort (all 9s) moves the cut to 9: only song 2 is at or above it.
+    expect(mostShown(impressions, 6, 3, new Float64Array(6).fill(9))).toEqual([2]);
   });
 });

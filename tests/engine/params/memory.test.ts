@@ -28,14 +28,14 @@ describe('estimateRunBytes', () => {
     expect(parts(tiny)).toEqual({
       'the position log': 16 * 10 * 1, // shown + clicked, Float64 per (song, slot)
       'the per-song arrays': 260 * 10,
-      'the slates and their metrics': 30 * 2 * 1,
+      'the slates and their metrics': 34 * 2 * 1,
       'the per-listener arrays': 2 * (32 * 1 + 4 * 0 + 170),
       'the click log': 8 * 2 * 1 * 1, // 8 bytes a click, listeners × steps × clicks per slate
-      'the clicked songs the overlap metric tracks': 2 * (8 * 1 + 120),
+      'the clicked songs the overlap metric tracks': 2 * (4 + 120), // a 32-bit word of bits for 10 songs, 120 a listener
       'the step rows and the output': 2500 * 1,
       'fixed costs': 16e6,
     });
-    expect(estimateRunBytes(tiny)).toBe(16e6 + 160 + 2600 + 60 + 404 + 16 + 256 + 2500);
+    expect(estimateRunBytes(tiny)).toBe(16e6 + 160 + 2600 + 68 + 404 + 16 + 248 + 2500);
   });
 
   it('adds the excluded songs, the factorization model and the recommenders\' pools when chosen', () => {
@@ -54,10 +54,20 @@ describe('estimateRunBytes', () => {
     expect(parts({ ...tiny, newSongsPerStep: 2, steps: 3 })['the position log']).toBe(16 * 16);
     // θ = 1, 1/2, 1/3 at η = 1; ceiling 0.6.
     expect(clicksPerListenerStep({ slateSize: 3, positionBias: 1, maxClickProb: 0.6 })).toBeCloseTo(0.6 * (1 + 1 / 2 + 1 / 3), 12);
-    // A listener's excluded songs and tracked clicks stop at the catalog's size.
+    // A listener's excluded songs stop at the catalog's size; the tracked clicks are bits of it.
     const long = { ...tiny, steps: 1000, excludeConsumed: true };
     expect(parts(long)['the excluded songs']).toBe(2 * (300 + 40 * 10));
-    expect(parts(long)['the clicked songs the overlap metric tracks']).toBe(2 * (8 * 10 + 120));
+    expect(parts(long)['the clicked songs the overlap metric tracks']).toBe(2 * (4 + 120));
+  });
+
+  it('keeps the tracked clicks as bits up to 16 MiB, else in hash sets of up to 16 bytes a click', () => {
+    // 1,000 listeners × 100,000 songs: 3,125 words of 4 bytes each = 12.5 MB of bits.
+    const wide = { ...tiny, users: 1000, songs: 100_000, steps: 3 };
+    expect(parts(wide)['the clicked songs the overlap metric tracks']).toBe(1000 * 3125 * 4 + 1000 * 120);
+    // 2,000 listeners: 25 MB of bits is over the limit; each has at most 3 clicks (1 a step).
+    expect(parts({ ...wide, users: 2000 })['the clicked songs the overlap metric tracks']).toBe(2000 * (16 * 3 + 120));
+    // Beyond 300 listeners only both ends of 20,000 sampled pairs are tracked: 40,000 listeners at most.
+    expect(parts({ ...wide, users: 100_000 })['the clicked songs the overlap metric tracks']).toBe(40_000 * (16 * 3 + 120));
   });
 
   it('grows with every parameter that drives it', () => {
