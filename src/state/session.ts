@@ -36,7 +36,7 @@ export interface SimulationActions {
    * scenario, unchanged since, is kept rather than built again.
    */
   runScript(script: RunScript): void;
-  /** Follows another listener's slates from the next step on: by number, or an example listener of a kind. */
+  /** Follows another listener, with their slates of the recent steps and then step by step: by number, or an example listener of a kind. */
   followListener(listener: number | ListenerKind): void;
   /**
    * Pins the run as A: its scenario and timeline are kept and drawn as a ghost. From then on, any
@@ -200,14 +200,14 @@ export class SimulationSession implements SimulationActions {
     const state = this.store.getState();
     switch (message.type) {
       case 'ready':
-        state.runReady(message.initial, message.catalog, message.songs, message.listener);
+        state.runReady(message.initial, message.catalog, message.songs, message.listener, message.historySteps);
         if (this.playWhenReady) {
           this.playWhenReady = false;
           this.play();
         }
         return;
       case 'listener':
-        state.receiveListener(message.listener, message.last);
+        state.receiveListener(message.listener, message.trail);
         return;
       case 'steps': {
         state.receiveSteps(message.rows, message.songs, message.done, message.trail, message.listener);

@@ -7,6 +7,7 @@ import type { TimelineChange } from './timeline';
 import { BASELINE_DEFAULT, WORLDS_DEFAULT, type WorldsInputs } from './worlds';
 import type { Marker, SongSnapshot } from './types';
 import type { SongCatalog, SongFrame } from '../worker/protocol';
+import { TRAIL_STEPS } from '../worker/slateHistory';
 
 /** A marker and the changes it stands for, so later changes at the same step merge into it. */
 export interface MarkerEntry extends Marker {
@@ -103,8 +104,8 @@ export interface PageSlice {
   setWorlds(worlds: WorldsInputs): void;
 }
 
-/** Most recent steps of the followed listener the page keeps. */
-export const TRAIL_LENGTH = 24;
+/** Most recent steps of the followed listener the page keeps: the rows the strip shows. */
+export const TRAIL_LENGTH = TRAIL_STEPS;
 
 /** The listener the page follows, step by step. */
 export interface FollowSlice {
@@ -114,8 +115,13 @@ export interface FollowSlice {
   listener: ListenerProfile | null;
   /** Their last TRAIL_LENGTH slates, oldest first. */
   trail: readonly TrailStep[];
-  /** The worker switched to `listener` (with their last slate, if the run has begun). */
-  receiveListener(listener: ListenerProfile, last?: TrailStep): void;
+  /**
+   * How many recent steps a listener picked now comes with (the worker's memory budget may keep
+   * fewer than TRAIL_LENGTH when there are very many listeners); the followed one gains a row a step.
+   */
+  historySteps: number;
+  /** The worker switched to `listener`: their recent slates replace the trail. */
+  receiveListener(listener: ListenerProfile, trail: readonly TrailStep[]): void;
 }
 
 export interface Notice {
@@ -154,7 +160,7 @@ export interface LifecycleActions {
   /** A new run of scenario `params` (with its own live `changes`) was requested: clear the history, wait for the worker. */
   beginRun(params: Params, changes?: readonly TimelineChange[]): void;
   /** The worker built the world. */
-  runReady(initial: InitialMetrics, catalog: SongCatalog, frame: SongFrame, listener?: ListenerProfile): void;
+  runReady(initial: InitialMetrics, catalog: SongCatalog, frame: SongFrame, listener?: ListenerProfile, historySteps?: number): void;
   /** A batch of steps arrived (with the followed listener's slates of those steps). */
   receiveSteps(rows: StepMetrics[], frame: SongFrame | undefined, done: boolean, trail?: readonly TrailStep[], listener?: ListenerProfile): void;
   /** Whether the run has ended changed (e.g. the run length was changed live). */
@@ -271,9 +277,14 @@ const pageSlice =
     setCompareArms: (arms) => set({ compareArms: arms }),
   });
 
-/** `trail` with `more` appended (only steps of listener `follow`), cut to the last TRAIL_LENGTH. */
+/**
+ * `trail` with `more` appended, cut to the last TRAIL_LENGTH: only steps of listener `follow` after
+ * the trail's last step (a step already in the trail, e.g. from the history sent on a follow, is not
+ * added twice).
+ */
 function extendTrail(trail: readonly TrailStep[], more: readonly TrailStep[], follow: number): readonly TrailStep[] {
-  const mine = more.filter((step) => step.listener === follow);
+  const after = trail.at(-1)?.t ?? 0;
+  const mine = more.filter((step) => step.listener === follow && step.t > after);
   if (mine.length === 0) return trail;
   return [...trail, ...mine].slice(-TRAIL_LENGTH);
 }
@@ -284,7 +295,9 @@ const followSlice =
     follow,
     listener: null,
     trail: [],
-    receiveListener: (listener, last) => set({ follow: listener.listener, listener, trail: last ? [last] : [] }),
+    historySteps: TRAIL_LENGTH,
+    // Replaced, not appended: the history is the new listener's own, and may reach back before steps already shown.
+    receiveListener: (listener, trail) => set({ follow: listener.listener, listener, trail: trail.slice(-TRAIL_LENGTH) }),
   });
 
 const pinSlice =
@@ -314,13 +327,15 @@ const lifecycle: Slice<LifecycleActions> = (set) => ({
       songs: null,
       trail: [],
     })),
-  runReady: (initial, catalog, frame, listener) =>
+  runReady: (initial, catalog, frame, listener, historySteps = TRAIL_LENGTH) =>
     set((s) => ({
       initial,
       catalog,
       songs: snapshot(catalog, frame),
       status: 'idle',
       t: 0,
+      trail: [],
+      historySteps: Math.min(TRAIL_LENGTH, historySteps),
       ...(listener && listener.listener === s.follow ? { listener } : {}),
     })),
   receiveSteps: (rows, frame, done, trail = [], listener) =>

@@ -14,6 +14,7 @@ import {
   type TrailStep,
 } from '../engine';
 import { ACK_TIMEOUT_MS, FRAME_MS, RUN_REFUSED, type ScheduledParams, type SongFrame, type WorkerRequest, type WorkerResponse } from './protocol';
+import { SLATE_HISTORY_BUDGET, SlateHistory } from './slateHistory';
 
 /** Time and timers; the defaults use the host's (worker or Node) globals. */
 export interface ControllerClock {
@@ -36,6 +37,8 @@ export interface ControllerOptions {
    * Pause then stops where the page is, not seconds later.
    */
   maxLeadSeconds?: number;
+  /** Bytes the history of everyone's recent slates may take (default SLATE_HISTORY_BUDGET). */
+  slateHistoryBudget?: number;
 }
 
 /** Sends one response; `transfer` lists buffers to move rather than copy. */
@@ -70,6 +73,7 @@ export function createController(post: Post, options: ControllerOptions = {}): (
   const ackTimeoutMs = options.ackTimeoutMs ?? ACK_TIMEOUT_MS;
   const tickBudgetMs = options.tickBudgetMs ?? 25;
   const maxLeadSeconds = options.maxLeadSeconds ?? 0.25;
+  const slateHistoryBudget = options.slateHistoryBudget ?? SLATE_HISTORY_BUDGET;
 
   let sim: Simulation | null = null;
   let runId = 0;
@@ -77,6 +81,8 @@ export function createController(post: Post, options: ControllerOptions = {}): (
   /** The followed listener's slates of the buffered rows, one per row. */
   let trail: TrailStep[] = [];
   let follow = 0;
+  /** Everyone's slates of the last few steps of this run, for a listener followed later. */
+  let history: SlateHistory | null = null;
   /** Live changes still to come in this run, by step. */
   let pendingChanges: ScheduledParams[] = [];
   // Playing: step anchorT + k is due at anchorTime + (k − 1) / speed.
@@ -125,6 +131,15 @@ export function createController(post: Post, options: ControllerOptions = {}): (
     applyDue(s);
     rows.push(s.step());
     trail.push(trailStep(s.world, s.arrays, s.params.slateSize, s.t, follow));
+    history?.record(s.t, s.arrays);
+  }
+
+  /** Listener `listener`'s slates of the last steps held (at least the last step, once there is one), oldest first. */
+  function recentTrail(s: Simulation, listener: number): TrailStep[] {
+    if (s.t === 0) return [];
+    if (history && history.capacity > 0) return history.trailOf(s.world, listener);
+    // Too many listeners to keep even one step of copies: the live arrays still hold the last one.
+    return [trailStep(s.world, s.arrays, s.params.slateSize, s.t, listener)];
   }
 
   function songFrame(s: Simulation): { songs: SongFrame; transfer: Transferable[] } {
@@ -230,6 +245,8 @@ export function createController(post: Post, options: ControllerOptions = {}): (
           lastPost = -Infinity;
           runId = request.runId;
           sim = null;
+          // Slates of the previous run must never show in this one.
+          history = null;
           const issues = validateParams(request.params);
           if (issues.length > 0) throw new Error(issues.map((i) => i.message).join('; '));
           // A run too big for the browser is refused before any array is allocated: the page shows
@@ -238,6 +255,7 @@ export function createController(post: Post, options: ControllerOptions = {}): (
           if (tooBig) throw new Error(tooBig);
           const next = new Simulation(request.params);
           sim = next;
+          history = new SlateHistory(next.world.userCount, next.params.slateSize, slateHistoryBudget);
           const { world } = next;
           const catalog = {
             quality: world.songQuality.slice(),
@@ -247,7 +265,16 @@ export function createController(post: Post, options: ControllerOptions = {}): (
           follow = validListener(request.follow, next);
           const { songs, transfer } = songFrame(next);
           post(
-            { type: 'ready', runId, initial: next.initial, params: next.params, catalog, songs, listener: listenerProfile(next.world, next.log, follow) },
+            {
+              type: 'ready',
+              runId,
+              initial: next.initial,
+              params: next.params,
+              catalog,
+              songs,
+              listener: listenerProfile(next.world, next.log, follow),
+              historySteps: Math.max(1, history.capacity),
+            },
             [catalog.quality.buffer, catalog.genre.buffer, catalog.longTail.buffer, ...transfer],
           );
           return;
@@ -255,9 +282,9 @@ export function createController(post: Post, options: ControllerOptions = {}): (
         case 'follow': {
           const s = requireSim('follow a listener');
           follow = typeof request.listener === 'string' ? exampleListener(s.world, request.listener) : validListener(request.listener, s);
-          // The last step's slate of the new listener, so the page has something to show before the next step.
-          const last = s.t > 0 ? trailStep(s.world, s.arrays, s.params.slateSize, s.t, follow) : undefined;
-          post({ type: 'listener', runId, listener: listenerProfile(s.world, s.log, follow), last }, []);
+          // The buffered rows' slates were the previous listener's; the history below covers those steps for the new one.
+          trail = [];
+          post({ type: 'listener', runId, listener: listenerProfile(s.world, s.log, follow), trail: recentTrail(s, follow) }, []);
           return;
         }
         case 'play': {

@@ -35,7 +35,10 @@ export type WorkerRequest =
    * `follow`: the listener whose slates the steps messages carry.
    */
   | { type: 'reset'; runId: number; params: Params; schedule?: readonly ScheduledParams[]; follow?: number }
-  /** Follows another listener from the next step on: by number, or the example listener of a kind (its profile comes back at once). */
+  /**
+   * Follows another listener: by number, or the example listener of a kind. Their profile and their
+   * slates of the steps the worker still holds come back at once; later steps follow in `steps` messages.
+   */
   | { type: 'follow'; listener: number | ListenerKind }
   /** Steps on the worker's own timer at `stepsPerSecond` until paused or done; a second `play` changes the speed. */
   | { type: 'play'; stepsPerSecond: number }
@@ -54,13 +57,15 @@ export type WorkerRequest =
 
 /** Worker → page. Every response but a crash names the run it belongs to. */
 export type WorkerResponse =
-  | { type: 'ready'; runId: number; initial: InitialMetrics; params: Params; catalog: SongCatalog; songs: SongFrame; listener: ListenerProfile }
+  /** `historySteps`: how many recent steps of slates a newly followed listener comes with (see SLATE_HISTORY_BUDGET). */
+  | { type: 'ready'; runId: number; initial: InitialMetrics; params: Params; catalog: SongCatalog; songs: SongFrame; listener: ListenerProfile; historySteps: number }
   | { type: 'steps'; runId: number; rows: StepMetrics[]; songs?: SongFrame; done: boolean; trail?: TrailStep[]; listener?: ListenerProfile }
   /**
-   * A `follow` took effect: who the followed listener is now, and their slate of the last step (if any).
-   * Trail steps already on their way still name the previous listener (TrailStep.listener).
+   * A `follow` took effect: who the followed listener is now, and their slates of the last steps the
+   * worker holds (up to `historySteps`, oldest first, empty before step 1). This trail replaces the
+   * page's; trail steps already on their way still name the previous listener (TrailStep.listener).
    */
-  | { type: 'listener'; runId: number; listener: ListenerProfile; last?: TrailStep }
+  | { type: 'listener'; runId: number; listener: ListenerProfile; trail: TrailStep[] }
   /** A `setParams` took effect: `marker.t` is the first step that runs with the new values. */
   | { type: 'applied'; runId: number; id?: number; marker: { t: number; label: string } | null; t: number; done: boolean }
   /** `runId` is missing when the worker itself crashed (reported by the client, which has terminated it). The page terminates the worker on any error. */

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultParams, runSimulation, type Params } from '../../src/engine';
 import { needsRestart, SimulationSession } from '../../src/state/session';
-import { createAppStore } from '../../src/state/store';
+import { createAppStore, TRAIL_LENGTH } from '../../src/state/store';
 import { createController, type ControllerClock } from '../../src/worker/controller';
 import type { WorkerRequest, WorkerResponse } from '../../src/worker/protocol';
 
@@ -332,11 +332,52 @@ describe('simulation session', () => {
     expect(s.follow).toBe(s.listener!.listener);
     expect(s.trail.map((step) => step.t)).toEqual([1, 2, 3]);
     expect(s.trail.every((step) => step.listener === s.follow)).toBe(true);
+    // A listener picked mid-run comes with their slates of the steps so far, not only the last one.
     session.followListener(5);
     expect(store.getState().follow).toBe(5);
-    expect(store.getState().trail.map((step) => [step.t, step.listener])).toEqual([[3, 5]]);
+    expect(store.getState().trail.map((step) => [step.t, step.listener])).toEqual([
+      [1, 5],
+      [2, 5],
+      [3, 5],
+    ]);
     // Not a listener of this run: nothing is asked of the worker.
     session.followListener(base.users);
     expect(store.getState().follow).toBe(5);
+  });
+
+  it('a listener picked after the run shows their recent slates, the same as following them from step 1', () => {
+    const long = { ...base, steps: 20 };
+    const followed = wired(long);
+    followed.session.followListener(9);
+    followed.session.step(20);
+    const late = wired(long);
+    late.session.step(20);
+    expect(late.store.getState().status).toBe('done');
+    late.session.followListener(9);
+    const trail = late.store.getState().trail;
+    expect(trail.map((step) => step.t)).toEqual(Array.from({ length: TRAIL_LENGTH }, (_, i) => 20 - TRAIL_LENGTH + 1 + i));
+    expect(trail).toEqual(followed.store.getState().trail);
+    // Following another replaces the trail (no steps of the previous listener left in it).
+    late.session.followListener(10);
+    expect(late.store.getState().trail.every((step) => step.listener === 10)).toBe(true);
+    expect(late.store.getState().trail).toHaveLength(TRAIL_LENGTH);
+    // Play on: a step of the new listener is added once.
+    late.session.play();
+    late.session.step(1);
+    expect(late.store.getState().trail.map((step) => step.t).slice(-2)).toEqual([20, 21]);
+  });
+
+  it('Reset and a new scenario clear the followed listener\u2019s slates: a rewind never shows another run\u2019s', () => {
+    const { store, session } = wired({ ...base, steps: 20 });
+    session.step(15);
+    session.followListener(4);
+    expect(store.getState().trail).toHaveLength(TRAIL_LENGTH);
+    session.reset();
+    expect(store.getState().trail).toEqual([]);
+    session.followListener(4);
+    expect(store.getState().trail).toEqual([]);
+    session.step(2);
+    session.followListener(4);
+    expect(store.getState().trail.map((step) => step.t)).toEqual([1, 2]);
   });
 });

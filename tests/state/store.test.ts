@@ -1,7 +1,7 @@
 // The store's slices: pending restart changes, marker merging, the link notice, run transitions.
 import { describe, expect, it } from 'vitest';
-import { defaultParams, type StepMetrics } from '../../src/engine';
-import { createAppStore } from '../../src/state/store';
+import { defaultParams, type ListenerProfile, type StepMetrics, type TrailStep } from '../../src/engine';
+import { createAppStore, TRAIL_LENGTH } from '../../src/state/store';
 import { paramsFromSearch } from '../../src/state/url';
 
 const part = (key: string, from: string, to: string, text: string) => ({ key, from, to, text });
@@ -73,5 +73,30 @@ describe('app store', () => {
     expect(s().t).toBe(2);
     s().setDone(false);
     expect(s().status).toBe('paused');
+  });
+
+  it('replaces the trail when another listener is followed, then adds each later step of theirs once', () => {
+    const store = createAppStore(defaultParams());
+    const s = () => store.getState();
+    const step = (t: number, listener: number): TrailStep => ({ t, listener, songs: [t], genres: [0], clicked: [false] });
+    const profile = (listener: number): ListenerProfile => ({ listener, kind: 'niche', favourite: 0, taste: [1] });
+    s().receiveSteps([], undefined, false, [step(1, 0), step(2, 0)]);
+    expect(s().trail.map((x) => x.t)).toEqual([1, 2]);
+    // The new listener's history reaches back further than the old trail: it replaces it, cut to the strip's length.
+    const history = Array.from({ length: TRAIL_LENGTH + 3 }, (_, i) => step(i + 1, 7));
+    s().receiveListener(profile(7), history);
+    expect(s().follow).toBe(7);
+    expect(s().trail).toEqual(history.slice(-TRAIL_LENGTH));
+    // Steps already in the history, and the previous listener's steps still on their way, are not added.
+    const last = TRAIL_LENGTH + 3;
+    s().receiveSteps([], undefined, false, [step(last, 7), step(last + 1, 0), step(last + 1, 7)]);
+    expect(s().trail.map((x) => [x.t, x.listener]).slice(-2)).toEqual([
+      [last, 7],
+      [last + 1, 7],
+    ]);
+    expect(s().trail).toHaveLength(TRAIL_LENGTH);
+    // A new run starts with no slates at all.
+    s().beginRun(defaultParams());
+    expect(s().trail).toEqual([]);
   });
 });

@@ -216,7 +216,7 @@ describe('simulation worker controller', () => {
     expect(trail.every((s) => s.songs.length === params.slateSize && s.genres.length === params.slateSize)).toBe(true);
     h.send({ type: 'follow', listener: 7 }, { type: 'step', count: 1 });
     expect(h.ofType('listener').at(-1)!.listener.listener).toBe(7);
-    expect(h.ofType('listener').at(-1)!.last).toMatchObject({ t: 2, listener: 7 });
+    expect(h.ofType('listener').at(-1)!.trail).toMatchObject([{ t: 1, listener: 7 }, { t: 2, listener: 7 }]);
     expect(h.ofType('steps').at(-1)!.trail).toMatchObject([{ t: 3, listener: 7 }]);
     expect(h.ofType('steps').at(-1)!.listener!.listener).toBe(7);
     // An out-of-range listener falls back to 0 rather than failing the run.

@@ -1,13 +1,14 @@
 // "Follow one listener": their recent slates as genre chips, clicks marked, beside their true taste; where a filter bubble closes.
 import { useId, useState } from 'react';
+import { TRAIL_LENGTH } from '../../state/store';
 import { useActions, useAppStore } from '../storeContext';
 import { genreColors } from '../views/palette';
 import { fmtPctTick } from '../views/format';
 import { summarizeTrail } from './trailSummary';
 import './listener.css';
 
-/** Steps the strip draws (the store keeps a few more). */
-const SHOWN_STEPS = 12;
+/** Steps the strip draws: all the store keeps (the worker keeps as many for everyone, memory allowing). */
+const SHOWN_STEPS = TRAIL_LENGTH;
 
 function TasteBar({ taste, colors }: { taste: readonly number[]; colors: readonly string[] }) {
   return (
@@ -77,6 +78,7 @@ export function ListenerStrip() {
   const listener = useAppStore((s) => s.listener);
   const trail = useAppStore((s) => s.trail);
   const genres = useAppStore((s) => s.params.genres);
+  const historySteps = useAppStore((s) => s.historySteps);
   const colors = genreColors(genres);
   const titleId = useId();
   const shown = trail.slice(-SHOWN_STEPS);
@@ -121,6 +123,8 @@ export function ListenerStrip() {
       )}
       <p className="ls-key">
         Each row is one step&rsquo;s slate, top slot first; the colour is the song&rsquo;s genre; a ring and dot mark a click.
+        {historySteps < SHOWN_STEPS &&
+          ` With this many listeners, history is kept for the last ${historySteps === 1 ? 'step' : `${historySteps} steps`} only: a listener you pick now starts with ${historySteps === 1 ? 'one row' : `${historySteps} rows`} and gains one each step.`}
       </p>
     </section>
   );

@@ -1,5 +1,6 @@
-// The strategy bar's choices: each one mitigation on top of the running recommender, switched live.
-import { sameValue, type Params } from '../../engine';
+// The strategy bar's choices: each one mitigation on top of the running recommender, switched live; choosing one switches the others off.
+import { formatValue, paramSpec, sameValue, type Params } from '../../engine';
+import { changeText } from '../../state/markers';
 
 /** One choice of the strategy bar: the live parameters it sets. */
 export interface Mitigation {
@@ -11,8 +12,11 @@ export interface Mitigation {
   readonly values: Partial<Params>;
 }
 
-/** Every mitigation switched off: the plain loop. The chips set these keys and nothing else. */
-const OFF = { exploration: 'none', positionDebias: 'none', rerank: 'none', popularityPenalty: 0 } as const satisfies Partial<Params>;
+/**
+ * Every mitigation switched off: the plain loop. The chips set these keys and nothing else, each chip
+ * all of them, so a chip replaces whatever was on (new-song slots too, though no chip turns them on).
+ */
+const OFF = { exploration: 'none', positionDebias: 'none', rerank: 'none', popularityPenalty: 0, newSongSlots: 0 } as const satisfies Partial<Params>;
 
 export const MITIGATIONS: readonly Mitigation[] = [
   { id: 'off', label: () => 'Off', description: 'No mitigation: the plain feedback loop.', values: OFF },
@@ -26,7 +30,8 @@ export const MITIGATIONS: readonly Mitigation[] = [
   { id: 'ucb', label: () => 'UCB', description: 'Upper confidence bound: songs the system is unsure about get a bonus.', values: { ...OFF, exploration: 'ucb' } },
   {
     id: 'ips',
-    label: () => 'IPS',
+    // IPS learns from clicks in slots the ranker did not choose, so it comes with ε-greedy exploration: the label says so.
+    label: () => 'IPS + ε',
     description: 'Inverse propensity scoring with ε-greedy exploration: clicks in rarely seen slots count more.',
     values: { ...OFF, exploration: 'epsilon', positionDebias: 'ips' },
   },
@@ -39,6 +44,30 @@ export function activeMitigation(params: Params): Mitigation | undefined {
   return MITIGATIONS.find((m) =>
     (Object.keys(m.values) as (keyof Params)[]).every((key) => sameValue(key, params[key], m.values[key])),
   );
+}
+
+/** Short names of the settings the chips switch, as the chips say them (ε 10%, Thompson, IPS, xQuAD). */
+const SETTING_NAMES: { readonly [K in keyof typeof OFF]: (value: Params[K], params: Params) => string | undefined } = {
+  exploration: (v, p) => ({ epsilon: `ε ${Math.round(p.epsilon * 100)}%`, thompson: 'Thompson', ucb: 'UCB' })[v as string],
+  positionDebias: (v) => ({ ips: 'IPS', raw: 'raw click rate', positional: 'position model' })[v as string],
+  rerank: (v) => ({ xquad: 'xQuAD', calibrated: 'calibrated re-ranking' })[v as string],
+  popularityPenalty: (v) => `penalty γ = ${formatValue(v)}`,
+  newSongSlots: (v) => `${v} new-song ${v === 1 ? 'slot' : 'slots'}`,
+};
+
+/**
+ * What is on when no chip matches, in the chips' words ("Thompson", "xQuAD", "penalty γ = 0.3"): the
+ * chips' settings that differ from the plain loop, in a fixed order.
+ */
+export function customMix(params: Params): string[] {
+  return (Object.keys(OFF) as (keyof typeof OFF)[])
+    .filter((key) => !sameValue(key, params[key], OFF[key]))
+    .map((key) => {
+      const name = (SETTING_NAMES[key] as (value: unknown, params: Params) => string | undefined)(params[key], params);
+      const spec = paramSpec(key);
+      // A value without a short name (a new option) is named as the charts' markers name it.
+      return name ?? (spec ? changeText(spec, params[key]) : key);
+    });
 }
 
 /** The parameter changes that switch `params` to `mitigation`, in a fixed order (only keys that differ). */
