@@ -112,18 +112,22 @@ export function clicksPerListenerStep(p: Pick<Params, 'slateSize' | 'positionBia
  *
  * | run                                                              | estimate |  measured        |
  * | ---------------------------------------------------------------- | -------- | ---------------- |
- * | 10k listeners × 10k songs, slate 10, 20 steps                    |   36 MB  |   24 MB  (33)    |
- * | 50k × 50k, slate 10, 20 steps                                    |  113 MB  |   87 MB (106)    |
- * | 200k × 10 songs, slate 1, 2 steps                                |  118 MB  |   84 MB  (98)    |
- * | 2 × 200k songs, slate 1, 3 steps                                 |   71 MB  |   49 MB  (53)    |
- * | … personalized / factorization                                   | 83 / 147 | 57 / 69 (66 / 93)|
- * | 1k × 2k (the defaults), 1,000 steps                              |   55 MB  |   27 MB  (25)    |
- * | 5k × 2k, 200 steps, oracle, η = 0                                |  150 MB  |   82 MB  (81)    |
- * | … excluding clicked songs                                        |  471 MB  |  213 MB (256)    |
- * | 20k × 2k, 200 steps, excluding clicked songs                     |  565 MB  |  245 MB (288)    |
- * | 3k × 2k, 100 steps, factorization, η = 0                         |  326 MB  |  102 MB (128)    |
- * | 200k × 200k, slate 50, ε = 1, excluding clicked songs, 5 steps   |  859 MB  |  673 MB (709)    |
- * | the same, 100 steps (issue 10's run, once a Set-size RangeError) |  4.3 GB  | refused; ~1.7 GB |
+ * | 10k listeners × 10k songs, slate 10, 20 steps                    |   46 MB  |   32 MB  (35)    |
+ * | 50k × 50k, slate 10, 20 steps                                    |  130 MB  |   93 MB (112)    |
+ * | 200k × 10 songs, slate 1, 2 steps                                |  118 MB  |   77 MB  (82)    |
+ * | 2 × 200k songs, slate 1, 3 steps                                 |   71 MB  |   43 MB  (43)    |
+ * | … personalized / factorization                                   | 83 / 147 | 50 / 78 (68 / 94)|
+ * | 200k × 200k, slate 1, 3 steps                                    |  176 MB  |  138 MB (155)    |
+ * | 1k × 2k (the defaults), 1,000 steps                              |   39 MB  |   25 MB  (24)    |
+ * | 5k × 2k, 200 steps, oracle, η = 0                                |   87 MB  |   77 MB  (77)    |
+ * | … excluding clicked songs                                        |  409 MB  |  197 MB (236)    |
+ * | 20k × 2k, 200 steps, excluding clicked songs                     |  496 MB  |  219 MB (272)    |
+ * | 3k × 2k, 100 steps, factorization, η = 0                         |  307 MB  |   96 MB (110)    |
+ * | 200k × 200k, slate 50, ε = 1, excluding clicked songs, 5 steps   |  905 MB  |  716 MB (748)    |
+ * | the same, 100 steps (issue 10's run, once a Set-size RangeError) |  4.4 GB  | refused; ~1.7 GB |
+ *
+ * (Measured again in December 2026, after the overlap metric's clicked songs became bitsets where
+ * they fit in 16 MiB: the rows where clicks dominate fell, in the estimate and in the measurement.)
  *
  * The last run is refused in Node (2 GB); it would need about 1.7 GB (its first 5 steps, then some
  * 10 MB a step). It used to stop at minute 3 when one Set of all excluded (listener, song) pairs

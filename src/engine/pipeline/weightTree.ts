@@ -3,19 +3,22 @@
 /**
  * Holds non-negative weights w_0 … w_{n−1} in a Fenwick (binary indexed) tree, so that a draw with
  * probability w_j / Σw (a descent from the root) and the removal of the drawn item (a point update)
- * each cost O(log n). A listener's slate is K such draws; `restore` then writes back the exact
- * node values the removals changed (an undo log, not a re-addition, so no rounding accumulates
- * across listeners). One tree per step serves every listener: O(n) to build, O(K log n) per slate.
+ * each cost O(log n). A listener's slate is K such draws; `restore` then copies back, from a copy
+ * kept at build time, the node values the removals changed (not a re-addition, so no rounding
+ * accumulates across listeners; and a removal writes no undo log, only the item to the list of
+ * removed ones). One tree per step serves every listener: O(n) to build, O(K log n) per slate.
  */
 export class WeightTree {
   private tree = new Float64Array(1);
   private weight = new Float64Array(0);
+  /** The tree and the weights as built, which restore copies back from. */
+  private builtTree = new Float64Array(1);
+  private builtWeight = new Float64Array(0);
   private size = 0;
   private top = 1;
-  /** Undo log: node index (or −1 − item for an item's weight) and the value it held. */
-  private undoAt = new Int32Array(64);
-  private undoValue = new Float64Array(64);
-  private undoLength = 0;
+  /** Items removed since the last build or restore. */
+  private removed = new Int32Array(64);
+  private removedCount = 0;
   private removedTotal = 0;
   private fullTotal = 0;
 
@@ -28,8 +31,8 @@ export class WeightTree {
   build(weights: ArrayLike<number>, n: number): void {
     let top = 1;
     while (top * 2 <= n) top *= 2;
-    if (this.tree.length < 2 * top + 1) this.tree = new Float64Array(2 * top + 1);
-    if (this.weight.length < n) this.weight = new Float64Array(n);
+    if (this.tree.length < 2 * top + 1) [this.tree, this.builtTree] = [new Float64Array(2 * top + 1), new Float64Array(2 * top + 1)];
+    if (this.weight.length < n) [this.weight, this.builtWeight] = [new Float64Array(n), new Float64Array(n)];
     const tree = this.tree;
     tree.fill(0, 0, n + 1);
     // Nodes past n are never drawn: the largest finite value is above any target x (see draw).
@@ -47,7 +50,9 @@ export class WeightTree {
     this.top = top;
     this.fullTotal = total;
     this.removedTotal = 0;
-    this.undoLength = 0;
+    this.removedCount = 0;
+    this.builtTree.set(tree.subarray(0, n + 1));
+    this.builtWeight.set(this.weight.subarray(0, n));
   }
 
   /** Weight of item j (0 once removed, until restore). */
@@ -91,42 +96,33 @@ export class WeightTree {
     return j;
   }
 
-  /** Sets item j's weight to 0 until `restore`, logging the nodes it changes. */
+  /** Sets item j's weight to 0 until `restore`. */
   remove(j: number): void {
     const w = this.weight[j]!;
     if (w === 0) return;
     const n = this.size;
-    // At most one entry per tree level plus the item itself.
-    if (this.undoLength + 34 > this.undoAt.length) {
-      const at = new Int32Array(2 * this.undoAt.length);
-      at.set(this.undoAt);
-      const value = new Float64Array(2 * this.undoValue.length);
-      value.set(this.undoValue);
-      [this.undoAt, this.undoValue] = [at, value];
+    if (this.removedCount === this.removed.length) {
+      const grown = new Int32Array(2 * this.removed.length);
+      grown.set(this.removed);
+      this.removed = grown;
     }
-    const { tree, undoAt, undoValue } = this;
-    let u = this.undoLength;
-    undoAt[u] = -1 - j;
-    undoValue[u++] = w;
+    this.removed[this.removedCount++] = j;
     this.weight[j] = 0;
     this.removedTotal += w;
-    for (let at = j + 1; at <= n; at += at & -at) {
-      undoAt[u] = at;
-      undoValue[u++] = tree[at]!;
-      tree[at]! -= w;
-    }
-    this.undoLength = u;
+    const tree = this.tree;
+    for (let at = j + 1; at <= n; at += at & -at) tree[at]! -= w;
   }
 
   /** Puts back every item removed since the last build or restore, bit for bit. */
   restore(): void {
-    const { tree, weight, undoAt, undoValue } = this;
-    for (let x = this.undoLength - 1; x >= 0; x--) {
-      const at = undoAt[x]!;
-      if (at < 0) weight[-1 - at] = undoValue[x]!;
-      else tree[at] = undoValue[x]!;
+    const { tree, builtTree, weight, builtWeight, removed } = this;
+    const n = this.size;
+    for (let x = 0; x < this.removedCount; x++) {
+      const j = removed[x]!;
+      weight[j] = builtWeight[j]!;
+      for (let at = j + 1; at <= n; at += at & -at) tree[at] = builtTree[at]!;
     }
-    this.undoLength = 0;
+    this.removedCount = 0;
     this.removedTotal = 0;
   }
 }
