@@ -43,10 +43,15 @@ export function historyMix(ctx: StepContext, u: number, out: Float64Array): bool
   return true;
 }
 
+/** Candidates per slot the re-ranker draws (CALIBRATION_DEPTH·k), and the rank scale per slot (s = 1 − rank / (5k)). */
+export const CALIBRATION_DEPTH = 3;
+export const CALIBRATION_RANK_SCALE = 5;
+
 /**
  * Greedy calibration (Steck, 2018): repeatedly add the candidate that maximises
  *   (1 − λ)·s(i) − λ·KL(p ‖ q̃(S ∪ {i}))
- * with s the recommender's score scaled by rank over the k·5 candidates (s = 1 − rank / count),
+ * with s the recommender's score scaled by rank, s = 1 − rank / (5k), over its first 3k candidates
+ * (5k were drawn until December 2026; the fixed scale keeps each place worth what it was then),
  * p the listener's history mix and S the slate so far. λ = rerankStrength; at λ = 0 this is the
  * recommender's own order. Listeners without clicks have no history to match and keep that order.
  */
@@ -63,7 +68,8 @@ export function createCalibratedReranker(): Reranker {
       const lambda = ctx.params.rerankStrength;
       const { genreCount: G, songGenre } = ctx.world;
       if (p.length !== G) [p, counts, head] = [new Float64Array(G), new Float64Array(G), new Int32Array(G)];
-      const depth = 5 * k;
+      const depth = CALIBRATION_DEPTH * k;
+      const scale = CALIBRATION_RANK_SCALE * k;
       if (ids.length < depth) [ids, scores, link, props] = [new Int32Array(depth), new Float64Array(depth), new Int32Array(depth), new Float64Array(depth)];
       if (lambda === 0 || !historyMix(ctx, u, p)) return source.fetch('all', k, out, scores, outProps);
       const count = source.fetch('all', depth, ids, scores, props);
@@ -89,7 +95,7 @@ export function createCalibratedReranker(): Reranker {
           if (c < 0) continue;
           const pg = p[g]!;
           const gain = pg > 0 ? pg * log(smoothed(counts[g]! + 1, size, pg) / smoothed(counts[g]!, size, pg)) : 0;
-          const value = (1 - lambda) * (1 - c / count) + lambda * gain;
+          const value = (1 - lambda) * (1 - c / scale) + lambda * gain;
           if (value > bestValue || (value === bestValue && c < best)) [best, bestValue] = [c, value];
         }
         const g = songGenre[ids[best]!]!;

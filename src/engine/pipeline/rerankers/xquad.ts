@@ -4,6 +4,15 @@ import type { Reranker, StepContext } from '../types';
 /** Pseudo-clicks of P(tail | u) toward 1/2 while a listener's history is short. */
 export const TAIL_PREFERENCE_PRIOR = 2;
 
+/** Candidates per slot: 2k songs from the whole catalog, then k from the long tail (at most k can be tail picks). */
+export const XQUAD_DEPTH = 2;
+export const XQUAD_TAIL_DEPTH = 1;
+/**
+ * The rank scale per slot: ŝ(j) = 1 − j / (10k), a score falling by the same step per place as over
+ * the top-100 list Abdollahpouri et al. re-rank into a slate of 10, however few candidates are drawn.
+ */
+export const XQUAD_RANK_SCALE = 10;
+
 /**
  * P(tail | u): the share of listener u's history (sign-up picks and clicks) on songs that were in
  * the long tail when chosen, smoothed toward 1/2 by two pseudo-clicks: (t_u + 1) / (n_u + 2).
@@ -18,13 +27,14 @@ export function tailPreference(ctx: StepContext, u: number): number {
  *   (1 − λ)·s(v) + λ · P(c(v) | u) · (1 − |S ∩ c(v)| / |S|)
  * with c(v) ∈ {head, tail} the song's category this step (the live long tail), P(tail | u) the
  * listener's own tail preference (above) and P(head | u) = 1 − P(tail | u), S the slate so far (the
- * ratio counts as 0 while S is empty), and s the recommender's score scaled by rank over the
- * candidates, s = 1 − rank / count (raw play counts are too skewed to weigh against a share).
+ * ratio counts as 0 while S is empty), and s the recommender's score scaled by rank,
+ * s = 1 − rank / (10k) (raw play counts are too skewed to weigh against a share).
  * The candidates' order is the recommender's (ranked, or drawn), the tail list after the other.
  * A category's bonus shrinks smoothly as the slate fills with it, so the tail's share of the slate
- * rises with λ. Candidates: the recommender's first 5k songs from the whole catalog, then its first
- * 5k from the long tail not among them (under a formed loop the first list alone holds no tail song).
- * At λ = 0 this is the recommender's own order.
+ * rises with λ. Candidates: the recommender's first 2k songs from the whole catalog, then its first
+ * k from the long tail not among them (a ranked loop's first list may hold no tail song). Drawing
+ * 3k candidates rather than 10k keeps the cost near the plain loop's; the fixed rank scale keeps
+ * the trade-off between rank and bonus what it was over 10k. At λ = 0 this is the recommender's own order.
  */
 export function createXquadReranker(): Reranker {
   let all = new Int32Array(0);
@@ -38,17 +48,18 @@ export function createXquadReranker(): Reranker {
   return {
     rerank(ctx, u, source, k, out, outProps) {
       const lambda = ctx.params.rerankStrength;
-      const depth = k * 5;
-      if (all.length < depth) {
-        [all, tailIds, scores, props] = [new Int32Array(depth), new Int32Array(depth), new Float64Array(2 * depth), new Float64Array(2 * depth)];
-        [merged, mergedProps, taken] = [new Int32Array(2 * depth), new Float64Array(2 * depth), new Uint8Array(2 * depth)];
+      const depth = XQUAD_DEPTH * k;
+      const tailDepth = XQUAD_TAIL_DEPTH * k;
+      if (all.length < depth || tailIds.length < tailDepth) {
+        [all, tailIds, scores, props] = [new Int32Array(depth), new Int32Array(tailDepth), new Float64Array(depth + tailDepth), new Float64Array(depth + tailDepth)];
+        [merged, mergedProps, taken] = [new Int32Array(depth + tailDepth), new Float64Array(depth + tailDepth), new Uint8Array(depth + tailDepth)];
       }
       // At λ = 0 ask for exactly what the identity re-ranker asks for, so even a random recommender draws the same.
       if (lambda === 0) return source.fetch('all', k, out, scores, outProps);
       const tail = ctx.liveTail;
       if (seen.length < ctx.world.songCount) seen = new Uint8Array(ctx.world.songCount);
       const nAll = source.fetch('all', depth, all, scores, props);
-      const nTail = source.fetch('tail', depth, tailIds, scores.subarray(depth), props.subarray(depth));
+      const nTail = source.fetch('tail', tailDepth, tailIds, scores.subarray(depth), props.subarray(depth));
       const count = mergeLists(all, props, nAll, tailIds, props.subarray(depth), nTail, merged, mergedProps, seen);
       taken.fill(0, 0, count);
       const pTail = tailPreference(ctx, u);
@@ -62,7 +73,8 @@ export function createXquadReranker(): Reranker {
         while (tailAt < count && (taken[tailAt] || tail[merged[tailAt]!] === 0)) tailAt++;
         const headBonus = (1 - pTail) * (slot > 0 ? 1 - (slot - inTail) / slot : 1);
         const tailBonus = pTail * (slot > 0 ? 1 - inTail / slot : 1);
-        const pick = gain(head, count, lambda, headBonus) >= gain(tailAt, count, lambda, tailBonus) ? head : tailAt;
+        const scale = XQUAD_RANK_SCALE * k;
+        const pick = gain(head, count, scale, lambda, headBonus) >= gain(tailAt, count, scale, lambda, tailBonus) ? head : tailAt;
         taken[pick] = 1;
         if (tail[merged[pick]!] === 1) inTail++;
         out[slot] = merged[pick]!;
@@ -73,10 +85,10 @@ export function createXquadReranker(): Reranker {
   };
 }
 
-/** xQuAD gain of the candidate at rank `at`: rank-scaled score plus its category's bonus. */
-function gain(at: number, count: number, lambda: number, bonus: number): number {
+/** xQuAD gain of the candidate at rank `at` of `count`: rank-scaled score (over `scale`) plus its category's bonus. */
+function gain(at: number, count: number, scale: number, lambda: number, bonus: number): number {
   if (at >= count) return -Infinity;
-  return (1 - lambda) * (1 - at / count) + lambda * bonus;
+  return (1 - lambda) * (1 - at / scale) + lambda * bonus;
 }
 
 /**
