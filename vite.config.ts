@@ -14,6 +14,7 @@ import {
   serviceWorker,
   singleFileOnly,
 } from './scripts/offline-build.js';
+import { LongestFirst, testProjects } from './tests/vitest.projects';
 
 export default defineConfig(({ mode }) => {
   const single = mode === SINGLE_FILE_MODE;
@@ -36,7 +37,7 @@ export default defineConfig(({ mode }) => {
     // ones, so the single file inlines its worker as a classic script.
     worker: { format: single ? 'iife' : 'es' },
     test: {
-      include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
+      // The test files are tests/**/*.test.{ts,tsx} but e2e; each project below lists its own.
       exclude: ['tests/e2e/**', 'node_modules/**', 'dist/**'],
       // Component tests opt into the DOM with a `// @vitest-environment jsdom` docblock.
       environment: 'node',
@@ -46,6 +47,10 @@ export default defineConfig(({ mode }) => {
       // Vitest's default in a run is one worker fewer than the cores: a single worker on a 2-core CI
       // machine, which ran the whole suite serially. The main process only reports, so use them all.
       maxWorkers: availableParallelism(),
+      // Which files share a process (most do: a process per file was half the CPU time), and the
+      // longest files first: tests/vitest.projects.ts.
+      projects: testProjects(),
+      sequence: { sequencer: LongestFirst },
     },
   };
 });

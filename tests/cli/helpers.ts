@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { onTestFinished } from 'vitest';
 import { runCli, type CliIO } from '../../src/cli/main';
 import type { RunResult } from '../../src/engine';
 
@@ -34,15 +34,13 @@ export async function simJson(argv: string[], extra: Partial<CliIO> = {}): Promi
   return JSON.parse(out.stdout) as RunResult;
 }
 
-const dirs: string[] = [];
-
-/** A fresh temporary directory, removed after the test. */
+/**
+ * A fresh temporary directory, removed when the test ends. (Registered per test, not with a module-level
+ * afterEach: the CLI test files share one module instance per process, see tests/vitest.projects.ts,
+ * and a module-level hook would only be registered in the first file that imports this one.)
+ */
 export function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'sim-cli-'));
-  dirs.push(dir);
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
-
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});

@@ -1,16 +1,20 @@
 // Accessibility: axe-core finds no serious or critical violation on the whole page, at load, with
 // every chart drawn and a marker on the time charts and the parameter panel open, and on a phone.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { axeBuilder } from './axe';
+import { withSharedContext } from './fixtures';
 
 const SMALL = '?users=300&songs=600&steps=40';
+
+// One browser context for the file's tests (warm caches: tests/e2e/fixtures.ts).
+const test = withSharedContext();
 
 // axe walks every node of the page (each chart's SVG included): seconds per check, more on a busy machine.
 test.describe.configure({ timeout: 120_000 });
 
 /** Runs axe on the whole page; fails on serious or critical violations, lists the rest as annotations. */
 async function expectNoSeriousViolations(page: Page, state: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
+  const { violations } = await axeBuilder(page).analyze();
   const describe = (v: (typeof violations)[number]) =>
     `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`;
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
@@ -43,15 +47,12 @@ async function openAllGroups(page: Page) {
   await expect(closed).toHaveCount(0);
 }
 
-test('no serious or critical violations at load', async ({ page }) => {
+// One page for the desktop states, as on the phone below: at load, then after a run. The panel's groups
+// only add to the page with every chart drawn and a marker (a closed group's content is not rendered),
+// so one scan with them open covers both of those.
+test('no serious or critical violations at load, and with every chart drawn, a marker, every parameter group open and a restart pending', async ({ page }) => {
   await ready(page);
   await expectNoSeriousViolations(page, 'at load');
-});
-
-// One page for two states: the panel's groups only add to the page with every chart drawn and a
-// marker (a closed group's content is not rendered), so one scan with them open covers both.
-test('no serious or critical violations with every chart drawn, a marker, every parameter group open and a restart pending', async ({ page }) => {
-  await ready(page);
   await runWithMarker(page);
   await openAllGroups(page);
   await page.getByRole('textbox', { name: 'Songs', exact: true }).fill('500');

@@ -1,8 +1,12 @@
 // Comparing: pin A and switch B (ghost series, A | B | Δ equal to Node's runs), a compare link that reopens its arms, and a seed spread that can be cancelled.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { applyOverrides, armParams, defaultParams, findPreset, presetParams, runSimulation, type Params } from '../../src/engine';
 import { formatDelta, formatHeadline } from '../../src/ui/compare/format';
+import { axeBuilder } from './axe';
+import { withSharedContext } from './fixtures';
+
+// One browser context for the file's tests (warm caches: tests/e2e/fixtures.ts).
+const test = withSharedContext();
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -10,7 +14,7 @@ const QUERY = 'users=200&songs=300&steps=20&seed=3';
 const shared = (): Params => applyOverrides(defaultParams(), Object.fromEntries(new URLSearchParams(QUERY)), true).params;
 
 async function noSeriousViolations(page: Page, state: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
+  const { violations } = await axeBuilder(page).analyze();
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`), `axe ${state}`).toEqual([]);
 }
@@ -39,7 +43,8 @@ test('pin A, switch exploration, play: ghost lines and A | B | Δ equal to the C
   await expect(page.getByTestId('ab-b-aggregateDiversity')).toHaveText(formatHeadline('count', b.aggregateDiversity));
   // Every time chart draws A as a grey dashed ghost.
   const ghosts = page.locator('.view-grid svg path[stroke="#7d8799"][stroke-dasharray]');
-  expect(await ghosts.count()).toBeGreaterThanOrEqual(4);
+  // (Polled: the views render at transition priority, some frames after the numbers; src/ui/viewFrames.ts.)
+  await expect.poll(() => ghosts.count()).toBeGreaterThanOrEqual(4);
   // The link holds both arms; opening it shows the same comparison.
   await expect(page).toHaveURL(/a=pinned&a\.exploration=none/);
   const link = page.url();

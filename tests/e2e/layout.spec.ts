@@ -1,9 +1,15 @@
 // Layout in real Chromium. On a 390×844 phone the transport is one compact sticky bar and the
 // parameters open as a bottom sheet that leaves a chart in view above it. On a projector (1280×800,
 // 1920×1080) with the controls hidden, a whole chart is above the fold on load.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { withSharedContext } from './fixtures';
 
 const SMALL = '?users=200&songs=400&steps=30';
+
+// One browser context for the phone's tests (a touch screen) and one for the others (warm caches:
+// tests/e2e/fixtures.ts).
+const test = withSharedContext();
+const phoneTest = withSharedContext();
 
 // Each test builds a world and steps it, in one or two browser sizes: more than the default 30 s on a busy machine.
 test.describe.configure({ timeout: 90_000 });
@@ -39,9 +45,9 @@ function box(page: Page, selector: string): Promise<Box> {
 }
 
 test.describe('on a 390×844 phone', () => {
-  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
+  phoneTest.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
 
-  test('the transport is at most 80 px tall, fits the width and stays at the top while the page scrolls', async ({
+  phoneTest('the transport is at most 80 px tall, fits the width and stays at the top while the page scrolls', async ({
     page,
   }) => {
     await ready(page, SMALL);
@@ -88,7 +94,7 @@ test.describe('on a 390×844 phone', () => {
     await fitsTheWidth();
   });
 
-  test('Settings opens the parameters as a sheet with a chart still in view above it; Esc and Close shut it and focus returns', async ({
+  phoneTest('Settings opens the parameters as a sheet with a chart still in view above it; Esc and Close shut it and focus returns', async ({
     page,
   }) => {
     await ready(page, SMALL);
@@ -136,7 +142,7 @@ test.describe('on a 390×844 phone', () => {
     await expect(settings).toBeFocused();
   });
 
-  test('opened further down the page, the sheet keeps the chart already in view', async ({
+  phoneTest('opened further down the page, the sheet keeps the chart already in view', async ({
     page,
   }) => {
     await ready(page, SMALL);

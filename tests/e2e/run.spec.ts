@@ -1,7 +1,12 @@
 // The page runs the engine in a Web Worker and gets bit-identical numbers to Node; bad URL values are
 // reported, hostile ones (prototype names, repeated keys, 100 KB values) in a notice that fits a phone.
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test as freshContextTest, type Locator, type Page } from '@playwright/test';
 import { applyOverrides, defaultParams, runSimulation } from '../../src/engine';
+import { withSharedContext } from './fixtures';
+
+// The tests that open a plain link share one browser context (warm caches: tests/e2e/fixtures.ts);
+// the one that routes requests gets a fresh context.
+const test = withSharedContext();
 
 const query = { users: '150', songs: '400', steps: '15', seed: '5', recommender: 'personalized' };
 
@@ -67,7 +72,7 @@ async function serveLongLinks(page: Page): Promise<void> {
   );
 }
 
-test('a hostile link is named in a notice that wraps on a phone, with Dismiss on screen', async ({ page }) => {
+freshContextTest('a hostile link is named in a notice that wraps on a phone, with Dismiss on screen', async ({ page }) => {
   await page.setViewportSize(PHONE);
   await serveLongLinks(page);
   await page.goto(`./?constructor=1&users=-5&users=500&x=${'x'.repeat(100_000)}`);

@@ -1,8 +1,8 @@
 // Save what you see: a view card downloads as SVG and as PNG, captioned with the run (scenario, seed,
 // step, live changes); the SVG is well-formed and standalone, the PNG is a real 2× picture.
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Download, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Download, type Page } from '@playwright/test';
+import { axeBuilder } from './axe';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -35,95 +35,109 @@ async function downloadOf(
 
 const CAPTION = 'The loop forms · seed 42 · step 11 · exploration = epsilon from step 11';
 
-test('the song wall saves as a captioned SVG with its canvas embedded, and as a 2× PNG', async ({
-  page,
-}) => {
+// The first two tests save from the same state, so they share one page: the default world built and
+// stepped once, not twice.
+test.describe('after ten steps and a live change', () => {
+  let context: BrowserContext;
+  let page: Page;
+  /** Every console error and page error since the page opened. */
   const errors: string[] = [];
-  page.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
-  page.on('pageerror', (err) => errors.push(err.message));
-  await runWithLiveChange(page);
-  const wall = page.locator('[data-view="song-wall"]');
-  const card = wall.locator('section.vw-card');
 
-  const svg = await downloadOf(page, () =>
-    wall.getByRole('button', { name: 'Save Song wall as SVG' }).click(),
-  );
-  expect(svg.download.suggestedFilename()).toBe('feedback-loop-lab_song-wall_seed42_step11.svg');
-  const canvas = (await wall.locator('canvas').boundingBox())!;
-  // Parsed in a blank page: the app page's CSP would report the file's attributes as it parses them.
-  const blank = await page.context().newPage();
-  const parsed = await blank.evaluate((text) => {
-    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-    const root = doc.documentElement;
-    const image = root.querySelector('image');
-    return {
-      error: doc.querySelector('parsererror')?.textContent ?? null,
-      root: `${root.namespaceURI} ${root.localName}`,
-      width: Number(root.getAttribute('width')),
-      height: Number(root.getAttribute('height')),
-      desc: root.querySelector('desc')?.textContent,
-      captionLines: [...root.querySelectorAll('g.caption text')].map((t) => t.textContent),
-      texts: [...root.querySelectorAll('text')].map((t) => t.textContent),
-      image: image && {
-        href: image.getAttribute('href')?.slice(0, 22),
-        size: [Number(image.getAttribute('width')), Number(image.getAttribute('height'))],
-      },
-      // Standalone: no unresolved CSS variables, no inline style attributes.
-      vars: text.includes('var(--'),
-      styled: root.querySelectorAll('[style]').length,
-    };
-  }, svg.bytes.toString('utf8'));
-  await blank.close();
-  expect(parsed.error).toBeNull();
-  expect(parsed.root).toBe('http://www.w3.org/2000/svg svg');
-  expect(parsed.desc).toBe(CAPTION);
-  expect(parsed.captionLines.join(' ')).toContain('The loop forms · seed 42 · step 11');
-  expect(parsed.captionLines.join(' ')).toContain('exploration = epsilon from step 11');
-  expect(parsed.texts).toContain('Song wall: where the attention goes');
-  expect(parsed.image).toEqual({
-    href: 'data:image/png;base64,',
-    size: [Math.round(canvas.width * 100) / 100, Math.round(canvas.height * 100) / 100],
+  test.beforeAll(async ({ browser }) => {
+    context = await browser.newContext();
+    page = await context.newPage();
+    page.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
+    page.on('pageerror', (err) => errors.push(err.message));
+    await runWithLiveChange(page);
   });
-  expect([parsed.vars, parsed.styled]).toEqual([false, 0]);
-  const box = (await card.boundingBox())!;
-  expect(parsed.width).toBe(Math.ceil(box.width));
-  expect(parsed.height).toBeGreaterThan(Math.ceil(box.height));
 
-  // The PNG button, from the keyboard.
-  const pngButton = wall.getByRole('button', { name: 'Save Song wall as PNG' });
-  await pngButton.focus();
-  const png = await downloadOf(page, () => page.keyboard.press('Enter'));
-  expect(png.download.suggestedFilename()).toBe('feedback-loop-lab_song-wall_seed42_step11.png');
-  expect([...png.bytes.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
-  // IHDR: width and height at bytes 16–23, twice the SVG's CSS size.
-  expect([png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)]).toEqual([
-    parsed.width * 2,
-    parsed.height * 2,
-  ]);
-  expect(png.bytes.length).toBeGreaterThan(20_000);
-  // Nothing logged, CSP violations included (the page forbids inline styles and blob: images).
-  expect(errors).toEqual([]);
-});
+  test.afterAll(async () => {
+    await context.close();
+  });
 
-test('a chart drawn in SVG keeps its marks’ colours in the saved file', async ({ page }) => {
-  await runWithLiveChange(page);
-  const view = page.locator('[data-view="rich-get-richer"]');
-  const svg = await downloadOf(page, () =>
-    view.getByRole('button', { name: 'Save Rich get richer as SVG' }).click(),
-  );
-  expect(svg.download.suggestedFilename()).toBe(
-    'feedback-loop-lab_rich-get-richer_seed42_step11.svg',
-  );
-  const text = svg.bytes.toString('utf8');
-  // The tick labels' fill comes from the stylesheet (.vw-tick: var(--muted)); it is inlined, resolved.
-  const tickFill = await view
-    .locator('.vw-tick')
-    .first()
-    .evaluate((el) => getComputedStyle(el).fill);
-  expect(tickFill).toMatch(/^rgb\(/);
-  expect(text).toContain(`fill="${tickFill}"`);
-  expect(text).not.toContain('class="vw-tick"');
-  expect(text).toContain(`<desc>${CAPTION}</desc>`);
+  test('the song wall saves as a captioned SVG with its canvas embedded, and as a 2× PNG', async () => {
+    const wall = page.locator('[data-view="song-wall"]');
+    const card = wall.locator('section.vw-card');
+
+    const svg = await downloadOf(page, () =>
+      wall.getByRole('button', { name: 'Save Song wall as SVG' }).click(),
+    );
+    expect(svg.download.suggestedFilename()).toBe('feedback-loop-lab_song-wall_seed42_step11.svg');
+    const canvas = (await wall.locator('canvas').boundingBox())!;
+    // Parsed in a blank page: the app page's CSP would report the file's attributes as it parses them.
+    const blank = await page.context().newPage();
+    const parsed = await blank.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      const root = doc.documentElement;
+      const image = root.querySelector('image');
+      return {
+        error: doc.querySelector('parsererror')?.textContent ?? null,
+        root: `${root.namespaceURI} ${root.localName}`,
+        width: Number(root.getAttribute('width')),
+        height: Number(root.getAttribute('height')),
+        desc: root.querySelector('desc')?.textContent,
+        captionLines: [...root.querySelectorAll('g.caption text')].map((t) => t.textContent),
+        texts: [...root.querySelectorAll('text')].map((t) => t.textContent),
+        image: image && {
+          href: image.getAttribute('href')?.slice(0, 22),
+          size: [Number(image.getAttribute('width')), Number(image.getAttribute('height'))],
+        },
+        // Standalone: no unresolved CSS variables, no inline style attributes.
+        vars: text.includes('var(--'),
+        styled: root.querySelectorAll('[style]').length,
+      };
+    }, svg.bytes.toString('utf8'));
+    await blank.close();
+    expect(parsed.error).toBeNull();
+    expect(parsed.root).toBe('http://www.w3.org/2000/svg svg');
+    expect(parsed.desc).toBe(CAPTION);
+    expect(parsed.captionLines.join(' ')).toContain('The loop forms · seed 42 · step 11');
+    expect(parsed.captionLines.join(' ')).toContain('exploration = epsilon from step 11');
+    expect(parsed.texts).toContain('Song wall: where the attention goes');
+    expect(parsed.image).toEqual({
+      href: 'data:image/png;base64,',
+      size: [Math.round(canvas.width * 100) / 100, Math.round(canvas.height * 100) / 100],
+    });
+    expect([parsed.vars, parsed.styled]).toEqual([false, 0]);
+    const box = (await card.boundingBox())!;
+    expect(parsed.width).toBe(Math.ceil(box.width));
+    expect(parsed.height).toBeGreaterThan(Math.ceil(box.height));
+
+    // The PNG button, from the keyboard.
+    const pngButton = wall.getByRole('button', { name: 'Save Song wall as PNG' });
+    await pngButton.focus();
+    const png = await downloadOf(page, () => page.keyboard.press('Enter'));
+    expect(png.download.suggestedFilename()).toBe('feedback-loop-lab_song-wall_seed42_step11.png');
+    expect([...png.bytes.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
+    // IHDR: width and height at bytes 16–23, twice the SVG's CSS size.
+    expect([png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)]).toEqual([
+      parsed.width * 2,
+      parsed.height * 2,
+    ]);
+    expect(png.bytes.length).toBeGreaterThan(20_000);
+    // Nothing logged, CSP violations included (the page forbids inline styles and blob: images).
+    expect(errors).toEqual([]);
+  });
+
+  test('a chart drawn in SVG keeps its marks’ colours in the saved file', async () => {
+    const view = page.locator('[data-view="rich-get-richer"]');
+    const svg = await downloadOf(page, () =>
+      view.getByRole('button', { name: 'Save Rich get richer as SVG' }).click(),
+    );
+    expect(svg.download.suggestedFilename()).toBe(
+      'feedback-loop-lab_rich-get-richer_seed42_step11.svg',
+    );
+    const text = svg.bytes.toString('utf8');
+    // The tick labels' fill comes from the stylesheet (.vw-tick: var(--muted)); it is inlined, resolved.
+    const tickFill = await view
+      .locator('.vw-tick')
+      .first()
+      .evaluate((el) => getComputedStyle(el).fill);
+    expect(tickFill).toMatch(/^rgb\(/);
+    expect(text).toContain(`fill="${tickFill}"`);
+    expect(text).not.toContain('class="vw-tick"');
+    expect(text).toContain(`<desc>${CAPTION}</desc>`);
+  });
 });
 
 test('on a phone the save buttons sit clear of every card title, as touch-sized targets with no axe violation', async ({
@@ -148,7 +162,7 @@ test('on a phone the save buttons sit clear of every card title, as touch-sized 
       expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(24);
     }
   }
-  const { violations } = await new AxeBuilder({ page }).include('.vw-save-head').analyze();
+  const { violations } = await axeBuilder(page).include('.vw-save-head').analyze();
   expect(
     violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
   ).toEqual([]);

@@ -1,13 +1,17 @@
 // Teaching: the lesson rail (chapters, prediction, the address bar in step), a link that replays a
 // mid-run switch at its step with Node's numbers, Play that extends a finished run, and present mode.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { applyOverrides, defaultParams, Simulation } from '../../src/engine';
+import { axeBuilder } from './axe';
+import { withSharedContext } from './fixtures';
+
+// One browser context for the file's tests (warm caches: tests/e2e/fixtures.ts).
+const test = withSharedContext();
 
 test.describe.configure({ timeout: 120_000 });
 
 async function noSeriousViolations(page: Page, state: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
+  const { violations } = await axeBuilder(page).analyze();
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`), `axe ${state}`).toEqual([]);
 }

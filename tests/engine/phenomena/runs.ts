@@ -1,15 +1,12 @@
 // Cached preset runs at default sizes for the phenomena tests (not a test file itself).
-import { findPreset, presetParams, runSimulation, Simulation, type Params, type RunResult, type StepMetrics } from '../../../src/engine';
+import { findPreset, presetParams, Simulation, type Params, type RunResult, type StepMetrics } from '../../../src/engine';
+import { cachedRun } from '../runCache';
 
 export const SEEDS = [1, 2, 3];
-const cache = new Map<string, RunResult>();
 
-/** The run of preset `name` with `overrides` (seed included), simulated once per file. */
+/** The run of preset `name` with `overrides` (seed included), simulated once (tests/engine/runCache.ts). */
 export function preset(name: string, overrides: Partial<Params> = {}): RunResult {
-  const params = { ...presetParams(findPreset(name)!), ...overrides } as Params;
-  const key = JSON.stringify(params);
-  if (!cache.has(key)) cache.set(key, runSimulation(params));
-  return cache.get(key)!;
+  return cachedRun({ ...presetParams(findPreset(name)!), ...overrides } as Params);
 }
 
 /** Step t's metrics (1-based). */

@@ -1,15 +1,13 @@
-// Shared runs for the strategy tests: cached so each (parameters, seed) pair is simulated once per file.
-import { defaultParams, runSimulation, type Params, type RunResult, type StepMetrics } from '../../../src/engine';
+// Shared runs for the strategy tests: cached so each (parameters, seed) pair is simulated once
+// (tests/engine/runCache.ts, shared with the phenomenon tests).
+import { defaultParams, type Params, type RunResult, type StepMetrics } from '../../../src/engine';
+import { cachedRun } from '../runCache';
 
 export const SEEDS = [1, 2, 3];
-const cache = new Map<string, RunResult>();
 
 /** The run of the defaults with `overrides` and `seed`. */
 export function run(overrides: Partial<Params>, seed: number): RunResult {
-  const params = { ...defaultParams(), seed, ...overrides } as Params;
-  const key = JSON.stringify(params);
-  if (!cache.has(key)) cache.set(key, runSimulation(params));
-  return cache.get(key)!;
+  return cachedRun({ ...defaultParams(), seed, ...overrides } as Params);
 }
 
 /** The last step's metrics. */
