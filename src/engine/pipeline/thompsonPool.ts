@@ -1,6 +1,8 @@
 // Per-request Thompson draws above a threshold: the small pool that sets θ each step, each song's exact P(X > θ), and fresh draws for each request.
-import { exp, log, pow } from '../math';
+import { log, pow } from '../math';
 import type { Rng } from '../rng';
+import { betaDrawAbove, betaDrawBelow, betaTail } from './truncatedBeta';
+import { fastBetaDraw } from './zigguratDraws';
 
 /** Draws per song in the step's pool that sets the threshold θ (only θ comes from it). */
 export const POOL_DRAWS = 4;
@@ -10,88 +12,6 @@ export const EXCEEDERS_PER_CANDIDATE = 3;
 export const LEVEL_FACTOR = 4;
 /** Buckets of tail probability: bucket j holds p in (2^−(j+1), 2^−j]; the last one everything smaller. */
 const BUCKETS = 64;
-/** ln(1e200), for the rescaled sum of betaTail. */
-const LN_1E200 = 200 * log(10);
-
-/** Layers of the ziggurat (Marsaglia & Tsang, 2000, in Doornik's 2005 form) and its constants. */
-const ZIG_LAYERS = 128;
-const ZIG_R = 3.442619855899;
-const ZIG_V = 9.91256303526217e-3;
-/** Layer edges x_0 > x_1 = R > … > x_128 = 0 (x_0 = V / φ(R), the base layer's width) and x_{i+1} / x_i. */
-const ZIG_X = new Float64Array(ZIG_LAYERS + 1);
-const ZIG_RATIO = new Float64Array(ZIG_LAYERS);
-{
-  let f = exp(-0.5 * ZIG_R * ZIG_R);
-  ZIG_X[0] = ZIG_V / f;
-  ZIG_X[1] = ZIG_R;
-  for (let i = 2; i < ZIG_LAYERS; i++) {
-    ZIG_X[i] = Math.sqrt(-2 * log(ZIG_V / ZIG_X[i - 1]! + f));
-    f = exp(-0.5 * ZIG_X[i]! * ZIG_X[i]!);
-  }
-  for (let i = 0; i < ZIG_LAYERS; i++) ZIG_RATIO[i] = ZIG_X[i + 1]! / ZIG_X[i]!;
-}
-
-/**
- * Standard normal draw by the ziggurat: a uniform layer and a uniform point in it, accepted at once
- * when the point lies inside the layer's inner rectangle, as most do (no logarithm or cosine, unlike
- * the Box–Muller `normal` of rng.ts); the tail beyond R by Marsaglia's method. Tables from the
- * engine's deterministic exp and log.
- */
-export function zigguratNormal(rng: Rng): number {
-  for (;;) {
-    const u = 2 * rng() - 1;
-    const i = Math.floor(rng() * ZIG_LAYERS);
-    if (Math.abs(u) < ZIG_RATIO[i]!) return u * ZIG_X[i]!;
-    if (i === 0) {
-      let x: number;
-      let y: number;
-      do {
-        x = log(1 - rng()) / ZIG_R;
-        y = log(1 - rng());
-      } while (-2 * y < x * x);
-      return u < 0 ? x - ZIG_R : ZIG_R - x;
-    }
-    const x = u * ZIG_X[i]!;
-    const f0 = exp(-0.5 * (ZIG_X[i]! * ZIG_X[i]! - x * x));
-    const f1 = exp(-0.5 * (ZIG_X[i + 1]! * ZIG_X[i + 1]! - x * x));
-    if (f1 + rng() * (f0 - f1) < 1) return x;
-  }
-}
-
-/** Gamma(shape, 1) draw by Marsaglia–Tsang for shape ≥ 1, given d = shape − 1/3 and c = 1/√(9d), on ziggurat normals. */
-function marsagliaTsang(rng: Rng, d: number, c: number): number {
-  for (;;) {
-    let x: number;
-    let v: number;
-    do {
-      x = zigguratNormal(rng);
-      v = 1 + c * x;
-    } while (v <= 0);
-    v = v * v * v;
-    const u = 1 - rng();
-    const x2 = x * x;
-    if (u < 1 - 0.0331 * x2 * x2) return d * v;
-    if (log(u) < 0.5 * x2 + d - d * v + d * log(v)) return d * v;
-  }
-}
-
-/** Gamma(shape, 1) draw (as rng.ts's `gamma`, which uses Box–Muller normals); for shape < 1, Gamma(shape + 1) · U^(1/shape). */
-function zigguratGamma(rng: Rng, shape: number): number {
-  if (shape < 1) return zigguratGamma(rng, shape + 1) * pow(1 - rng(), 1 / shape);
-  const d = shape - 1 / 3;
-  return marsagliaTsang(rng, d, 1 / Math.sqrt(9 * d));
-}
-
-/**
- * Beta(a, b) draw X / (X + Y), X ~ Gamma(a), Y ~ Gamma(b), on ziggurat normals: the distribution of
- * thompson.ts's betaDraw, for a ≥ 2 in about a third of its time (betaDraw stays as it is, so that
- * per-step Thompson sampling keeps its draws).
- */
-export function fastBetaDraw(rng: Rng, a: number, b: number): number {
-  const x = zigguratGamma(rng, a);
-  const y = zigguratGamma(rng, b);
-  return x + y > 0 ? x / (x + y) : 0.5;
-}
 
 /**
  * The `rank`-th largest (1-based) of values[0..len), by quickselect with a median-of-three pivot
@@ -124,88 +44,6 @@ export function kthLargest(values: Float64Array, len: number, rank: number): num
     else return values[k]!;
   }
   return values[k]!;
-}
-
-/**
- * P(X > x) for X ~ Beta(a, b) with a a positive integer (the posteriors here: a = 1 + clicks):
- *   P(X > x) = (1 − x)^b · Σ_{j=0}^{a−1} (b)_j x^j / j!,   (b)_j = b(b + 1)…(b + j − 1),
- * the negative-binomial form of the incomplete beta function I_{1−x}(b, a). The sum is accumulated in
- * O(a) multiplications, rescaled by 1e−200 whenever it passes 1e200, and combined with (1 − x)^b in
- * logarithms, so neither under- nor overflows.
- */
-export function betaTail(a: number, b: number, x: number): number {
-  if (!(x > 0)) return 1;
-  if (x >= 1) return 0;
-  let term = 1;
-  let sum = 1;
-  let scale = 0;
-  for (let j = 1; j < a; j++) {
-    term *= ((b + j - 1) / j) * x;
-    sum += term;
-    if (sum > 1e200) {
-      term /= 1e200;
-      sum /= 1e200;
-      scale++;
-    }
-  }
-  const logTail = b * log(1 - x) + log(sum) + scale * LN_1E200;
-  return logTail >= 0 ? 1 : exp(logTail);
-}
-
-/**
- * A draw of X ~ Beta(a, b) conditioned on X > θ, given p = P(X > θ) > 0 (a a positive integer):
- * - θ ≤ 0: an unconditioned draw;
- * - a = 1: exactly, 1 − X = (1 − θ)·U^(1/b), since P(X > x | X > θ) = ((1 − x)/(1 − θ))^b;
- * - p ≥ 1/4: Beta draws until one exceeds θ (at most 4 expected);
- * - b ≥ 1 (a log-concave density): rejection from the exponential tangent to ln f at θ,
- *   λ = (b − 1)/(1 − θ) − (a − 1)/θ, truncated to (θ, 1]; it lies above f by concavity;
- * - b < 1: proposals with density ∝ (1 − x)^(b−1) on (θ, 1] (as for a = 1), accepted with
- *   probability x^(a−1).
- * Every branch is exact; the branch depends only on (a, b, θ, p).
- */
-export function betaDrawAbove(rng: Rng, a: number, b: number, theta: number, p: number): number {
-  if (!(theta > 0)) return fastBetaDraw(rng, a, b);
-  if (a === 1) return 1 - (1 - theta) * pow(1 - rng(), 1 / b);
-  const slope = (a - 1) / theta - (b - 1) / (1 - theta);
-  if (p >= 0.25 || (b >= 1 && slope >= 0)) {
-    for (;;) {
-      const x = fastBetaDraw(rng, a, b);
-      if (x > theta) return x;
-    }
-  }
-  if (b >= 1) {
-    const lambda = -slope;
-    const span = 1 - theta;
-    // The exponential truncated to (θ, 1]; where e^(−λ(1 − θ)) < 1e-9 untruncated, its rare proposals
-    // beyond 1 rejected below (exact either way, and it saves an exponential per draw).
-    const cut = lambda * span > 20.8 ? 1 : 1 - exp(-lambda * span);
-    for (;;) {
-      const x = theta - log(1 - rng() * cut) / lambda;
-      if (!(x > theta && x < 1)) continue;
-      // Accept when V < f(x) / envelope(x) = exp(ln ratio). Squeeze first: with u = d/θ, v = d/(1 − θ),
-      // ln(1 + u) ≥ u − u²/2 and ln(1 − v) ≥ −v − v²/(2(1 − v)) bound ln ratio from below, and
-      // exp(z) ≥ 1 + z, so V < 1 + bound accepts without a logarithm.
-      const d = x - theta;
-      const u = d / theta;
-      const v = d / span;
-      const w = rng();
-      const bound = (a - 1) * (u - (u * u) / 2) - (b - 1) * (v + (v * v) / (2 * (1 - v))) + lambda * d;
-      if (w < 1 + bound) return x;
-      if (w < exp((a - 1) * log(1 + u) + (b - 1) * log(1 - v) + lambda * d)) return x;
-    }
-  }
-  for (;;) {
-    const x = 1 - (1 - theta) * pow(1 - rng(), 1 / b);
-    if (x > theta && rng() < pow(x, a - 1)) return x;
-  }
-}
-
-/** A draw of X ~ Beta(a, b) conditioned on X ≤ θ: Beta draws until one is at most θ. */
-export function betaDrawBelow(rng: Rng, a: number, b: number, theta: number): number {
-  for (;;) {
-    const x = fastBetaDraw(rng, a, b);
-    if (x <= theta) return x;
-  }
 }
 
 /**

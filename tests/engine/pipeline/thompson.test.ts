@@ -4,7 +4,9 @@ import { createPositionLog, recordImpression } from '../../../src/engine/estimat
 import type { ClickModel } from '../../../src/engine/estimators/clickModel';
 import { addConsumed, createConsumed } from '../../../src/engine/log';
 import { betaDraw, ThompsonSampler } from '../../../src/engine/pipeline/thompson';
-import { betaDrawAbove, betaDrawBelow, betaTail, DrawPool, fastBetaDraw, kthLargest, ThresholdIndex, zigguratNormal } from '../../../src/engine/pipeline/thompsonPool';
+import { DrawPool, kthLargest, ThresholdIndex } from '../../../src/engine/pipeline/thompsonPool';
+import { betaDrawAbove, betaDrawBelow, betaTail } from '../../../src/engine/pipeline/truncatedBeta';
+import { fastBetaDraw, zigguratNormal } from '../../../src/engine/pipeline/zigguratDraws';
 import type { StepContext } from '../../../src/engine/pipeline/types';
 import { createStream, gamma, normalCdf, type Rng } from '../../../src/engine/rng';
 import { defaultParams, Simulation } from '../../../src/engine';
