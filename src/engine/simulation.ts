@@ -178,22 +178,28 @@ export class Simulation {
 
   /** Appends the step's impressions and clicks to the log: plays, position log, per-listener clicks, drift. */
   private logClicks(params: Params): void {
-    const { world, log, k, buffers } = this;
+    const { world, log, k, buffers, liveTail } = this;
     const G = world.genreCount;
+    // The arrays as locals: the loop calls out (taste drift), after which fields would be read again.
+    const { slate, slateLen, clicked, explored } = buffers;
+    const { impressions, plays, userGenreClicks, userClicks, userTailClicks, clickPairs, consumed } = log;
+    const positions = this.clickModel.positions;
+    const { songGenre } = world;
     for (let u = 0; u < world.userCount; u++) {
-      for (let j = 0; j < buffers.slateLen[u]!; j++) {
-        const i = buffers.slate[u * k + j]!;
-        const click = buffers.clicked[u * k + j] === 1;
-        log.impressions[i]!++;
-        recordImpression(this.clickModel.positions, i, j, click, buffers.explored[u * k + j] === 1);
+      const at = u * k;
+      for (let j = 0; j < slateLen[u]!; j++) {
+        const i = slate[at + j]!;
+        const click = clicked[at + j] === 1;
+        impressions[i]!++;
+        recordImpression(positions, i, j, click, explored[at + j] === 1);
         if (!click) continue;
-        const g = world.songGenre[i]!;
-        log.plays[i]!++;
-        log.userGenreClicks[u * G + g]!++;
-        log.userClicks[u]!++;
-        log.userTailClicks[u]! += this.liveTail[i]!;
-        log.clickPairs.push(u, i);
-        if (log.consumed) addConsumed(log.consumed, u, i);
+        const g = songGenre[i]!;
+        plays[i]!++;
+        userGenreClicks[u * G + g]!++;
+        userClicks[u]!++;
+        userTailClicks[u]! += liveTail[i]!;
+        clickPairs.push(u, i);
+        if (consumed) addConsumed(consumed, u, i);
         if (applyTasteDrift(world, log, u, g, params.tasteDrift)) this.metrics.tasteChanged(u);
       }
     }

@@ -6,10 +6,10 @@ import { relevance, topByRelevance, type GenreQualityIndex } from '../relevance'
 import type { World } from '../world';
 import { bucketOf, bucketsOf, hitRateByBucket, hitRateByBuckets } from './hitRate';
 import { concentration, concentrationOfSorted, gini } from './inequality';
-import { homogenization, listenerPairs, rowOverlap, sortPairs } from './overlap';
+import { homogenizationByFirst, listenerPairs, pairsByFirst, rowOverlap, sortPairs, type PairsByFirst } from './overlap';
 import { ascendingOrder, averageRanks, pearson } from './spearman';
 import { ConsumptionOverlap } from './consumption';
-import { favouriteGenre, mainstreamGenres, meanCalibrationKL, meanTasteFactors, meanTasteKL, relevanceEstimateError, utilityRegretByTaste, type RegretByTaste } from './strategy';
+import { favouriteGenre, mainstreamGenres, meanSlateKLs, meanTasteFactors, relevanceEstimateError, utilityRegretByTaste, type RegretByTaste } from './strategy';
 import type { InitialMetrics, StepMetrics } from './types';
 import type { ClickModel } from '../estimators/clickModel';
 
@@ -70,6 +70,8 @@ export function markHead(counts: Float64Array, n: number, out: Uint8Array, keys:
 export class MetricsCollector {
   private readonly k: number;
   private readonly pairs: Int32Array;
+  /** The same pairs grouped by first listener, for slate homogenization. */
+  private readonly pairsByFirst: PairsByFirst;
   private readonly bucket: Uint8Array;
   /** Buckets by prior plays (released songs count as low), for the hit rate against training counts. */
   private readonly bucketAtStart: Uint8Array;
@@ -78,7 +80,7 @@ export class MetricsCollector {
   readonly consumption: ConsumptionOverlap;
   /** Per-genre mean taste factor for relevanceEstimateError, recomputed only after a taste drifts. */
   private meanTaste: Float64Array | null = null;
-  private readonly homogenizationScratch: Int32Array;
+  private readonly homogenizationScratch: Uint8Array;
   private readonly head: Uint8Array;
   private readonly mark: Uint8Array;
   private readonly everShown: Uint8Array;
@@ -110,11 +112,12 @@ export class MetricsCollector {
   ) {
     this.k = slateSize;
     this.pairs = sortPairs(listenerPairs(world.userCount, createStream(seed, 'metrics', 'pairs')));
+    this.pairsByFirst = pairsByFirst(this.pairs);
     this.consumption = new ConsumptionOverlap(world.userCount, this.pairs, world.songCount);
     this.mainstream = mainstreamGenres(world);
     this.bucket = new Uint8Array(world.songCount);
     this.bucketAtStart = new Uint8Array(world.songCount);
-    this.homogenizationScratch = new Int32Array(world.songCount);
+    this.homogenizationScratch = new Uint8Array(world.songCount);
     this.head = new Uint8Array(world.songCount);
     this.mark = new Uint8Array(world.songCount);
     this.everShown = new Uint8Array(world.songCount);
@@ -190,8 +193,7 @@ export class MetricsCollector {
   observeSlates(log: SimLog, params: Params, slate: Int32Array, slateLen: Uint8Array, slotRelevance: Float64Array): void {
     const { world, k } = this;
     this.observed = {
-      calibrationKL: meanCalibrationKL(world, log, slate, slateLen, k),
-      tasteKL: meanTasteKL(world, log, slate, slateLen, k),
+      ...meanSlateKLs(world, log, slate, slateLen, k),
       regret: utilityRegretByTaste(world, log, params.maxClickProb, this.relevantMean, slate, slateLen, k, this.mainstream, slotRelevance),
     };
   }
@@ -210,40 +212,45 @@ export class MetricsCollector {
     let headClicks = 0;
     let newImpressions = 0;
     let newClicks = 0;
+    // The arrays as locals: the loop calls out (click, rowOverlap), after which fields would be read again.
+    const { slate, slateLen, clicked, prevSlateLen } = s;
+    const { everShown, head, consumption, prevSlate, repeatMark } = this;
+    const { longTail, songRelease } = world;
+    let everShownCount = this.everShownCount;
     for (let u = 0; u < users; u++) {
-      const len = s.slateLen[u]!;
+      const len = slateLen[u]!;
       if (len === 0) continue;
       listeners++;
       let tail = 0;
       let tailAtStart = 0;
+      const at = u * k;
       for (let j = 0; j < len; j++) {
-        const i = s.slate[u * k + j]!;
+        const i = slate[at + j]!;
         if (!mark[i]) {
           mark[i] = 1;
           distinct++;
-          if (!this.everShown[i]) {
-            this.everShown[i] = 1;
-            this.everShownCount++;
+          if (!everShown[i]) {
+            everShown[i] = 1;
+            everShownCount++;
           }
         }
         tail += liveTail[i]!;
-        tailAtStart += world.longTail[i]!;
-        if (s.clicked[u * k + j]) {
-          if (this.head[i]) headClicks++;
-          this.consumption.click(u, i);
+        tailAtStart += longTail[i]!;
+        if (clicked[at + j]) {
+          if (head[i]) headClicks++;
+          consumption.click(u, i);
         }
-        const release = world.songRelease[i]!;
+        const release = songRelease[i]!;
         if (release > 0 && release > t - NEW_SONG_WINDOW) {
           newImpressions++;
-          newClicks += s.clicked[u * k + j]!;
+          newClicks += clicked[at + j]!;
         }
       }
       tailShareSum += tail / len;
       tailAtStartSum += tailAtStart / len;
-      if (t > 1) {
-        repeatSum += rowOverlap(this.prevSlate, u * k, s.prevSlateLen[u]!, s.slate, u * k, len, this.repeatMark) / len;
-      }
+      if (t > 1) repeatSum += rowOverlap(prevSlate, at, prevSlateLen[u]!, slate, at, len, repeatMark) / len;
     }
+    this.everShownCount = everShownCount;
     this.prevSlate.set(s.slate);
     // Clearing only what was marked keeps the scratch all-zero for the hit-rate pass.
     for (let u = 0; u < users; u++) for (let j = 0; j < s.slateLen[u]!; j++) mark[s.slate[u * k + j]!] = 0;
@@ -272,7 +279,7 @@ export class MetricsCollector {
       ...hits,
       hitRateAtStart: hitsAtStart.hitRate,
       hitRateAtStartN: hitsAtStart.hitRateN,
-      homogenization: homogenization(s.slate, s.slateLen, k, this.pairs, this.homogenizationScratch),
+      homogenization: homogenizationByFirst(s.slate, s.slateLen, k, this.pairsByFirst, this.homogenizationScratch),
       consumptionHomogenization: this.consumption.value(),
       repeatRate: t > 1 && listeners > 0 ? repeatSum / listeners : null,
       headClickShare: s.clicks > 0 ? headClicks / s.clicks : null,

@@ -46,53 +46,85 @@ export function listenerPairs(users: number, rng: Rng, exactLimit = 300, sampleS
   return pairs;
 }
 
-/**
- * Mean Jaccard index of slates over the given pairs. Pairs that share their first listener are
- * counted together: that listener's slate is marked once, then each partner's slate is looked up
- * (k lookups per pair instead of a 2k-step merge). `pairs` sorted by first listener is fastest.
- * `scratch`, if given, holds one entry per song id (it is overwritten), saving an allocation per call.
- */
-export function homogenization(slate: Int32Array, slateLen: Uint8Array, k: number, pairs: Int32Array, scratch?: Int32Array): number {
-  const count = pairs.length / 2;
-  if (count === 0) return 0;
-  let mark: Int32Array;
-  if (scratch) mark = scratch.fill(-1);
-  else {
-    let maxId = 0;
-    for (let x = 0; x < slate.length; x++) if (slate[x]! > maxId) maxId = slate[x]!;
-    mark = new Int32Array(maxId + 1).fill(-1);
-  }
-  let sum = 0;
-  let marked = -1;
-  for (let j = 0; j < count; j++) {
-    const u = pairs[2 * j]!;
-    const v = pairs[2 * j + 1]!;
-    const a = slateLen[u]!;
-    const b = slateLen[v]!;
-    if (u !== marked) {
-      // Marks hold the listener id, so a stale mark of another listener never matches.
-      for (let x = 0; x < a; x++) mark[slate[u * k + x]!] = u;
-      marked = u;
-    }
-    let shared = 0;
-    const at = v * k;
-    // Counting with a number, not a branch: whether a song is shared is unpredictable, and a
-    // mispredicted branch per lookup cost more than the lookup itself (the hottest loop of a step).
-    for (let x = 0; x < b; x++) shared += +(mark[slate[at + x]!] === u);
-    sum += jaccardFromSizes(a, b, shared);
-  }
-  return sum / count;
+/** A pair sample grouped by first listener: u's partners are partner[start[u] … start[u + 1]). */
+export interface PairsByFirst {
+  readonly start: Int32Array;
+  readonly partner: Int32Array;
 }
 
-/** The pairs reordered by first listener (then second), which homogenization counts fastest. */
+/** Groups [u0, v0, u1, v1, …] by first listener, keeping the order of the pairs within a group. */
+export function pairsByFirst(pairs: Int32Array): PairsByFirst {
+  const count = pairs.length / 2;
+  let users = 0;
+  for (let j = 0; j < count; j++) users = Math.max(users, pairs[2 * j]! + 1);
+  const start = new Int32Array(users + 1);
+  for (let j = 0; j < count; j++) start[pairs[2 * j]! + 1]!++;
+  for (let u = 0; u < users; u++) start[u + 1]! += start[u]!;
+  const fill = start.slice(0, users);
+  const partner = new Int32Array(count);
+  for (let j = 0; j < count; j++) partner[fill[pairs[2 * j]!]!++] = pairs[2 * j + 1]!;
+  return { start, partner };
+}
+
+/**
+ * Mean Jaccard index of slates over the given pairs: homogenizationByFirst over the pairs grouped
+ * by first listener. With the pairs sorted by first listener (sortPairs) the terms are summed in
+ * the pairs' order.
+ */
+export function homogenization(slate: Int32Array, slateLen: Uint8Array, k: number, pairs: Int32Array, scratch?: Uint8Array): number {
+  let maxId = 0;
+  if (!scratch) for (let x = 0; x < slate.length; x++) maxId = Math.max(maxId, slate[x]!);
+  return homogenizationByFirst(slate, slateLen, k, pairsByFirst(pairs), scratch ?? new Uint8Array(maxId + 1));
+}
+
+/**
+ * Mean over pairs (u, v) of the Jaccard index of their slates, |S_u ∩ S_v| / |S_u ∪ S_v|. Each
+ * first listener's slate is marked once, then each partner's slate is looked up: k lookups per
+ * pair instead of a 2k-step merge, and the pairs are read as one partner per entry.
+ * `mark` holds one byte per song id, all 0 on entry and left all 0.
+ */
+export function homogenizationByFirst(slate: Int32Array, slateLen: Uint8Array, k: number, pairs: PairsByFirst, mark: Uint8Array): number {
+  const { start, partner } = pairs;
+  if (partner.length === 0) return 0;
+  let sum = 0;
+  for (let u = 0; u + 1 < start.length; u++) {
+    const from = start[u]!;
+    const to = start[u + 1]!;
+    if (from === to) continue;
+    const a = slateLen[u]!;
+    const ua = u * k;
+    for (let x = 0; x < a; x++) mark[slate[ua + x]!] = 1;
+    for (let p = from; p < to; p++) {
+      const v = partner[p]!;
+      const b = slateLen[v]!;
+      const at = v * k;
+      let shared = 0;
+      // Adding the mark, not branching on it: whether a song is shared is unpredictable, and a
+      // mispredicted branch per lookup cost more than the lookup itself (the hottest loop of a step).
+      for (let x = 0; x < b; x++) shared += mark[slate[at + x]!]!;
+      sum += jaccardFromSizes(a, b, shared);
+    }
+    for (let x = 0; x < a; x++) mark[slate[ua + x]!] = 0;
+  }
+  return sum / partner.length;
+}
+
+/**
+ * The pairs reordered by first listener (then second), which homogenization counts fastest. The
+ * keys u · users + v are exact doubles, so a native numeric sort orders them without a comparator.
+ */
 export function sortPairs(pairs: Int32Array): Int32Array {
   const count = pairs.length / 2;
-  const order = Array.from({ length: count }, (_, j) => j);
-  order.sort((x, y) => pairs[2 * x]! - pairs[2 * y]! || pairs[2 * x + 1]! - pairs[2 * y + 1]!);
+  let users = 1;
+  for (let x = 0; x < pairs.length; x++) if (pairs[x]! >= users) users = pairs[x]! + 1;
+  const keys = new Float64Array(count);
+  for (let j = 0; j < count; j++) keys[j] = pairs[2 * j]! * users + pairs[2 * j + 1]!;
+  keys.sort();
   const out = new Int32Array(pairs.length);
-  order.forEach((j, n) => {
-    out[2 * n] = pairs[2 * j]!;
-    out[2 * n + 1] = pairs[2 * j + 1]!;
-  });
+  for (let j = 0; j < count; j++) {
+    const u = Math.floor(keys[j]! / users);
+    out[2 * j] = u;
+    out[2 * j + 1] = keys[j]! - u * users;
+  }
   return out;
 }

@@ -13,21 +13,7 @@ export const ESTIMATE_ERROR_SONGS = 50;
  * q_u that of their slate, q̃ = (1 − α)·q + α·p with α = 0.01. Null when nobody has clicked yet.
  */
 export function meanCalibrationKL(world: World, log: SimLog, slate: Int32Array, slateLen: Uint8Array, k: number): number | null {
-  const G = world.genreCount;
-  const p = new Float64Array(G);
-  const counts = new Float64Array(G);
-  let sum = 0;
-  let listeners = 0;
-  for (let u = 0; u < world.userCount; u++) {
-    const clicks = log.userClicks[u]!;
-    const len = slateLen[u]!;
-    if (clicks <= 0 || len === 0) continue;
-    for (let g = 0; g < G; g++) p[g] = log.userGenreClicks[u * G + g]! / clicks;
-    slateGenreCounts(world, slate, k, u, len, counts);
-    sum += calibrationKL(p, counts, len);
-    listeners++;
-  }
-  return listeners > 0 ? sum / listeners : null;
+  return meanSlateKLs(world, log, slate, slateLen, k).calibrationKL;
 }
 
 /**
@@ -37,18 +23,32 @@ export function meanCalibrationKL(world: World, log: SimLog, slate: Int32Array, 
  * recommender cannot lower it by narrowing both. Null when no listener has a slate.
  */
 export function meanTasteKL(world: World, log: SimLog, slate: Int32Array, slateLen: Uint8Array, k: number): number | null {
+  return meanSlateKLs(world, log, slate, slateLen, k).tasteKL;
+}
+
+/** meanCalibrationKL and meanTasteKL in one pass, which counts each slate's genres once for both. */
+export function meanSlateKLs(world: World, log: SimLog, slate: Int32Array, slateLen: Uint8Array, k: number): { calibrationKL: number | null; tasteKL: number | null } {
   const G = world.genreCount;
+  const p = new Float64Array(G);
   const counts = new Float64Array(G);
-  let sum = 0;
-  let listeners = 0;
+  let calibrationSum = 0;
+  let calibrated = 0;
+  let tasteSum = 0;
+  let tasted = 0;
   for (let u = 0; u < world.userCount; u++) {
     const len = slateLen[u]!;
     if (len === 0) continue;
     slateGenreCounts(world, slate, k, u, len, counts);
-    sum += calibrationKL(log.taste.subarray(u * G, u * G + G), counts, len);
-    listeners++;
+    const clicks = log.userClicks[u]!;
+    if (clicks > 0) {
+      for (let g = 0; g < G; g++) p[g] = log.userGenreClicks[u * G + g]! / clicks;
+      calibrationSum += calibrationKL(p, counts, len);
+      calibrated++;
+    }
+    tasteSum += calibrationKL(log.taste, counts, len, u * G);
+    tasted++;
   }
-  return listeners > 0 ? sum / listeners : null;
+  return { calibrationKL: calibrated > 0 ? calibrationSum / calibrated : null, tasteKL: tasted > 0 ? tasteSum / tasted : null };
 }
 
 /**

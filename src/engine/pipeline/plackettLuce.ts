@@ -29,7 +29,7 @@ export function plackettLuceWeight(score: number, maxScore: number, tau: number)
 /**
  * A slate drawn from a Plackett–Luce policy over a pool of songs that share their weights within a
  * step: the first song with probability w_i / Σ w, the next from the rest in proportion to their
- * weights, and so on. The tree is built once per step (O(n)); each slate costs O(k log n).
+ * weights, and so on. The weights are summed once per step (O(n)); each draw costs O(songs out so far), see WeightTree.
  * With τ = 0 the policy is the deterministic ranking (score, then plays, then seeded key).
  */
 export class PoolSampler {

@@ -1,58 +1,83 @@
-// A Fenwick tree of sampling weights: Plackett–Luce draws without replacement in O(log n) each, undone exactly.
+// Sampling weights for Plackett–Luce draws without replacement: prefix sums with a bucket index, a Fenwick tree once many items are out.
+
+/** Removals up to which a draw corrects its point over the removed items rather than using the tree. */
+const SHIFT_LIMIT = 16;
 
 /**
- * Holds non-negative weights w_0 … w_{n−1} in a Fenwick (binary indexed) tree, so that a draw with
- * probability w_j / Σw (a descent from the root) and the removal of the drawn item (a point update)
- * each cost O(log n). A listener's slate is K such draws; `restore` then copies back, from a copy
- * kept at build time, the node values the removals changed (not a re-addition, so no rounding
- * accumulates across listeners; and a removal writes no undo log, only the item to the list of
- * removed ones). One tree per step serves every listener: O(n) to build, O(K log n) per slate.
+ * Holds non-negative weights w_0 … w_{n−1} and draws item j with probability w_j / Σw over the
+ * items not removed: the item whose interval [C_j, C_j + w_j) of the remaining weights holds
+ * x = u·total. A listener's slate is K draws, each followed by the removal of the drawn item, and
+ * `restore` puts every removed item back for the next listener.
+ *
+ * Built once per step in O(n): the prefix sums C_j of the weights as built, and a bucket index
+ * that maps a point to the item holding it in O(1) expected time. With few items out (a slate of
+ * ten), a draw maps x onto the built prefix sums by adding the weight of every removed item that
+ * starts at or below it, y = x + Σ_{r removed, C_r ≤ y} w_r (the removed items visited in id
+ * order), then looks y up: O(removed) per draw with no tree to update or restore. Once more than
+ * SHIFT_LIMIT items are out (a listener's clicked songs excluded), draws descend a Fenwick tree
+ * instead, O(log n) per draw and removal, restored by copying back the touched nodes.
+ * In exact arithmetic both give the same item; they can differ only where rounding puts x within
+ * an ulp of an interval's end.
  */
 export class WeightTree {
-  private tree = new Float64Array(1);
   private weight = new Float64Array(0);
-  /** The tree and the weights as built, which restore copies back from. */
-  private builtTree = new Float64Array(1);
   private builtWeight = new Float64Array(0);
+  /** Prefix sums of the weights as built: prefix[j] = w_0 + … + w_{j−1}, prefix[n] = the total. */
+  private prefix = new Float64Array(1);
+  /** First item of each bucket of width total / buckets, for the lookup of a point. */
+  private bucketStart = new Int32Array(1);
+  private buckets = 1;
+  private bucketScale = 0;
   private size = 0;
-  private top = 1;
-  /** Items removed since the last build or restore. */
+  /** Items removed since the last build or restore, ascending by id while the tree is not in use. */
   private removed = new Int32Array(64);
   private removedCount = 0;
   private removedTotal = 0;
   private fullTotal = 0;
+  /** The Fenwick tree (built on first need after a build), its copy as built, and whether it is in use. */
+  private tree = new Float64Array(1);
+  private builtTree = new Float64Array(1);
+  private top = 1;
+  private treeBuilt = false;
+  private treeInUse = false;
 
   /** Number of items. */
   get length(): number {
     return this.size;
   }
 
-  /** Rebuilds the tree over weights[0 … n) in O(n). */
+  /** Rebuilds the sums and the bucket index over weights[0 … n) in O(n). */
   build(weights: ArrayLike<number>, n: number): void {
-    let top = 1;
-    while (top * 2 <= n) top *= 2;
-    if (this.tree.length < 2 * top + 1) [this.tree, this.builtTree] = [new Float64Array(2 * top + 1), new Float64Array(2 * top + 1)];
     if (this.weight.length < n) [this.weight, this.builtWeight] = [new Float64Array(n), new Float64Array(n)];
-    const tree = this.tree;
-    tree.fill(0, 0, n + 1);
-    // Nodes past n are never drawn: the largest finite value is above any target x (see draw).
-    tree.fill(Number.MAX_VALUE, n + 1, 2 * top + 1);
+    if (this.prefix.length < n + 1) this.prefix = new Float64Array(n + 1);
+    const { weight, prefix } = this;
     let total = 0;
+    prefix[0] = 0;
     for (let j = 0; j < n; j++) {
       const w = weights[j]!;
-      this.weight[j] = w;
+      weight[j] = w;
       total += w;
-      tree[j + 1]! += w;
-      const parent = j + 1 + ((j + 1) & -(j + 1));
-      if (parent <= n) tree[parent]! += tree[j + 1]!;
+      prefix[j + 1] = total;
     }
+    this.builtWeight.set(weight.subarray(0, n));
     this.size = n;
-    this.top = top;
     this.fullTotal = total;
     this.removedTotal = 0;
     this.removedCount = 0;
-    this.builtTree.set(tree.subarray(0, n + 1));
-    this.builtWeight.set(this.weight.subarray(0, n));
+    this.treeBuilt = false;
+    this.treeInUse = false;
+    // A bucket per item (rounded up to a power of 2): most points fall in a bucket whose first item holds them.
+    let buckets = 1;
+    while (buckets < n) buckets *= 2;
+    if (this.bucketStart.length < buckets) this.bucketStart = new Int32Array(buckets);
+    this.buckets = buckets;
+    this.bucketScale = total > 0 ? buckets / total : 0;
+    const width = total / buckets;
+    for (let b = 0, j = 0; b < buckets; b++) {
+      const edge = b * width;
+      while (j < n - 1 && prefix[j + 1]! <= edge) j++;
+      this.bucketStart[b] = j;
+    }
   }
 
   /** Weight of item j (0 once removed, until restore). */
@@ -66,15 +91,41 @@ export class WeightTree {
   }
 
   /**
-   * The item j with Σ_{i<j} w_i ≤ x < Σ_{i≤j} w_i for x = u·total, u ∈ [0, 1): item j with
-   * probability w_j / total. Returns −1 when every weight is 0. Rounding can land the descent on a
-   * removed (zero) item at a boundary; the nearest item with weight is taken then.
+   * The item j with Σ_{i<j} w_i ≤ x < Σ_{i≤j} w_i over the items not removed, for x = u·total,
+   * u ∈ [0, 1): item j with probability w_j / total. Returns −1 when every weight is 0. Where
+   * rounding lands a point on a removed (zero) item, the nearest item with weight is taken.
    */
   draw(u: number): number {
     const n = this.size;
     const total = this.total;
     if (n === 0 || !(total > 0)) return -1;
-    let x = u * total;
+    const x = u * total;
+    const j = this.treeInUse ? this.descend(x) : this.lookup(x);
+    return this.weight[j]! > 0 ? j : this.nearestWithWeight(j);
+  }
+
+  /** The item holding x of the remaining weights, through the built prefix sums. */
+  private lookup(x: number): number {
+    const { prefix, removed, builtWeight } = this;
+    const n = this.size;
+    // Every removed item that starts at or below the point shifts it right by its weight.
+    let y = x;
+    for (let r = 0; r < this.removedCount; r++) {
+      const i = removed[r]!;
+      if (prefix[i]! > y) break;
+      y += builtWeight[i]!;
+    }
+    let b = Math.floor(y * this.bucketScale);
+    if (b >= this.buckets) b = this.buckets - 1;
+    let j = this.bucketStart[b]!;
+    // The bucket's first item, then a step back where rounding put the point below it, and on.
+    while (j > 0 && prefix[j]! > y) j--;
+    while (j < n - 1 && prefix[j + 1]! <= y) j++;
+    return j;
+  }
+
+  /** The item holding x in the Fenwick tree of the remaining weights. */
+  private descend(x: number): number {
     let pos = 0;
     const tree = this.tree;
     // Branch-free descent: whether to go right is a coin flip the CPU cannot predict, and a
@@ -86,31 +137,77 @@ export class WeightTree {
       x -= take * node;
       pos += take * step;
     }
-    let j = Math.min(pos, n - 1);
-    if (this.weight[j]! > 0) return j;
+    return Math.min(pos, this.size - 1);
+  }
+
+  /** The item with weight nearest to j (below first), or −1. */
+  private nearestWithWeight(j: number): number {
+    const n = this.size;
     for (let d = 1; d < n; d++) {
       if (j - d >= 0 && this.weight[j - d]! > 0) return j - d;
       if (j + d < n && this.weight[j + d]! > 0) return j + d;
     }
-    j = -1;
-    return j;
+    return -1;
   }
 
   /** Sets item j's weight to 0 until `restore`. */
   remove(j: number): void {
     const w = this.weight[j]!;
     if (w === 0) return;
-    const n = this.size;
     if (this.removedCount === this.removed.length) {
       const grown = new Int32Array(2 * this.removed.length);
       grown.set(this.removed);
       this.removed = grown;
     }
-    this.removed[this.removedCount++] = j;
     this.weight[j] = 0;
     this.removedTotal += w;
+    if (this.treeInUse) {
+      this.removed[this.removedCount++] = j;
+      this.subtract(j, w);
+      return;
+    }
+    // Kept in id order, as the lookup visits them.
+    const removed = this.removed;
+    let at = this.removedCount++;
+    while (at > 0 && removed[at - 1]! > j) {
+      removed[at] = removed[at - 1]!;
+      at--;
+    }
+    removed[at] = j;
+    if (this.removedCount > SHIFT_LIMIT) this.useTree();
+  }
+
+  /** Switches to the Fenwick tree, taking out every item removed so far. */
+  private useTree(): void {
+    if (!this.treeBuilt) this.buildTree();
+    this.treeInUse = true;
+    for (let r = 0; r < this.removedCount; r++) this.subtract(this.removed[r]!, this.builtWeight[this.removed[r]!]!);
+  }
+
+  private subtract(j: number, w: number): void {
+    const n = this.size;
     const tree = this.tree;
     for (let at = j + 1; at <= n; at += at & -at) tree[at]! -= w;
+  }
+
+  /** The Fenwick tree over the weights as built, and its copy for restore. */
+  private buildTree(): void {
+    const n = this.size;
+    let top = 1;
+    while (top * 2 <= n) top *= 2;
+    if (this.tree.length < 2 * top + 1) [this.tree, this.builtTree] = [new Float64Array(2 * top + 1), new Float64Array(2 * top + 1)];
+    const { tree, builtWeight } = this;
+    tree.fill(0, 0, n + 1);
+    // Nodes past n are never drawn: the largest finite value is above any target x (see descend).
+    tree.fill(Number.MAX_VALUE, n + 1, 2 * top + 1);
+    for (let j = 0; j < n; j++) {
+      tree[j + 1]! += builtWeight[j]!;
+      const parent = j + 1 + ((j + 1) & -(j + 1));
+      if (parent <= n) tree[parent]! += tree[j + 1]!;
+    }
+    this.top = top;
+    this.builtTree.set(tree.subarray(0, n + 1));
+    this.treeBuilt = true;
   }
 
   /** Puts back every item removed since the last build or restore, bit for bit. */
@@ -120,8 +217,9 @@ export class WeightTree {
     for (let x = 0; x < this.removedCount; x++) {
       const j = removed[x]!;
       weight[j] = builtWeight[j]!;
-      for (let at = j + 1; at <= n; at += at & -at) tree[at] = builtTree[at]!;
+      if (this.treeInUse) for (let at = j + 1; at <= n; at += at & -at) tree[at] = builtTree[at]!;
     }
+    this.treeInUse = false;
     this.removedCount = 0;
     this.removedTotal = 0;
   }

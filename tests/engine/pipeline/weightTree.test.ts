@@ -1,4 +1,4 @@
-// The Fenwick tree of sampling weights: exact draw intervals, removal, bit-for-bit restore, zero weights.
+// Sampling weights: exact draw intervals, removal (few items out and many), restore, zero weights.
 import { describe, expect, it } from 'vitest';
 import { createStream } from '../../../src/engine/rng';
 import { WeightTree } from '../../../src/engine/pipeline/weightTree';
@@ -114,6 +114,52 @@ describe('WeightTree', () => {
       }
       tree.restore();
       expect(drawsOn(tree, us)).toEqual(us.map((u) => linearDraw(weights, u)));
+    }
+  });
+
+  it('shifts a point past removed items by hand: [1, 2, 3, 4] without item 1', () => {
+    // Left: [1, 0, 3, 4], total 8: item 0 on [0, 1), item 2 on [1, 4), item 3 on [4, 8) of x = 8u.
+    // x = 1 lies at the start of removed item 1 (built sums 1 … 3): it moves by 2 to 3, item 2's start.
+    const tree = treeOf([1, 2, 3, 4]);
+    tree.remove(1);
+    expect(tree.total).toBe(8);
+    expect(tree.draw(1 / 8 - 2 ** -40)).toBe(0);
+    expect(tree.draw(1 / 8)).toBe(2);
+    expect(tree.draw(4 / 8 - 2 ** -40)).toBe(2);
+    expect(tree.draw(4 / 8)).toBe(3);
+    // Item 3 out too: [1, 0, 3, 0], total 4: item 2 on [1/4, 1).
+    tree.remove(3);
+    expect(tree.draw(1 - 2 ** -53)).toBe(2);
+    // Removed out of id order, the shift still visits them in id order: item 0 out, x = 0 moves to 3.
+    tree.remove(0);
+    expect(tree.total).toBe(3);
+    expect(tree.draw(0)).toBe(2);
+  });
+
+  it('agrees with a linear scan with many items out (past the switch to the tree) and after restore', () => {
+    const rng = createStream(4, 'recommender', 'weightTree');
+    const us = grid(2048);
+    for (const n of [40, 100, 257]) {
+      const weights = Array.from({ length: n }, () => Math.floor(rng() * 9)); // integers: exact sums
+      const tree = treeOf(weights);
+      const left = [...weights];
+      // 30 removals crosses the switch from shifting over removed items to the tree; check each step.
+      for (let r = 0; r < 30; r++) {
+        const j = tree.draw(rng());
+        expect(j).toBeGreaterThanOrEqual(0);
+        tree.remove(j);
+        left[j] = 0;
+        expect(tree.total).toBe(left.reduce((a, b) => a + b, 0));
+        expect(drawsOn(tree, us)).toEqual(us.map((u) => linearDraw(left, u)));
+      }
+      tree.restore();
+      expect(tree.total).toBe(weights.reduce((a, b) => a + b, 0));
+      expect(drawsOn(tree, us)).toEqual(us.map((u) => linearDraw(weights, u)));
+      // A second round after restore starts again from the sums, and switches again.
+      for (let r = 0; r < 20; r++) tree.remove(r);
+      const second = weights.map((w, j) => (j < 20 ? 0 : w));
+      expect(drawsOn(tree, us)).toEqual(us.map((u) => linearDraw(second, u)));
+      tree.restore();
     }
   });
 

@@ -35,8 +35,8 @@ function modelOf(ctx: StepContext): FactorizationState {
  * there: a weighted-ALS factorization of the (listener, song) click counts (Hu, Koren & Volinsky,
  * 2008; rank 8, see estimators/implicitAls), fed the step's new clicks and refitted by one sweep per
  * step. score(u,i) = x_u · y_i. Each slate is drawn from the Plackett–Luce policy
- * P(i) ∝ (max(score, 0) / max_j score)^(1/τ), with the listener's own weights in a Fenwick tree
- * (O(n) per listener for the scores and the tree, then O(log n) per exact draw); at τ = 0 the top k
+ * P(i) ∝ (max(score, 0) / max_j score)^(1/τ), with the listener's own sampling weights
+ * (O(n) per listener for the scores and their sums, then O(k) per exact draw); at τ = 0 the top k
  * by score. Songs of weight 0 follow only once every song with weight is drawn, in score order.
  * A song nobody has clicked has a zero factor and scores 0: it is never drawn (cold start).
  * Cost per step: O(new clicks) to ingest, O(pairs·d² + (users + songs)·d³) per sweep, and
@@ -83,7 +83,7 @@ export function createFactorizationRecommender(): Recommender {
         // The default τ = 0.5 inline (a square), the hottest loop of this recommender.
         weights[j] = square ? (x > 0 && max > 0 ? (x / max) * (x / max) : 0) : plackettLuceWeight(x, max, tau);
       }
-      // The listener's own weights in a Fenwick tree: O(m) to build, O(log m) per exact draw.
+      // The listener's own weights: O(m) to sum, O(k) per exact draw.
       tree.build(weights, m);
       const rng = ctx.recommenderRng;
       let count = 0;

@@ -31,7 +31,7 @@ interface GenrePool {
  * magnitude, affinity one), and the prior is the catalog, not plays the loop produced. The loop
  * still acts twice: plays concentrate within each genre, and affinity is learned only from what
  * was shown (a filter bubble). Slates are drawn from the Plackett–Luce policy P(i) ∝ score^(1/τ)
- * in two stages (a genre, then a song of it), so each draw costs O(genres + log n).
+ * in two stages (a genre, then a song of it), so each draw costs O(genres + songs out so far).
  */
 export function createPersonalizedRecommender(): Recommender {
   const pools = new Map<CandidatePool, GenrePool[]>();

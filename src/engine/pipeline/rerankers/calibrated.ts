@@ -7,12 +7,13 @@ export const CALIBRATION_ALPHA = 0.01;
 
 /**
  * KL(p ‖ q̃) = Σ_g p_g · log(p_g / q̃_g) with q̃ = (1 − α)·q + α·p, q the genre shares of `counts`
- * over `total` songs. Genres with p_g = 0 contribute nothing.
+ * over `total` songs. Genres with p_g = 0 contribute nothing. p is read from p[pAt …] (one entry
+ * per entry of `counts`), so a row of a listeners × genres array needs no view of its own.
  */
-export function calibrationKL(p: ArrayLike<number>, counts: ArrayLike<number>, total: number): number {
+export function calibrationKL(p: ArrayLike<number>, counts: ArrayLike<number>, total: number, pAt = 0): number {
   let kl = 0;
-  for (let g = 0; g < p.length; g++) {
-    const pg = p[g]!;
+  for (let g = 0; g < counts.length; g++) {
+    const pg = p[pAt + g]!;
     if (pg <= 0) continue;
     // A genre absent from the slate has q̃_g = α·p_g, so its term is p_g·log(1/α): no logarithm per
     // listener for it (most genres are absent from a slate of ten).
