@@ -1,14 +1,6 @@
 // The CLI's checks before a run starts that it fits in memory (engine/params/memory.ts) and, for
 // --worlds, that its output fits in one string: a usage problem (exit 2), not a crash minutes in.
-import {
-  BYTES_PER_STEP,
-  estimateRunBytes,
-  memoryProblem,
-  NODE_MEMORY_BUDGET,
-  type ParamKey,
-  type Params,
-} from '../engine';
-import { MAX_WORLDS } from './args';
+import { batchBytes, batchMemoryProblem, memoryProblem, NODE_MEMORY_BUDGET, type ParamKey, type Params } from '../engine';
 import { poolSize } from './worlds';
 
 const flag = (key: ParamKey) => `--${key}`;
@@ -18,17 +10,13 @@ export function runMemoryProblem(params: Params, budget = NODE_MEMORY_BUDGET): s
   return memoryProblem(params, budget, { name: flag });
 }
 
-/** Memory of a worker thread besides its run: its own V8 heap and the engine's code. */
-const BYTES_PER_THREAD = 20e6;
-
 /**
- * Memory of `n` parallel worlds on `threads` threads: each thread runs one world at a time (a whole
- * run each), and the main thread keeps every finished world (its rows and output, and the clicks
- * per song it sends back) plus one copy of the songs' quality.
+ * Memory of `n` parallel worlds on `threads` threads (engine batchBytes): each thread runs one
+ * world at a time (a whole run each), and the main thread keeps every finished world (its rows and
+ * output, and the clicks per song it sends back) plus one copy of the songs' quality.
  */
 export function worldsBytes(params: Params, n: number, threads = poolSize(n)): number {
-  const songs = params.songs + params.newSongsPerStep * params.steps;
-  return threads * (estimateRunBytes(params) + BYTES_PER_THREAD) + n * (8 * songs + BYTES_PER_STEP * params.steps) + 8 * songs;
+  return batchBytes(params, n, threads);
 }
 
 /**
@@ -59,16 +47,12 @@ export function worldsMemoryProblem(
       `or --steps (largest allowed with the other values: ${steps})`
     );
   }
-  const estimate = (p: Params) => worldsBytes(p, n, Math.min(threads, n));
-  if (estimate(params) <= budget) return undefined;
+  const atOnce = Math.min(threads, n);
   // Fewer worlds also means fewer threads at once, when there are fewer worlds than cores.
-  let most = 0;
-  for (let m = 1; m < n && m <= MAX_WORLDS; m++) if (worldsBytes(params, m, Math.min(threads, m)) <= budget) most = m;
-  return memoryProblem(params, budget, {
-    name: flag,
-    estimate,
-    subject: `--worlds ${n}, ${Math.min(threads, n)} at a time,`,
-    each: 'each world',
-    more: most > 0 ? [`--worlds (largest allowed with the other values: ${most})`] : [],
-  });
+  return batchMemoryProblem(
+    params,
+    budget,
+    { count: n, min: 1, runs: (m) => m, workers: atOnce, name: '--worlds' },
+    { name: flag, subject: `--worlds ${n}, ${atOnce} at a time,`, each: 'each world' },
+  );
 }

@@ -1,12 +1,14 @@
 // The compare page's state: 2–4 arms on one world and seed, their rows, a shared playback cursor, and spreads over seeds.
 import { createStore } from 'zustand/vanilla';
-import { armParams, findPreset, presetParams, type InitialMetrics, type Params, type StepMetrics } from '../engine';
+import { armParams, estimateRunBytes, findPreset, presetParams, type InitialMetrics, type Params, type StepMetrics } from '../engine';
+import { browserBatchProblem } from '../worker/memory';
 
 /** Fewest and most arms a comparison has. */
 export const MIN_ARMS = 2;
 export const MAX_ARMS = 4;
-/** Seeds a spread runs unless asked otherwise, and the most it may. */
+/** Seeds a spread runs unless asked otherwise, the fewest and the most it may. */
 export const DEFAULT_SEEDS = 10;
+export const MIN_SEEDS = 2;
 export const MAX_SEEDS = 30;
 
 /** One arm as chosen: a preset (its parameters on the shared world), or the page's own settings. */
@@ -54,6 +56,11 @@ export interface CompareState {
   /** Seeds a spread runs. */
   seedCount: number;
   spread: SeedSpread | null;
+  /**
+   * Why the arms or the spread over seeds were not started (too big for the browser together), in
+   * words naming what to lower; null when the last start went ahead.
+   */
+  refused: string | null;
 }
 
 /** The parameters arm `arm` runs with: its own on the shared world and seed. */
@@ -73,6 +80,56 @@ export function reachedStep(runs: readonly (ArmRun | null)[]): number {
   return Math.min(...runs.map((r) => r!.rows.at(-1)?.t ?? 0));
 }
 
+/** How the page says that the arms were not run, or the spread over seeds not started, because together they are too big for the browser. */
+export const COMPARISON_REFUSED = 'The comparison was not started';
+export const SPREAD_REFUSED = 'The spread over seeds was not started';
+
+/**
+ * The arms' runs for the memory check: the run of the arm that needs the most (whose parameters the
+ * message's breakdown and the values to lower start from), and one run's estimate on a world `p`
+ * (its SHARED_KEYS), the largest of the arms', so lowering a shared size lowers every arm.
+ */
+function armsForMemory(state: Pick<CompareState, 'shared' | 'arms'>): { largest: Params; perRun: (p: Params) => number } {
+  const runs = state.arms.map((arm) => armRunParams(state, arm));
+  const sizes = runs.map(estimateRunBytes);
+  const largest = runs[sizes.indexOf(Math.max(...sizes))] ?? state.shared;
+  const perRun = (p: Params) => Math.max(...state.arms.map((arm) => estimateRunBytes(armParams(arm.params, p))));
+  return { largest, perRun };
+}
+
+/**
+ * Why the arms cannot all run in the browser: up to `workers` at once (the pool's size), over the
+ * browser's memory budget. Names the shared sizes to lower and the most arms that fit; undefined
+ * when they fit.
+ */
+export function armsMemoryProblem(state: Pick<CompareState, 'shared' | 'arms'>, workers: number): string | undefined {
+  const { largest, perRun } = armsForMemory(state);
+  const n = state.arms.length;
+  return browserBatchProblem(
+    largest,
+    { count: n, min: MIN_ARMS, runs: (m) => m, workers, name: 'the number of arms', perRun },
+    `${COMPARISON_REFUSED}: running ${n} arms, ${Math.min(workers, n)} at a time,`,
+    'the largest arm',
+  );
+}
+
+/**
+ * Why every arm on `seedCount` seeds cannot run in the browser: up to `workers` runs at once, and
+ * every finished run's rows kept, over the browser's memory budget. Names the shared sizes to
+ * lower and the most seeds that fit; undefined when they fit.
+ */
+export function seedsMemoryProblem(state: Pick<CompareState, 'shared' | 'arms' | 'seedCount'>, workers: number): string | undefined {
+  const { largest, perRun } = armsForMemory(state);
+  const arms = state.arms.length;
+  const total = arms * state.seedCount;
+  return browserBatchProblem(
+    largest,
+    { count: state.seedCount, min: MIN_SEEDS, runs: (m) => arms * m, workers, name: 'Seeds', perRun },
+    `${SPREAD_REFUSED}: running ${arms} arms × ${state.seedCount} seeds, ${Math.min(workers, total)} at a time,`,
+    'the largest arm',
+  );
+}
+
 /** The arms' default: the loop, then the two kinds of mitigation a class meets first. */
 export const DEFAULT_ARMS: readonly string[] = ['loop-forms', 'epsilon-exploration', 'thompson-sampling'];
 
@@ -86,6 +143,7 @@ export function createCompareStore(shared: Params, arms: readonly ArmChoice[], s
     speed: 10,
     seedCount,
     spread: null,
+    refused: null,
   }));
 }
 

@@ -1,5 +1,5 @@
 // The compare page in a link: `page=compare&arms=loop-forms,epsilon-exploration` and each arm's own values (`arm2.epsilon=0.2`).
-import { defaultParams, describeAllowed, findPreset, formatValue, PARAM_SCHEMA, paramSpec, parseValue, PRESETS, SHARED_KEYS, type ParamIssue, type Params } from '../engine';
+import { defaultParams, describeAllowed, findPreset, formatValue, changedKeys, paramSpec, parseValue, PRESETS, SHARED_KEYS, type ParamIssue, type Params } from '../engine';
 import { DEFAULT_ARMS, MAX_ARMS, MIN_ARMS, presetArm, type ArmChoice } from './compare';
 import { quoted } from './query';
 
@@ -82,10 +82,9 @@ export function writeArms(query: URLSearchParams, arms: readonly ArmChoice[]): v
   query.set(ARMS_KEY, arms.map((arm) => arm.preset ?? CUSTOM_ARM).join(','));
   arms.forEach((arm, i) => {
     const start = startOf(arm.preset ?? CUSTOM_ARM) ?? defaultParams();
-    for (const spec of PARAM_SCHEMA) {
-      if ((SHARED_KEYS as readonly string[]).includes(spec.key)) continue;
-      const value = formatValue(arm.params[spec.key]);
-      if (value !== formatValue(start[spec.key])) query.set(`arm${i + 1}.${spec.key}`, value);
+    for (const key of changedKeys(start, arm.params)) {
+      if ((SHARED_KEYS as readonly string[]).includes(key)) continue;
+      query.set(`arm${i + 1}.${key}`, formatValue(arm.params[key]));
     }
   });
 }
@@ -95,5 +94,5 @@ export function isPlainPreset(arm: ArmChoice): boolean {
   const preset = arm.preset ? findPreset(arm.preset) : undefined;
   if (!preset) return false;
   const start = startOf(arm.preset!)!;
-  return PARAM_SCHEMA.every((spec) => (SHARED_KEYS as readonly string[]).includes(spec.key) || formatValue(arm.params[spec.key]) === formatValue(start[spec.key]));
+  return changedKeys(start, arm.params).every((key) => (SHARED_KEYS as readonly string[]).includes(key));
 }

@@ -1,7 +1,20 @@
 // Runs the compare page's arms and seed spreads in the batch pool, and moves the shared playback cursor.
 import type { StepMetrics } from '../engine';
 import type { BatchPool, JobHandle } from '../worker/pool';
-import { armRunParams, MAX_ARMS, MAX_SEEDS, MIN_ARMS, reachedStep, type ArmChoice, type ArmRun, type CompareStore, type SeedSpread } from './compare';
+import {
+  armRunParams,
+  armsMemoryProblem,
+  MAX_ARMS,
+  MAX_SEEDS,
+  MIN_ARMS,
+  MIN_SEEDS,
+  reachedStep,
+  seedsMemoryProblem,
+  type ArmChoice,
+  type ArmRun,
+  type CompareStore,
+  type SeedSpread,
+} from './compare';
 
 export interface CompareSessionOptions {
   setTimer?: (fn: () => void, ms: number) => unknown;
@@ -43,11 +56,26 @@ export class CompareSession {
     this.now = options.now ?? (() => performance.now());
   }
 
-  /** Runs every arm that has not been run (all of them at first) to the shared run length. */
+  /**
+   * Runs every arm that has not been run (all of them at first) to the shared run length, unless
+   * the arms together are too big for the browser: then none is started and `refused` says what
+   * to lower.
+   */
   start(): void {
+    if (!this.armsFit()) return;
     this.store.getState().runs.forEach((run, i) => {
       if (run === null) this.runArm(i);
     });
+  }
+
+  /**
+   * Whether every arm can run at once (as many as the pool has workers) within the browser's
+   * memory; if not, `refused` says why. Checked before any arm's job is submitted.
+   */
+  private armsFit(): boolean {
+    const problem = armsMemoryProblem(this.store.getState(), this.pool().size);
+    this.store.setState({ refused: problem ?? null });
+    return problem === undefined;
   }
 
   /** Stops every job and the cursor; arms cut short are left unrun, so a later start() runs them again. */
@@ -73,7 +101,13 @@ export class CompareSession {
     nextRuns[index] = null;
     this.cancelSeeds();
     this.store.setState({ arms: nextArms, runs: nextRuns, spread: null });
-    this.runArm(index);
+    // An arm too many for the browser's memory stays unrun (and the arm it replaces stops).
+    if (this.armsFit()) this.runArm(index);
+    else {
+      this.armJobs[index]?.cancel();
+      this.armJobs[index] = null;
+      this.armTokens[index] = undefined;
+    }
   }
 
   /** Removes arm `index` (never below MIN_ARMS). */
@@ -85,6 +119,8 @@ export class CompareSession {
     this.armTokens.splice(index, 1);
     this.cancelSeeds();
     this.store.setState({ arms: arms.filter((_, i) => i !== index), runs: runs.filter((_, i) => i !== index), spread: null });
+    // Arms refused for memory may fit with one fewer.
+    if (this.store.getState().refused !== null) this.start();
   }
 
   private runArm(index: number): void {
@@ -224,7 +260,7 @@ export class CompareSession {
   // Spread over seeds: every arm run on seeds S … S+n−1, in the background.
 
   setSeedCount(n: number): void {
-    this.store.setState({ seedCount: Math.max(2, Math.min(MAX_SEEDS, Math.round(n))) });
+    this.store.setState({ seedCount: Math.max(MIN_SEEDS, Math.min(MAX_SEEDS, Math.round(n))) });
   }
 
   /**
@@ -232,6 +268,10 @@ export class CompareSession {
    * seed unless one is set, so each run is an independent world), to the run length.
    */
   runSeeds(): void {
+    // Too big for the browser together: nothing is submitted, and a spread already shown stays.
+    const problem = seedsMemoryProblem(this.store.getState(), this.pool().size);
+    this.store.setState({ refused: problem ?? null });
+    if (problem) return;
     this.cancelSeeds();
     const generation = ++this.seedGeneration;
     const state = this.store.getState();

@@ -1,5 +1,5 @@
 // A pinned run A in a link: `a=pinned`, then A's settings where they differ from B's (`a.exploration=none`) and A's timeline (`a.at=40:…`).
-import { describeAllowed, formatValue, PARAM_SCHEMA, paramSpec, parseValue, type ParamIssue, type Params } from '../engine';
+import { describeAllowed, formatValue, changedKeys, paramSpec, parseValue, type ParamIssue, type Params } from '../engine';
 import { quoted } from './query';
 import { formatChange, parseChange, type TimelineChange } from './timeline';
 
@@ -73,9 +73,6 @@ export function readPinned(query: ReadonlyMap<string, readonly string[]>, b: Par
 /** Appends A to `query`: `a=pinned`, A's values that differ from B's in schema order, then A's timeline. */
 export function writePinned(query: URLSearchParams, pinned: PinnedScenario, b: Params): void {
   query.set(PIN_KEY, PIN_VALUE);
-  for (const spec of PARAM_SCHEMA) {
-    const value = formatValue(pinned.params[spec.key]);
-    if (value !== formatValue(b[spec.key as keyof Params])) query.set(`${PIN_PREFIX}${spec.key}`, value);
-  }
+  for (const key of changedKeys(b, pinned.params)) query.set(`${PIN_PREFIX}${key}`, formatValue(pinned.params[key]));
   for (const change of pinned.changes) query.append(`${PIN_PREFIX}at`, formatChange(change));
 }

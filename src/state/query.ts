@@ -1,4 +1,5 @@
-// A query string as a Map of every value per key, and the short, quoted form a notice shows a value in.
+// A query string as a Map of every value per key, the short, quoted form a notice shows a value in, and whole numbers read as the CLI reads them.
+import { parseNumber } from '../engine';
 
 /**
  * Every value given for each key, keys in order of first appearance. A Map rather than a plain
@@ -29,4 +30,16 @@ export function shorten(text: string, max: number = SHOWN_CHARS): string {
 /** A key or value as a notice shows it: shortened, then quoted and escaped like JSON. */
 export function quoted(text: string): string {
   return JSON.stringify(shorten(text));
+}
+
+/**
+ * `text` as a whole number from `min` to `max`, read with the one number grammar of every numeric
+ * input (the engine's parseNumber, as the CLI reads flags: `60`, `+60`, `6e1`, `60.0`, blanks
+ * around it ignored); null for anything else (`0x3c`, `1.5`, out of range).
+ */
+export function wholeNumber(text: string, min: number, max: number): number | null {
+  const n = parseNumber(text);
+  if (!Number.isInteger(n) || n < min || n > max) return null;
+  // "-0" is 0: a step or a listener number never carries a sign.
+  return n === 0 ? 0 : n;
 }

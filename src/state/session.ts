@@ -1,11 +1,11 @@
 // The page side of a run: sends the user's actions to the simulation worker and puts its replies
 // in the store. No simulation runs here; the page only renders what the worker streams.
-import { armParams, findPreset, formatValue, paramSpec, presetParams, restartReasons, type ListenerKind, type Params } from '../engine';
+import { armParams, findPreset, formatValue, paramSpec, presetParams, restartReasons, sameValue, type ListenerKind, type Params } from '../engine';
 import type { BatchPool } from '../worker/pool';
 import { PinnedRows } from './pinnedRows';
 import type { TimelineChange } from './timeline';
 import type { SimulationClient } from '../worker/client';
-import { FRAME_MS, type ScheduledParams, type WorkerResponse } from '../worker/protocol';
+import { FRAME_MS, SIMULATION_NOT_STARTED, type ScheduledParams, type WorkerResponse } from '../worker/protocol';
 import { changeText } from './markers';
 import type { AppStore, MarkerPart } from './store';
 import { timelineOf } from './url';
@@ -183,7 +183,9 @@ export class SimulationSession implements SimulationActions {
       });
     } catch (error) {
       this.client = null;
-      this.store.getState().setStatus('error', `the simulation worker could not start: ${error instanceof Error ? error.message : String(error)}`);
+      // The browser's own words go to the console; the page shows a fixed sentence.
+      console.error('The simulation worker could not start:', error);
+      this.store.getState().setStatus('error', SIMULATION_NOT_STARTED);
     }
   }
 
@@ -368,7 +370,7 @@ export class SimulationSession implements SimulationActions {
 
   readonly changeParam = <K extends keyof Params>(key: K, value: Params[K], options: { continuous?: boolean } = {}): void => {
     const state = this.store.getState();
-    if (formatValue(state.draft[key]) === formatValue(value)) return;
+    if (sameValue(key, state.draft[key], value)) return;
     if (needsRestart(key, value, state.params)) {
       state.setDraftValue(key, value, false);
       return;

@@ -3,9 +3,9 @@
 // simulation parameters and never enter the schema.
 // Every key is looked up in a Map (the query, the schema), never on a plain object, so no key
 // (`__proto__`, `constructor`, `toString`) can reach a prototype.
-import { defaultParams, describeAllowed, formatValue, PARAM_SCHEMA, paramSpec, parseValue, type ParamIssue, type Params } from '../engine';
+import { defaultParams, describeAllowed, formatValue, changedKeys, paramSpec, parseValue, type ParamIssue, type Params } from '../engine';
 import { isPinKey, readPinned, writePinned, type PinnedScenario } from './pinLink';
-import { quoted, readQuery } from './query';
+import { quoted, readQuery, wholeNumber } from './query';
 import type { ArmChoice } from './compare';
 import { isArmKey, readArms, writeArms } from './compareLink';
 import { readWorldsLink, WORLDS_LINK_KEYS, worldsLinkEntries, type WorldsInputs } from './worlds';
@@ -49,13 +49,6 @@ export interface LinkSettings {
   worlds: WorldsInputs;
   /** One per ignored key, in link order; each message says what was used instead. */
   issues: ParamIssue[];
-}
-
-/** A whole number from `min` to `max` in plain decimal digits, else null. */
-function wholeNumber(text: string, min: number, max: number): number | null {
-  if (!/^\d{1,9}$/.test(text)) return null;
-  const n = Number(text);
-  return n >= min && n <= max ? n : null;
 }
 
 /** Values of a repeated key a message lists before an ellipsis. */
@@ -196,10 +189,7 @@ export interface PageLink {
 export function searchFromParams(params: Params, flags?: UiFlags, page: PageLink = {}): string {
   const defaults = defaultParams();
   const query = new URLSearchParams();
-  for (const spec of PARAM_SCHEMA) {
-    const value = formatValue(params[spec.key]);
-    if (value !== formatValue(defaults[spec.key])) query.set(spec.key, value);
-  }
+  for (const key of changedKeys(defaults, params)) query.set(key, formatValue(params[key]));
   for (const change of page.changes ?? []) query.append('at', formatChange(change));
   if (page.step) query.set('step', String(page.step));
   if (page.lesson) {

@@ -3,6 +3,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import {
   acrossWorlds,
   clickShares,
+  estimateRunBytes,
   findPreset,
   parallelSeedOverflow,
   parallelWorldParams,
@@ -20,8 +21,10 @@ import {
   type StepMetrics,
 } from '../engine';
 import type { BatchResponse } from '../worker/batchProtocol';
+import { browserBatchProblem } from '../worker/memory';
 import type { BatchPool, JobHandle } from '../worker/pool';
-import { quoted, readQuery } from './query';
+import { HOW_TO_REPORT } from '../worker/protocol';
+import { quoted, readQuery, wholeNumber } from './query';
 
 /** Fewest and most worlds a run may have: two make one pair to compare; sixteen still fit a page and a 2-core machine. */
 export const WORLDS_MIN = 2;
@@ -125,10 +128,10 @@ export function createWorldsStore(inputs: Partial<WorldsInputs> = {}): WorldsSto
 /** The URL keys of the page's inputs (`?page=worlds&worlds=8&baseline=random-baseline`). */
 export const WORLDS_LINK_KEYS = ['worlds', 'baseline'] as const;
 
-/** `worlds=` text as a number of worlds, or a message naming the field and its range. */
+/** `worlds=` text as a number of worlds (the common number grammar, as the CLI's --worlds), or a message naming the field and its range. */
 export function parseWorldsCount(text: string): { ok: true; value: number } | { ok: false; message: string } {
-  const n = /^\d{1,3}$/.test(text) ? Number(text) : NaN;
-  return n >= WORLDS_MIN && n <= WORLDS_MAX
+  const n = wholeNumber(text, WORLDS_MIN, WORLDS_MAX);
+  return n !== null
     ? { ok: true, value: n }
     : { ok: false, message: `worlds must be a whole number from ${WORLDS_MIN} to ${WORLDS_MAX}, got ${quoted(text)} (using ${WORLDS_DEFAULT})` };
 }
@@ -199,6 +202,35 @@ export function worldsTopping(side: WorldsSide, song: number): number {
   return count;
 }
 
+// ---------- memory ----------
+
+/** How the page says that a run of worlds was refused before it started (too big for the browser). */
+export const WORLDS_REFUSED = 'These worlds were not started';
+
+/**
+ * Why `n` worlds of the scenario `params` and `n` of the `baseline` strategy on its world cannot run
+ * in the browser: the worlds that go at once (one per worker of the pool's `workers`, the larger of
+ * the two strategies' estimates each) and what the page keeps of every world, over the browser's
+ * budget. The message names the controls to lower, each with the largest value that fits, the
+ * number of worlds among them; undefined when they fit.
+ */
+export function worldsMemoryProblem(params: Params, baseline: Params, n: number, workers: number): string | undefined {
+  const atOnce = Math.min(workers, 2 * n);
+  return browserBatchProblem(
+    params,
+    {
+      count: n,
+      min: WORLDS_MIN,
+      runs: (m) => 2 * m,
+      workers,
+      name: 'Worlds',
+      perRun: (p) => Math.max(estimateRunBytes(p), estimateRunBytes(strategyOnWorld(baseline, p))),
+    },
+    `${WORLDS_REFUSED}: running ${n} worlds of each strategy, ${atOnce} at a time,`,
+    'each world',
+  );
+}
+
 // ---------- the session: jobs on the pool ----------
 
 /** Collects one side's replies by world index. */
@@ -234,11 +266,13 @@ export class WorldsSession {
     const { n, baseline } = this.store.getState();
     const preset = findPreset(baseline);
     const over = parallelSeedOverflow(params, n);
+    // Checked before any job is submitted: 2N worlds share the pool's workers, so runs that each
+    // fit in the browser may not fit side by side.
     const problem = !preset
       ? `the baseline ${quoted(baseline)} is not a preset`
       : over
         ? `${n} worlds need the seeds ${over.first} … ${over.last}, past the largest seed ${over.max}: lower the seed or the number of worlds`
-        : null;
+        : (worldsMemoryProblem(params, presetParams(preset), n, pool.size) ?? null);
     if (problem || !preset) {
       this.store.setState({ status: 'error', error: problem, done: 0, total: 0 });
       return Promise.resolve();
@@ -316,7 +350,9 @@ export class WorldsSession {
     try {
       this.store.setState({ status: 'done', result: buildRun(run.inputs, run.scenario, run.sides) });
     } catch (err) {
-      this.store.setState({ status: 'error', error: `The worlds could not be compared: ${err instanceof Error ? err.message : String(err)}` });
+      // The exception's own words go to the console; the page shows a fixed sentence.
+      console.error('The worlds could not be compared:', err);
+      this.store.setState({ status: 'error', error: `The worlds could not be compared (an internal error): ${HOW_TO_REPORT}.` });
     }
   }
 }

@@ -4,6 +4,7 @@ import { useId, useRef, type ReactNode } from 'react';
 import { runCsv, runJson } from '../state/export';
 import { GlossaryTerm, useHelpTip } from './GlossaryTerm';
 import { useAppStore, useAppStoreApi } from './storeContext';
+import { bucketEdges } from './views/hitRate';
 import { useStayInside } from './views/stayInside';
 
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? 'n/a' : `${(100 * v).toFixed(1)}%`);
@@ -50,7 +51,7 @@ export function KeyNumbers() {
   const initial = useAppStore((s) => s.initial);
   const thresholds = useAppStore((s) => s.params.bucketThresholds);
   if (!last || !initial) return null;
-  const [a = 100, b = 1000] = thresholds;
+  const [a, b] = bucketEdges(thresholds);
   return (
     <section aria-label="Latest step" className="numbers">
       <dl className="stats">

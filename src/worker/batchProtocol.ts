@@ -1,5 +1,6 @@
 // Messages between the page and a batch worker, which runs whole scenarios for comparisons and parallel worlds.
 import type { InitialMetrics, Params, Scenario, StepMetrics } from '../engine';
+import { HOW_TO_REPORT } from './protocol';
 
 /** What a batch worker is asked to run. */
 export type BatchJob =
@@ -33,3 +34,11 @@ export type BatchResponse =
 
 /** Longest the worker goes between two `rows` messages of one job, so progress shows. */
 export const BATCH_CHUNK_MS = 50;
+
+/**
+ * The `error` message of a job that failed unexpectedly (the exception itself goes to the console).
+ * The page puts it after what failed: "Arm B failed: …", "seed 12: …".
+ */
+export const BATCH_JOB_FAILED = `an internal error stopped this run: ${HOW_TO_REPORT}`;
+/** The `error` message of a job whose worker crashed. */
+export const BATCH_WORKER_CRASHED = `the worker running it crashed: ${HOW_TO_REPORT}`;

@@ -1,5 +1,5 @@
 // Page-side handle on the simulation worker: typed requests, one listener for responses.
-import type { WorkerRequest, WorkerResponse } from './protocol';
+import { SIMULATION_CRASHED, SIMULATION_UNREADABLE, type WorkerRequest, type WorkerResponse } from './protocol';
 
 export interface SimulationClient {
   send(request: WorkerRequest): void;
@@ -28,11 +28,16 @@ export function startSimulationWorker(onMessage: (message: WorkerResponse) => vo
   worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
     if (alive) onMessage(event.data);
   };
+  // The worker's own words go to the console; the page shows a fixed sentence.
   worker.onerror = (event) => {
     event.preventDefault();
-    crash(`the simulation worker crashed${event.message ? `: ${event.message}` : ''}`);
+    console.error('The simulation worker crashed:', event.message || event);
+    crash(SIMULATION_CRASHED);
   };
-  worker.onmessageerror = () => crash('a message from the simulation worker could not be read');
+  worker.onmessageerror = (event) => {
+    console.error('A message from the simulation worker could not be read:', event);
+    crash(SIMULATION_UNREADABLE);
+  };
   return {
     send: (request) => {
       if (alive) worker.postMessage(request);

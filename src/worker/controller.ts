@@ -1,19 +1,8 @@
 // The worker's logic, free of worker globals so it runs (and is tested) in Node too: the clock and
 // the outgoing channel are passed in.
-import {
-  BROWSER_MEMORY_BUDGET,
-  exampleListener,
-  listenerProfile,
-  memoryProblem,
-  paramSpec,
-  Simulation,
-  trailStep,
-  validateParams,
-  type MemoryCheck,
-  type StepMetrics,
-  type TrailStep,
-} from '../engine';
-import { ACK_TIMEOUT_MS, FRAME_MS, RUN_REFUSED, type ScheduledParams, type SongFrame, type WorkerRequest, type WorkerResponse } from './protocol';
+import { exampleListener, listenerProfile, Simulation, trailStep, validateParams, type Params, type StepMetrics, type TrailStep } from '../engine';
+import { browserRunProblem } from './memory';
+import { ACK_TIMEOUT_MS, FRAME_MS, SIMULATION_FAILED, type ScheduledParams, type SongFrame, type WorkerRequest, type WorkerResponse } from './protocol';
 import { SLATE_HISTORY_BUDGET, SlateHistory } from './slateHistory';
 
 /** Time and timers; the defaults use the host's (worker or Node) globals. */
@@ -55,12 +44,20 @@ function validListener(listener: number | undefined, sim: Simulation): number {
   return listener !== undefined && Number.isInteger(listener) && listener >= 0 && listener < sim.world.userCount ? listener : 0;
 }
 
-/** The memory refusal as the page shows it: a sentence, the controls named by their labels. */
-export const BROWSER_MEMORY_CHECK: MemoryCheck = {
-  subject: `${RUN_REFUSED}: it`,
-  where: 'the limit in the browser is',
-  name: (key) => paramSpec(key)?.label ?? key,
-};
+export { BROWSER_MEMORY_CHECK } from './memory';
+
+/**
+ * A problem the worker words for the user on purpose (a run too big for the browser, parameters
+ * that fail the schema's checks): its message reaches the page as it is. Any other error is
+ * unexpected: the page gets SIMULATION_FAILED and the console the error itself.
+ */
+class Refusal extends Error {}
+
+/** Throws a Refusal naming every field of `params` that fails the schema's checks. */
+function requireValid(params: Params): void {
+  const issues = validateParams(params);
+  if (issues.length > 0) throw new Refusal(issues.map((i) => i.message).join('; '));
+}
 
 /** Slowest and fastest play speeds accepted, in steps per second. */
 export const MIN_SPEED = 0.1;
@@ -106,7 +103,8 @@ export function createController(post: Post, options: ControllerOptions = {}): (
   function fail(error: unknown): void {
     stop();
     flushTimer = cancel(flushTimer);
-    post({ type: 'error', runId, message: error instanceof Error ? error.message : String(error) }, []);
+    if (!(error instanceof Refusal)) console.error('The simulation failed:', error);
+    post({ type: 'error', runId, message: error instanceof Refusal ? error.message : SIMULATION_FAILED }, []);
   }
 
   function stop(): void {
@@ -119,8 +117,7 @@ export function createController(post: Post, options: ControllerOptions = {}): (
   function applyDue(s: Simulation): void {
     while (pendingChanges.length > 0 && pendingChanges[0]!.t <= s.t + 1) {
       const change = pendingChanges.shift()!;
-      const issues = validateParams(change.params);
-      if (issues.length > 0) throw new Error(issues.map((i) => i.message).join('; '));
+      requireValid(change.params);
       s.setParams(change.params);
       post({ type: 'applied', runId, id: change.id, marker: { t: s.t + 1, label: change.label }, t: s.t, done: s.done }, []);
     }
@@ -247,12 +244,11 @@ export function createController(post: Post, options: ControllerOptions = {}): (
           sim = null;
           // Slates of the previous run must never show in this one.
           history = null;
-          const issues = validateParams(request.params);
-          if (issues.length > 0) throw new Error(issues.map((i) => i.message).join('; '));
+          requireValid(request.params);
           // A run too big for the browser is refused before any array is allocated: the page shows
           // this one line (naming the controls to lower) instead of the tab running out of memory.
-          const tooBig = memoryProblem(request.params, BROWSER_MEMORY_BUDGET, BROWSER_MEMORY_CHECK);
-          if (tooBig) throw new Error(tooBig);
+          const tooBig = browserRunProblem(request.params);
+          if (tooBig) throw new Refusal(tooBig);
           const next = new Simulation(request.params);
           sim = next;
           history = new SlateHistory(next.world.userCount, next.params.slateSize, slateHistoryBudget);
@@ -316,8 +312,7 @@ export function createController(post: Post, options: ControllerOptions = {}): (
         }
         case 'setParams': {
           const s = requireSim('change');
-          const issues = validateParams(request.params);
-          if (issues.length > 0) throw new Error(issues.map((i) => i.message).join('; '));
+          requireValid(request.params);
           const wasDone = s.done;
           s.setParams(request.params);
           // The user's own change ends a replayed timeline: later scheduled values would undo it.

@@ -1,5 +1,5 @@
 // A small pool of batch workers on the page: jobs queue in order, each worker runs one at a time, any job can be cancelled.
-import type { BatchJob, BatchRequest, BatchResponse } from './batchProtocol';
+import { BATCH_WORKER_CRASHED, type BatchJob, type BatchRequest, type BatchResponse } from './batchProtocol';
 
 /** The part of a Worker the pool uses, so tests can stand in a fake. */
 export interface WorkerLike {
@@ -162,7 +162,9 @@ export class BatchPool {
       event.preventDefault?.();
       if (slot.running !== entry) return;
       this.stop(slot);
-      entry.onMessage({ type: 'error', id: entry.id, message: `a comparison worker crashed${event.message ? `: ${event.message}` : ''}` });
+      // The worker's own words go to the console; the page shows a fixed sentence.
+      console.error('A batch worker crashed:', event.message ?? event);
+      entry.onMessage({ type: 'error', id: entry.id, message: BATCH_WORKER_CRASHED });
       entry.end('failed');
       this.pump();
     };

@@ -85,6 +85,22 @@ export interface ScheduledParams {
  */
 export const RUN_REFUSED = 'This run was not started';
 
+/**
+ * How the page asks for an internal error to be reported. An exception's own text (a RangeError, a
+ * stack) would mean nothing to the user: it goes to the browser's console, and the page shows a
+ * fixed sentence with this. A run is seeded, so the link reproduces it.
+ */
+export const HOW_TO_REPORT = 'please report it with the page’s link (Copy link) and what you did; the details are in the browser’s console';
+
+/** What the page shows when the simulation failed unexpectedly (the exception itself is logged to the console). */
+export const SIMULATION_FAILED = `The simulation failed with an internal error: ${HOW_TO_REPORT}.`;
+/** What the page shows when the simulation worker itself crashed. */
+export const SIMULATION_CRASHED = `The simulation worker crashed: ${HOW_TO_REPORT}.`;
+/** What the page shows when a message from the simulation worker could not be read. */
+export const SIMULATION_UNREADABLE = `A message from the simulation worker could not be read: ${HOW_TO_REPORT}.`;
+/** What the page shows when the simulation worker could not be started. */
+export const SIMULATION_NOT_STARTED = `The simulation worker could not start: ${HOW_TO_REPORT}.`;
+
 /** The shortest interval between two `steps` messages while playing: one display frame. */
 export const FRAME_MS = 16;
 /** Without an ack for this long the worker sends anyway (e.g. the page's tab is in the background). */

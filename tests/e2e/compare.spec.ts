@@ -108,3 +108,16 @@ test('parallel worlds: a link opens the page and runs its worlds', async ({ page
   await expect(page).toHaveURL(/page=worlds&worlds=3&baseline=random-baseline/);
   await noSeriousViolations(page, 'on the parallel-worlds page');
 });
+
+test('parallel worlds too big for the browser together are refused before any runs, naming what to lower', async ({ page }) => {
+  // One world (200,000 songs, 10,000 steps: about 130 MB) is fine on the Explore page; 32 of them
+  // side by side on the pool, each kept with its 10,000 rows, are not.
+  await page.goto('./?users=2&songs=200000&steps=10000&page=worlds&worlds=16&baseline=random-baseline');
+  const refusal = page.getByRole('alert').filter({ hasText: 'These worlds were not started' });
+  await expect(refusal).toBeVisible({ timeout: 30_000 });
+  await expect(refusal).toHaveText(
+    /^These worlds were not started: running 16 worlds of each strategy, \d at a time, needs about \d(\.\d)? GB of memory, .*; the limit in the browser is 1 GB: lower .*Worlds \(largest allowed with the other values: \d+\)$/,
+  );
+  await expect(page.getByRole('progressbar', { name: 'Worlds finished' })).toHaveCount(0);
+  await expect(page.getByText('Press Run to simulate 16 worlds of each strategy')).toBeVisible();
+});

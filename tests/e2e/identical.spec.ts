@@ -1,7 +1,8 @@
-// Every number of runs with every strategy on, in Chromium (the page's worker and the batch workers) and in Node, bit for bit.
+// Every number of runs with every strategy on (every recommender, exploration, debiasing and re-ranking), in Chromium
+// (the page's worker and the batch workers) and in Node, bit for bit: each step's row, the world before step 1 and the summary.
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { applyOverrides, armParams, defaultParams, runSimulation, type Params } from '../../src/engine';
+import { applyOverrides, armParams, defaultParams, replayScenario, runSimulation, summarize, type Params, type ScenarioChange } from '../../src/engine';
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -13,6 +14,21 @@ const ARMS: readonly Record<string, string>[] = [
   { recommender: 'personalized', exploration: 'ucb', positionDebias: 'positional', rerank: 'calibrated', excludeConsumed: 'true' },
   { recommender: 'popularity', exploration: 'epsilon', epsilon: '0.2', positionDebias: 'raw', examinationModel: 'known', rankingTemperature: '0' },
 ];
+
+/**
+ * The fourth arm: what the three leave out, the random and oracle recommenders and Thompson
+ * sampling with draws shared by everyone in a step (per-step, which feeds a ranking only with the
+ * popularity or personalized recommender). One arm runs one recommender, so this one changes it
+ * live, on the Explore page (the compare page has no timelines): random slates from step 1, the
+ * oracle from step 5, popularity ranked by the shared draws from step 9.
+ */
+const FOURTH = {
+  params: { recommender: 'random', exploration: 'thompson', thompsonDraws: 'per-step', rankingTemperature: '0.3' },
+  changes: [
+    { t: 5, key: 'recommender', value: 'oracle' },
+    { t: 9, key: 'recommender', value: 'popularity' },
+  ] as const satisfies readonly ScenarioChange[],
+};
 
 const paramsOf = (over: Record<string, string>): Params => {
   const { params, issues } = applyOverrides(defaultParams(), { ...WORLD, ...over }, true);
@@ -29,11 +45,29 @@ test('every step of every metric equals Node\'s, in the page\'s worker and in th
   await page.getByRole('button', { name: 'Play' }).click();
   await expect(page.getByTestId('run-status')).toHaveText('Finished', { timeout: 60_000 });
   const [single] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
-  const run = JSON.parse(await readFile((await single.path())!, 'utf8')) as { steps: unknown[]; initial: unknown };
+  const run = JSON.parse(await readFile((await single.path())!, 'utf8')) as { steps: unknown[]; initial: unknown; summary: unknown };
   const node = runSimulation(first);
   expect(run.steps).toHaveLength(12);
   expect(run.steps).toEqual(node.steps);
   expect(run.initial).toEqual(node.initial);
+  expect(run.summary).toEqual(node.summary);
+
+  // The fourth arm, in the page's worker too: its live changes from the link, applied by the worker at their steps.
+  const fourth = new URLSearchParams({ ...WORLD, ...FOURTH.params });
+  for (const change of FOURTH.changes) fourth.append('at', `${change.t}:${change.key}=${change.value}`);
+  await page.goto(`./?${fourth}`);
+  await expect(page.getByTestId('run-status')).toHaveText('Ready');
+  await page.getByRole('slider', { name: 'Speed' }).fill('60');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.getByTestId('run-status')).toHaveText('Finished', { timeout: 60_000 });
+  const [timed] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+  const changed = JSON.parse(await readFile((await timed.path())!, 'utf8')) as { steps: unknown[]; initial: unknown; summary: unknown; markers: { t: number }[] };
+  const replay = replayScenario({ params: paramsOf(FOURTH.params), changes: FOURTH.changes });
+  expect(changed.markers.map((m) => m.t)).toEqual([5, 9]);
+  expect(changed.steps).toHaveLength(12);
+  expect(changed.steps).toEqual(replay.rows);
+  expect(changed.initial).toEqual(replay.initial);
+  expect(changed.summary).toEqual(summarize(replay.initial, replay.rows));
 
   // The batch workers: the three arms on the compare page, exported together.
   const arms = new URLSearchParams({ ...WORLD, page: 'compare', arms: 'custom,custom,custom' });
@@ -48,7 +82,7 @@ test('every step of every metric equals Node\'s, in the page\'s worker and in th
   const exportJson = page.getByRole('button', { name: 'Export JSON' });
   await expect(exportJson).toBeEnabled({ timeout: 120_000 });
   const [download] = await Promise.all([page.waitForEvent('download'), exportJson.click()]);
-  const compared = JSON.parse(await readFile((await download.path())!, 'utf8')) as { arms: { config: Params; steps: unknown[]; initial: unknown }[] };
+  const compared = JSON.parse(await readFile((await download.path())!, 'utf8')) as { arms: { config: Params; steps: unknown[]; initial: unknown; summary: unknown }[] };
   expect(compared.arms).toHaveLength(3);
   ARMS.forEach((over, i) => {
     const params = armParams(paramsOf(over), paramsOf({}));
@@ -56,5 +90,6 @@ test('every step of every metric equals Node\'s, in the page\'s worker and in th
     expect(compared.arms[i]!.config).toEqual(params);
     expect(compared.arms[i]!.steps).toEqual(expected.steps);
     expect(compared.arms[i]!.initial).toEqual(expected.initial);
+    expect(compared.arms[i]!.summary).toEqual(expected.summary);
   });
 });

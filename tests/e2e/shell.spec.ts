@@ -212,7 +212,9 @@ freshContextTest('a worker that crashes while playing is terminated before the b
   await page.getByRole('slider', { name: 'Speed' }).fill('60');
   await page.getByRole('button', { name: 'Play' }).click();
   const banner = page.getByRole('alert').filter({ hasText: 'The simulation stopped' });
-  await expect(banner).toContainText('injected crash');
+  // What failed and how to report it; the worker's own error text stays in the console.
+  await expect(banner).toContainText('The simulation worker crashed: please report it with the page’s link (Copy link)');
+  await expect(banner).not.toContainText('injected crash');
   const counter = page.getByTestId('step-counter');
   const atCrash = await counter.innerText();
   expect(atCrash).not.toBe('Step 0 / 5000');
@@ -231,6 +233,8 @@ freshContextTest('a crashed worker shows a banner; "Restart simulation" runs the
   await page.goto(`./${SMALL}&recommender=oracle`);
   const banner = page.getByRole('alert').filter({ hasText: 'The simulation stopped' });
   await expect(banner).toBeVisible();
+  await expect(banner).toContainText('please report it with the page’s link (Copy link)');
+  await expect(banner).not.toContainText('worker failed to load');
   await page.unroute('**/simulation.worker*.js');
   await banner.getByRole('button', { name: 'Restart simulation' }).click();
   await expect(page.getByTestId('run-status')).toHaveText('Ready');

@@ -500,3 +500,95 @@ describe('CompareSession: dispose and start again', () => {
     expect(state.runs.map((r) => r!.rows)).toEqual([rowsOf(LOOP), rowsOf(EPSILON), rowsOf(THOMPSON)]);
   });
 });
+
+describe('CompareSession: runs that go at once must fit in the browser', () => {
+  /** A worker that only records its jobs: nothing here may actually build a world this big. */
+  class RecordingWorker implements WorkerLike {
+    onmessage: WorkerLike['onmessage'] = null;
+    onerror: WorkerLike['onerror'] = null;
+    constructor(private readonly requests: BatchRequest[]) {}
+    postMessage(message: BatchRequest): void {
+      this.requests.push(message);
+    }
+    terminate(): void {}
+  }
+  const recordingPool = (size: number) => {
+    const requests: BatchRequest[] = [];
+    return { pool: new BatchPool(size, () => new RecordingWorker(requests)), requests };
+  };
+  /**
+   * 60,000 listeners × 60,000 songs × 100 steps: one run is about 355 MB (estimateRunBytes), so
+   * with its worker (20 MB) two at once take about 750 MB and three about 1.13 GB, over the
+   * browser's 1 GB.
+   */
+  const big: Params = { ...shared, users: 60000, songs: 60000, steps: 100 };
+  const bigSetup = (arms: ArmChoice[], size: number, seedCount?: number) => {
+    const { pool, requests } = recordingPool(size);
+    const store = createCompareStore(big, arms, seedCount);
+    return { store, requests, session: new CompareSession(store, () => pool) };
+  };
+  const named = (message: string, label: string) => Number(new RegExp(`${label} \\(largest allowed with the other values: ([\\d,]+)\\)`).exec(message)?.[1]?.replace(/,/g, ''));
+
+  it('refuses three arms at once before submitting any, naming the sizes to lower and the most arms that fit', () => {
+    const { store, session, requests } = bigSetup([loop(), epsilon(), thompson()], 4);
+    session.start();
+    expect(requests).toEqual([]);
+    expect(store.getState().runs).toEqual([null, null, null]);
+    const refused = store.getState().refused!;
+    expect(refused).toMatch(/^The comparison was not started: running 3 arms, 3 at a time, needs about 1\.1 GB of memory, the largest arm \d+ MB for .*; the limit in the browser is 1 GB: lower Listeners \(largest allowed with the other values: [\d,]+\)/);
+    expect(refused).toMatch(/ or the number of arms \(largest allowed with the other values: 2\)$/);
+    expect(refused).not.toMatch(/RangeError|Error:/);
+    // The largest value it names is one that runs; one more is still refused.
+    const users = named(refused, 'Listeners');
+    expect(users).toBeGreaterThan(2);
+    expect(users).toBeLessThan(60000);
+    const fits = bigSetup([loop(), epsilon(), thompson()], 4);
+    fits.store.setState({ shared: { ...big, users } });
+    fits.session.start();
+    expect(fits.store.getState().refused).toBeNull();
+    expect(fits.requests).toHaveLength(3);
+    const over = bigSetup([loop(), epsilon(), thompson()], 4);
+    over.store.setState({ shared: { ...big, users: users + 1 } });
+    over.session.start();
+    expect(over.requests).toEqual([]);
+  });
+
+  it('counts only the runs that go at once: the same arms on a two-worker pool run', () => {
+    const { store, session, requests } = bigSetup([loop(), epsilon(), thompson()], 2);
+    session.start();
+    expect(store.getState().refused).toBeNull();
+    expect(requests).toHaveLength(2);
+  });
+
+  it('an added arm that would not fit stays unrun; removing one lets the rest run', () => {
+    const { store, session, requests } = bigSetup([loop(), epsilon()], 4);
+    session.start();
+    expect(requests).toHaveLength(2);
+    session.setArm(2, thompson());
+    expect(requests).toHaveLength(2);
+    expect(store.getState().runs[2]).toBeNull();
+    expect(store.getState().refused).toMatch(/^The comparison was not started: running 3 arms, 3 at a time,/);
+    session.removeArm(2);
+    expect(store.getState().refused).toBeNull();
+  });
+
+  it('refuses a spread over seeds that would not fit before submitting any, naming the most seeds that fit; a spread shown stays', () => {
+    // 2 arms × 10 seeds on 2 workers: two runs at once (about 750 MB) and every finished run's rows
+    // kept (20 × 250 KB of rows and 480 KB a song array, about 15 MB): fits. 4 workers: four at once, not.
+    const { store, session, requests } = bigSetup([loop(), epsilon()], 4, 10);
+    session.start();
+    const before = requests.length;
+    session.runSeeds();
+    expect(requests).toHaveLength(before);
+    expect(store.getState().spread).toBeNull();
+    const refused = store.getState().refused!;
+    expect(refused).toMatch(/^The spread over seeds was not started: running 2 arms × 10 seeds, 4 at a time, needs about 1\.5 GB of memory, /);
+    // Even two seeds make four runs, four at a time: no number of seeds is enough.
+    expect(refused).not.toMatch(/Seeds \(largest/);
+    const two = bigSetup([loop(), epsilon()], 2, 10);
+    two.session.start();
+    two.session.runSeeds();
+    expect(two.store.getState().refused).toBeNull();
+    expect(two.store.getState().spread?.total).toBe(20);
+  });
+});

@@ -121,6 +121,17 @@ describe('isArmKey / isPlainPreset', () => {
     expect(isPlainPreset({ ...eps, params: { ...eps.params, epsilon: 0.2 } })).toBe(false);
     expect(isPlainPreset({ preset: null, params: defaultParams() })).toBe(false);
     expect(isPlainPreset({ preset: 'nope', params: defaultParams() })).toBe(false);
+    // Compared by value: a deep copy of the preset (a fresh bucket list) is still the preset.
+    expect(isPlainPreset({ ...eps, params: structuredClone(eps.params) })).toBe(true);
+  });
+
+  it('writes only what an arm changes from its start, compared by value', () => {
+    const query = new URLSearchParams();
+    writeArms(query, [
+      { preset: 'loop-forms', params: structuredClone(preset('loop-forms')) },
+      { preset: 'epsilon-exploration', params: { ...structuredClone(preset('epsilon-exploration')), epsilon: 0.25 } },
+    ]);
+    expect(query.toString()).toBe('arms=loop-forms%2Cepsilon-exploration&arm2.epsilon=0.25');
   });
 });
 

@@ -107,6 +107,16 @@ describe('A in the link', () => {
     expect(back.pinned).toEqual(a);
   });
 
+  it('writes only the values that differ, lists compared by value (a fresh copy is no difference)', () => {
+    const b = { ...base, bucketThresholds: [100, 1000] } as Params;
+    const same = new URLSearchParams();
+    writePinned(same, { params: structuredClone(b), changes: [] }, b);
+    expect(same.toString()).toBe('a=pinned');
+    const other = new URLSearchParams();
+    writePinned(other, { params: { ...b, bucketThresholds: [100, 2000] }, changes: [] }, b);
+    expect(other.toString()).toBe('a=pinned&a.bucketThresholds=100%2C2000');
+  });
+
   it('round-trips through the page link with B', () => {
     const b = { ...base, exploration: 'epsilon' } as Params;
     const search = searchFromParams(b, undefined, { pinned: { params: base, changes: [] } });

@@ -110,6 +110,21 @@ describe('simulation session', () => {
     expect(store.getState().markers).toEqual([]);
   });
 
+  it('a value equal to the current one (a list as a fresh copy) changes nothing: no message, no marker', () => {
+    const { store, session, sent } = wired();
+    session.step(2);
+    const before = sent.length;
+    const draft = store.getState().draft;
+    session.changeParam('bucketThresholds', [100, 1000]);
+    session.changeParam('epsilon', 0.1);
+    expect(sent).toHaveLength(before);
+    expect(store.getState().draft).toBe(draft);
+    expect(store.getState().markers).toEqual([]);
+    // A list that differs in one entry is a change.
+    session.changeParam('bucketThresholds', [100, 2000]);
+    expect(sent.at(-1)).toMatchObject({ type: 'setParams', params: { bucketThresholds: [100, 2000] } });
+  });
+
   it('before the first step a change is part of the run: no marker', () => {
     const { store, session, sent } = wired();
     session.changeParam('tasteDrift', 0.1);

@@ -35,6 +35,9 @@ describe('URL parameters', () => {
 
   it('leaves defaults out of the link', () => {
     expect(searchFromParams(defaultParams())).toBe('');
+    // Lists by value: a fresh [100, 1000] is the default; [100, 2000] is not.
+    expect(searchFromParams({ ...defaultParams(), bucketThresholds: [100, 1000] })).toBe('');
+    expect(searchFromParams({ ...defaultParams(), bucketThresholds: [100, 2000] })).toBe('?bucketThresholds=100,2000');
   });
 
   it('ignores invalid and unknown values, naming each, and keeps the valid ones', () => {
@@ -165,6 +168,25 @@ describe('the page state in a link', () => {
       { t: 60, key: 'exploration', value: 'none' },
     ]);
     expect(link).toMatchObject({ step: 70, lesson: { name: 'loops', chapter: 6 }, present: 'hit-rate', follow: 17 });
+  });
+
+  it('reads step, chapter and listener with the one number grammar the CLI uses, whole numbers in range only', () => {
+    // 6e1 = 60, +3 = 3, 17.0 = 17, blanks around a number are ignored: as `--steps 6e1` on the command line.
+    const link = readLink(`?step=6e1&lesson=loops&chapter=%2B3&listener=${encodeURIComponent(' 17.0 ')}`, vocabulary);
+    expect(link.issues).toEqual([]);
+    expect(link).toMatchObject({ step: 60, lesson: { name: 'loops', chapter: 3 }, follow: 17 });
+    expect(readLink('?step=-0').step).toBe(0);
+    expect(Object.is(readLink('?step=-0').step, 0)).toBe(true);
+    // Not the grammar (hex, Infinity, empty), not whole, or out of range: named, with what is allowed.
+    const bad = readLink('?step=0x10&lesson=loops&chapter=1.5&listener=1e3', vocabulary);
+    expect(bad.issues.map((i) => i.message)).toEqual([
+      'step must be a whole number from 0 to 100 (the run\'s length), got "0x10" (starting at step 0)',
+      'chapter must be a whole number from 1 to 8, got "1.5" (opening chapter 1)',
+      'listener must be a whole number from 0 to 999, got "1e3" (following listener 0)',
+    ]);
+    expect(bad).toMatchObject({ step: 0, lesson: { name: 'loops', chapter: 1 }, follow: 0 });
+    expect(readLink('?step=Infinity').issues.map((i) => i.key)).toEqual(['step']);
+    expect(readLink('?step=').issues.map((i) => i.key)).toEqual(['step']);
   });
 
   it('names every part it cannot use and what it did instead', () => {

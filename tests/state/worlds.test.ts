@@ -1,14 +1,16 @@
 // The parallel-worlds state: which runs make a world (the CLI's rule), progress, cancel, errors, and numbers equal to the engine's and the CLI's.
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { inProcess, runWorlds, worldJobs } from '../../src/cli/worlds';
 import {
   acrossWorlds,
   defaultParams,
+  estimateRunBytes,
   findPreset,
   paramSpec,
   PARAM_SCHEMA,
   parallelWorldParams,
   presetParams,
+  Simulation,
   STRATEGY_GROUPS,
   strategyOnWorld,
   topSongs,
@@ -28,7 +30,7 @@ import {
   WORLDS_DEFAULT,
 } from '../../src/state/worlds';
 import type { BatchRequest, BatchResponse } from '../../src/worker/batchProtocol';
-import { BatchPool } from '../../src/worker/pool';
+import { BatchPool, type WorkerLike } from '../../src/worker/pool';
 import { fakePool, Gate, ScriptWorker, tiny } from './worldsFakes';
 
 const random = presetParams(findPreset('random-baseline')!);
@@ -97,6 +99,10 @@ describe('inputs and the link', () => {
     const wrong = readWorldsLink('?baseline=best');
     expect(wrong.inputs.baseline).toBe(BASELINE_DEFAULT);
     expect(wrong.issues).toEqual([{ key: 'baseline', message: expect.stringMatching(/^baseline must be one of: loop-forms, locked-catalog, .*oracle-baseline, got "best" \(using random-baseline\)$/) }]);
+    // The one number grammar of the CLI's --worlds: 1e1 = 10, +4 = 4, 16.0 = 16.
+    for (const [text, n] of [['1e1', 10], ['+4', 4], ['16.0', 16], [' 3 ', 3]] as const)
+      expect(readWorldsLink(`?worlds=${encodeURIComponent(text)}`)).toEqual({ inputs: { n, baseline: BASELINE_DEFAULT }, issues: [] });
+    expect(readWorldsLink('?worlds=2e1').issues).toEqual([{ key: 'worlds', message: 'worlds must be a whole number from 2 to 16, got "2e1" (using 8)' }]);
     expect(readWorldsLink('?worlds=4&worlds=6').issues).toEqual([{ key: 'worlds', message: 'worlds given 2 times: all refused (using 8)' }]);
     const entries = worldsLinkEntries({ n: 5, baseline: 'calibrated' });
     expect(entries).toEqual([['worlds', '5'], ['baseline', 'calibrated']]);
@@ -263,5 +269,95 @@ describe('WorldsSession', () => {
     await session.run({ ...defaultParams(), seed: max - 3 }, pool);
     expect(session.store.getState()).toMatchObject({ status: 'error', error: `8 worlds need the seeds ${max - 3} … ${max + 4}, past the largest seed ${max}: lower the seed or the number of worlds` });
     expect(requests).toHaveLength(0);
+  });
+});
+
+describe('WorldsSession: the worlds that go at once must fit in the browser', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  /** A worker that only records its jobs: nothing here may actually build a world this big. */
+  class RecordingWorker implements WorkerLike {
+    onmessage: WorkerLike['onmessage'] = null;
+    onerror: WorkerLike['onerror'] = null;
+    constructor(private readonly requests: BatchRequest[]) {}
+    postMessage(message: BatchRequest): void {
+      this.requests.push(message);
+    }
+    terminate(): void {}
+  }
+  const recordingPool = (size: number) => {
+    const requests: BatchRequest[] = [];
+    return { pool: new BatchPool(size, () => new RecordingWorker(requests)), requests };
+  };
+  const named = (message: string, label: string) => Number(new RegExp(`${label} \\(largest allowed with the other values: ([\\d,]+)\\)`).exec(message)?.[1]?.replace(/,/g, ''));
+
+  /** One world is about 355 MB (estimateRunBytes): alone it runs in the page, four at once (1.5 GB) do not. */
+  const big: Params = { ...defaultParams(), users: 60000, songs: 60000, steps: 100 };
+
+  it('refuses before submitting any job when the worlds at once exceed the budget, naming what to lower and its largest value', async () => {
+    const { pool, requests } = recordingPool(4);
+    const session = new WorldsSession(createWorldsStore({ n: 8 }));
+    await session.run(big, pool);
+    expect(requests).toEqual([]);
+    const { status, error, total } = session.store.getState();
+    expect({ status, total }).toEqual({ status: 'error', total: 0 });
+    expect(error).toMatch(/^These worlds were not started: running 8 worlds of each strategy, 4 at a time, needs about 1\.5 GB of memory, each world \d+ MB for .*; the limit in the browser is 1 GB: lower Listeners \(largest allowed with the other values: [\d,]+\)/);
+    // Two worlds per side are still four at once: fewer worlds are not offered.
+    expect(error).not.toMatch(/Worlds \(largest/);
+    // The value it names runs; one more does not.
+    const users = named(error!, 'Listeners');
+    expect(users).toBeGreaterThan(2);
+    const fits = recordingPool(4);
+    await Promise.race([session.run({ ...big, users }, fits.pool), Promise.resolve()]);
+    expect(session.store.getState().status).toBe('running');
+    expect(fits.requests).toHaveLength(4);
+    session.cancel();
+    const over = recordingPool(4);
+    await session.run({ ...big, users: users + 1 }, over.pool);
+    expect(over.requests).toEqual([]);
+  });
+
+  it('counts the runs at once by the pool\'s workers: on two workers the same worlds start', () => {
+    const { pool, requests } = recordingPool(2);
+    const session = new WorldsSession(createWorldsStore({ n: 8 }));
+    void session.run(big, pool);
+    expect(session.store.getState()).toMatchObject({ status: 'running', error: null, total: 16 });
+    expect(requests).toHaveLength(2);
+    session.dispose();
+  });
+
+  it('names the most worlds that fit when what the page keeps of each world is what does not fit', async () => {
+    // 10,000 steps: every world's rows (2,500 bytes a step, 25 MB) are kept; 32 of them do not fit beside 4 runs.
+    const long: Params = { ...defaultParams(), users: 2, songs: 10, steps: 10000 };
+    const random = presetParams(findPreset('random-baseline')!);
+    const run = Math.max(estimateRunBytes(long), estimateRunBytes(strategyOnWorld(random, long)));
+    const kept = 8 * 10 + 2500 * 10000;
+    // Budget 1e9 = 4 × (run + 20 MB worker) + 2m × kept + 8 × songs, solved for m by hand.
+    const most = Math.floor((1e9 - 4 * (run + 20e6) - 8 * 10) / (2 * kept));
+    expect(most).toBeGreaterThanOrEqual(2);
+    expect(most).toBeLessThan(16);
+    const { pool, requests } = recordingPool(4);
+    const session = new WorldsSession(createWorldsStore({ n: 16 }));
+    await session.run(long, pool);
+    expect(requests).toEqual([]);
+    expect(session.store.getState().error).toMatch(new RegExp(`^These worlds were not started: running 16 worlds of each strategy, 4 at a time, needs about 1(\\.\\d)? GB of memory, .* or Worlds \\(largest allowed with the other values: ${most}\\)$`));
+  });
+
+  it('a world that fails in the engine is reported in words with how to report it, never the exception\'s text', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    vi.spyOn(Simulation.prototype, 'step').mockImplementation(() => {
+      throw new RangeError('Set maximum size exceeded');
+    });
+    const { pool } = fakePool(1);
+    const session = new WorldsSession(createWorldsStore({ n: 2 }));
+    await session.run(tiny, pool);
+    const { status, error } = session.store.getState();
+    expect(status).toBe('error');
+    expect(error).toBe(
+      "The current strategy's world 1 (seed 3) failed: an internal error stopped this run: please report it with the page’s link (Copy link) and what you did; the details are in the browser’s console",
+    );
+    expect(logged).toHaveBeenCalledWith(expect.any(String), expect.any(RangeError));
   });
 });

@@ -1,11 +1,18 @@
 // The worker's message handling, run in Node with a fake clock: reset, stepping, playing on the
 // worker's own timer, throttled and acknowledged frames, transferred song arrays, live changes, errors.
-import { describe, expect, it } from 'vitest';
-import { BROWSER_MEMORY_BUDGET, defaultParams, memoryProblem, runSimulation, type Params } from '../../src/engine';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { BROWSER_MEMORY_BUDGET, defaultParams, memoryProblem, runSimulation, Simulation, type Params } from '../../src/engine';
 import { BROWSER_MEMORY_CHECK, createController, type ControllerClock } from '../../src/worker/controller';
 import { RUN_REFUSED, type WorkerRequest, type WorkerResponse } from '../../src/worker/protocol';
 
 const params: Params = { ...defaultParams(), users: 40, songs: 120, steps: 5 };
+
+/** What the page shows of an unexpected error: what failed and how to report it, never the error's own text. */
+const FAILED = 'The simulation failed with an internal error: please report it with the page’s link (Copy link) and what you did; the details are in the browser’s console.';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 /** A clock whose time only moves when the test says so; due timers run in order. */
 function fakeClock() {
@@ -256,6 +263,7 @@ describe('simulation worker controller', () => {
   });
 
   it('refuses a run too big for the browser before building it, naming the controls to lower', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
     const h = harness();
     const big = { ...params, users: 200000, songs: 200000, slateSize: 50, steps: 100 };
     h.send({ type: 'reset', runId: 3, params: big }, { type: 'step', count: 1 });
@@ -267,18 +275,40 @@ describe('simulation worker controller', () => {
         new RegExp(`^${RUN_REFUSED}: it needs about 1\\.\\d GB of memory, .*; the limit in the browser is 1 GB: lower Listeners \\(largest allowed with the other values: [\\d,]+\\)`),
       ),
     });
-    // No simulation was built: the next request has nothing to step.
-    expect(step).toMatchObject({ type: 'error', message: expect.stringMatching(/reset first/) });
+    // No simulation was built: the next request has nothing to step (an internal error: the page never sends it).
+    expect(step).toEqual({ type: 'error', runId: 3, message: FAILED });
     // A run within the budget starts as usual.
     h.send({ type: 'reset', runId: 4, params });
     expect(h.messages.at(-1)).toMatchObject({ type: 'ready', runId: 4 });
   });
 
-  it('reports a step before any reset, and a live change that needs a restart', () => {
+  it('reports an unexpected error (a step before any reset, a live change that needs a restart) with a fixed sentence, the error itself in the console', () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     const h = harness();
     h.send({ type: 'step', count: 1 }, { type: 'reset', runId: 1, params }, { type: 'setParams', params: { ...params, songs: 200 } });
-    expect(h.messages[0]).toMatchObject({ type: 'error', message: expect.stringMatching(/reset first/) });
-    expect(h.messages[2]).toMatchObject({ type: 'error', message: expect.stringMatching(/songs.*restart/) });
+    expect(h.messages[0]).toEqual({ type: 'error', runId: 0, message: FAILED });
+    expect(h.messages[1]).toMatchObject({ type: 'ready', runId: 1 });
+    expect(h.messages[2]).toEqual({ type: 'error', runId: 1, message: FAILED });
+    // The details are kept for the report, in the console only.
+    const errors = logged.mock.calls.map((call) => call[1] as Error);
+    expect(errors.map((e) => e.message)).toEqual([expect.stringMatching(/reset first/), expect.stringMatching(/songs.*restart/)]);
+  });
+
+  it('never passes an exception\'s own text (a RangeError while playing) to the page', () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const h = harness({ frameMs: 0 });
+    h.send({ type: 'reset', runId: 5, params: { ...params, steps: 50 } }, { type: 'step', count: 1 });
+    // The run's own step breaks as the engine might (a typed array or Set past its size limit).
+    const broken = vi.spyOn(Simulation.prototype, 'step').mockImplementationOnce(() => {
+      throw new RangeError('Set maximum size exceeded');
+    });
+    h.send({ type: 'step', count: 1 });
+    broken.mockRestore();
+    const error = h.ofType('error');
+    expect(error).toEqual([{ type: 'error', runId: 5, message: FAILED }]);
+    expect(JSON.stringify(h.messages)).not.toContain('RangeError');
+    expect(JSON.stringify(h.messages)).not.toContain('maximum size');
+    expect(logged).toHaveBeenCalledWith('The simulation failed:', expect.any(RangeError));
   });
 
   it('a reset stops playing and starts the new run clean', () => {

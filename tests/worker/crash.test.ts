@@ -10,6 +10,9 @@ import type { WorkerRequest, WorkerResponse } from '../../src/worker/protocol';
 
 const params: Params = { ...defaultParams(), users: 40, songs: 120, steps: 200 };
 
+/** What the page shows of a crashed worker: what failed and how to report it, never the worker's own error text. */
+const CRASHED = 'The simulation worker crashed: please report it with the page’s link (Copy link) and what you did; the details are in the browser’s console.';
+
 /** What happened, in order: workers started and terminated, and the store's status changes. */
 let log: string[] = [];
 
@@ -90,6 +93,8 @@ function watchStatus(store: AppStore): void {
 }
 
 beforeEach(() => {
+  // The crashed worker's own words go to the console (checked where it matters).
+  vi.spyOn(console, 'error').mockImplementation(() => {});
   log = [];
   time = fakeClock();
   FakeWorker.made = [];
@@ -97,6 +102,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
 });
 
 describe('simulation client (fake Worker)', () => {
@@ -111,7 +117,8 @@ describe('simulation client (fake Worker)', () => {
     expect(received.map((m) => m.type)).toEqual(['ready']);
     worker.crash('boom');
     expect(log).toEqual(['start 1', 'message ready', 'terminate 1', 'message error']);
-    expect(received.at(-1)).toEqual({ type: 'error', message: 'the simulation worker crashed: boom' });
+    expect(received.at(-1)).toEqual({ type: 'error', message: CRASHED });
+    expect(console.error).toHaveBeenCalledWith(expect.any(String), 'boom');
     // A message already on its way, and a request after the crash: both dropped.
     const late: WorkerResponse = { type: 'steps', runId: 1, rows: [], done: false };
     worker.onmessage?.({ data: late } as MessageEvent<WorkerResponse>);
@@ -151,7 +158,7 @@ describe('session with a crashing worker (fake Worker)', () => {
     worker.crash('boom');
     expect(log.slice(log.indexOf('terminate 1'))).toEqual(['terminate 1', 'status error']);
     expect(worker.terminated).toBe(true);
-    expect(store.getState().error).toBe('the simulation worker crashed: boom');
+    expect(store.getState().error).toBe(CRASHED);
 
     // The crashed worker's controller is still playing: 3 more seconds of steps go nowhere.
     const rows = store.getState().rows;
@@ -247,5 +254,22 @@ describe('session with a client that keeps delivering after terminate', () => {
     expect(store.getState().status).toBe('idle');
     session.step(1);
     expect(store.getState().t).toBe(1);
+  });
+});
+
+describe('session with a worker that cannot start', () => {
+  it('shows a fixed sentence saying what failed and how to report it; the browser\'s own error goes to the console', () => {
+    const store = createAppStore(params);
+    const session = new SimulationSession(store, {
+      startWorker: () => {
+        throw new TypeError('Failed to construct \'Worker\': Script at blob:x cannot be accessed');
+      },
+    });
+    session.start();
+    expect(store.getState().status).toBe('error');
+    expect(store.getState().error).toBe(
+      'The simulation worker could not start: please report it with the page’s link (Copy link) and what you did; the details are in the browser’s console.',
+    );
+    expect(console.error).toHaveBeenCalledWith(expect.any(String), expect.objectContaining({ message: expect.stringContaining('cannot be accessed') }));
   });
 });

@@ -1,6 +1,6 @@
 // The batch pool: jobs run in order on a few workers, results reach the right job, cancel and crashes end only their job.
-import { describe, expect, it } from 'vitest';
-import { findPreset, presetParams, replayScenario, type Params } from '../../src/engine';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { estimateRunBytes, findPreset, presetParams, replayScenario, type Params } from '../../src/engine';
 import { runBatchJob } from '../../src/worker/batch';
 import type { BatchRequest, BatchResponse } from '../../src/worker/batchProtocol';
 import { BatchPool, poolSizeFor, type WorkerLike } from '../../src/worker/pool';
@@ -30,6 +30,18 @@ class FakeWorker implements WorkerLike {
     this.terminated = true;
   }
 }
+
+/** What the page shows of a job that failed or crashed: what failed and how to report it, never the error's own text. */
+const JOB_FAILED = 'an internal error stopped this run: please report it with the page’s link (Copy link) and what you did; the details are in the browser’s console';
+const WORKER_CRASHED = 'the worker running it crashed: please report it with the page’s link (Copy link) and what you did; the details are in the browser’s console';
+
+/** Catches console.error (the raw details go there); restored after each test. */
+function quietConsole() {
+  return vi.spyOn(console, 'error').mockImplementation(() => {});
+}
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 describe('poolSizeFor', () => {
   it('one worker per core, from one to four', () => {
@@ -94,19 +106,23 @@ describe('BatchPool', () => {
     first.cancel();
   });
 
-  it('a crash fails only the job it ran; the next job gets a fresh worker', async () => {
+  it('a crash fails only the job it ran, with a fixed sentence; the next job gets a fresh worker', async () => {
+    quietConsole();
     let made = 0;
     const pool = new BatchPool(1, () => new FakeWorker(made++ === 0 ? 1 : undefined));
     const messages: BatchResponse[] = [];
     const a = pool.submit({ kind: 'rows', scenario: { params: params() }, toStep: 2 }, (m) => messages.push(m));
     const b = pool.submit({ kind: 'rows', scenario: { params: params() }, toStep: 2 }, () => {});
     expect(await a.ended).toBe('failed');
-    expect(messages).toEqual([{ type: 'error', id: a.id, message: 'a comparison worker crashed: boom' }]);
+    expect(messages).toEqual([{ type: 'error', id: a.id, message: WORKER_CRASHED }]);
+    // The worker's own words are kept for whoever reports it, in the console only.
+    expect(console.error).toHaveBeenCalledWith(expect.any(String), 'boom');
     expect(await b.ended).toBe('done');
     expect(made).toBe(2);
   });
 
-  it('an engine error ends the job as failed with its message, and dispose cancels the rest', async () => {
+  it('an engine error ends the job as failed with a fixed sentence (the error in the console), and dispose cancels the rest', async () => {
+    const logged = quietConsole();
     const pool = new BatchPool(1, () => new FakeWorker());
     const messages: BatchResponse[] = [];
     const bad = pool.submit(
@@ -114,7 +130,11 @@ describe('BatchPool', () => {
       (m) => messages.push(m),
     );
     expect(await bad.ended).toBe('failed');
-    expect(messages.at(-1)).toMatchObject({ type: 'error', message: expect.stringContaining('needs a restart') });
+    expect(messages.at(-1)).toEqual({ type: 'error', id: bad.id, message: JOB_FAILED });
+    expect(logged).toHaveBeenCalledTimes(1);
+    const [, error] = logged.mock.calls[0]!;
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toMatch(/songs.*needs a restart/);
     const waiting = pool.submit({ kind: 'rows', scenario: { params: params() }, toStep: 2 }, () => {});
     const queued = pool.submit({ kind: 'rows', scenario: { params: params() }, toStep: 2 }, () => {});
     pool.dispose();
@@ -154,5 +174,41 @@ describe('BatchPool.reserveCore', () => {
     const single = new BatchPool(1, () => new FakeWorker());
     single.reserveCore(true);
     expect(await single.submit({ kind: 'rows', scenario: { params: params() }, toStep: 2 }, () => {}).ended).toBe('done');
+  });
+});
+
+describe('runBatchJob memory guard', () => {
+  /** Issue 10's run (on the loop-forms preset): valid, but over 1 GB. */
+  const huge = params({ users: 200000, songs: 200000, slateSize: 50, steps: 100 });
+
+  function runOne(request: BatchRequest): BatchResponse[] {
+    const sent: BatchResponse[] = [];
+    runBatchJob(request, (m) => sent.push(m), () => 0);
+    return sent;
+  }
+
+  it('refuses a run too big for the browser before building anything, with the page\'s refusal', () => {
+    const started = performance.now();
+    for (const job of [
+      { kind: 'rows', scenario: { params: huge }, toStep: huge.steps },
+      { kind: 'world', params: huge, withQuality: true },
+    ] as const) {
+      const sent = runOne({ type: 'job', id: 9, job });
+      expect(sent).toHaveLength(1);
+      expect(sent[0]).toMatchObject({ type: 'error', id: 9 });
+      const message = (sent[0] as { message: string }).message;
+      expect(message).toMatch(/^This run was not started: it needs about \d+(\.\d)? GB of memory, .*; the limit in the browser is 1 GB: lower Listeners \(largest allowed with the other values: [\d,]+\)/);
+    }
+    // From the parameters alone: building 200,000 listeners and songs would take seconds.
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('counts the steps a rows job runs to, not only the scenario\'s own length', () => {
+    // 1,000 new songs a step: 5 steps make 205,000 songs, 1,000 steps 1.2 million (× 50 slots × 16 bytes: 960 MB of position log alone).
+    const growing = params({ songs: 200000, newSongsPerStep: 1000, slateSize: 50, steps: 5 });
+    expect(estimateRunBytes(growing)).toBeLessThan(1e9);
+    expect(estimateRunBytes({ ...growing, steps: 1000 })).toBeGreaterThan(1e9);
+    const sent = runOne({ type: 'job', id: 4, job: { kind: 'rows', scenario: { params: growing }, toStep: 1000 } });
+    expect(sent).toEqual([{ type: 'error', id: 4, message: expect.stringMatching(/^This run was not started: it needs about 1\.\d GB of memory/) }]);
   });
 });

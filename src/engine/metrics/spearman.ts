@@ -1,4 +1,5 @@
 // Rank correlation between popularity and quality, with tied values given their average rank.
+import { pow2 } from '../math/bits';
 
 /**
  * 1-based ranks of values ascending; tied values share the mean of the ranks they span.
@@ -24,9 +25,9 @@ export function ascendingOrder(values: ArrayLike<number>): Int32Array {
 
 /** Bits an index takes in a packed key: up to 2^21 values. */
 const INDEX_BITS = 21;
-const INDEX_SCALE = 2 ** INDEX_BITS;
+const INDEX_SCALE = pow2(INDEX_BITS);
 /** Largest value a packed key holds exactly: value · 2^21 + index < 2^53. */
-const MAX_PACKED_VALUE = 2 ** (53 - INDEX_BITS) - 1;
+const MAX_PACKED_VALUE = pow2(53 - INDEX_BITS) - 1;
 
 /**
  * The indices in ascending order of value, when every value is an integer in [0, 2^32): keys

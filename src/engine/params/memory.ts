@@ -224,6 +224,39 @@ export function largestAllowed(params: Params, key: ParamKey, budget: number, es
   return lo;
 }
 
+/** Memory of a worker (a Web Worker or a worker thread) besides its run: its own heap and the engine's code. */
+export const BYTES_PER_WORKER = 20e6;
+
+/**
+ * Memory of `runs` whole runs on one world, on `workers` workers that each hold one run at a time:
+ * min(workers, runs) runs at once, each estimated by `perRun` (default estimateRunBytes) with its
+ * worker, plus what whoever started them keeps of every finished run (its step rows and a number
+ * per song, at most) and one more number per song (the songs' quality, sent once).
+ */
+export function batchBytes(params: Params, runs: number, workers: number, perRun: (p: Params) => number = estimateRunBytes): number {
+  const songs = songCount(params);
+  return Math.min(workers, runs) * (perRun(params) + BYTES_PER_WORKER) + runs * (8 * songs + BYTES_PER_STEP * params.steps) + 8 * songs;
+}
+
+/**
+ * Runs started together on a pool of workers (the CLI's --worlds, the page's parallel worlds, a
+ * comparison's arms or its spread over seeds), as a number the user picks (worlds, seeds, arms).
+ */
+export interface Batch {
+  /** The number picked, e.g. 8 worlds. */
+  readonly count: number;
+  /** Its smallest allowed value. */
+  readonly min: number;
+  /** How many runs a count makes, e.g. two per world for two strategies. */
+  readonly runs: (count: number) => number;
+  /** Workers that take the runs, each one run at a time. */
+  readonly workers: number;
+  /** The count as a message names it, e.g. "--worlds" or "Worlds". */
+  readonly name: string;
+  /** One run's estimate (default estimateRunBytes); when the runs differ in strategy, the largest of them. */
+  readonly perRun?: (p: Params) => number;
+}
+
 export interface MemoryCheck {
   /** Where the run is, e.g. "the limit here is" (default) or "the limit in the browser is". */
   readonly where?: string;
@@ -267,4 +300,20 @@ export function memoryProblem(params: Params, budget: number, check: MemoryCheck
       ? `lower ${list(fixes, 'or')}`
       : `no one value is enough: lower several of ${list(candidates.slice(0, 4).map(name), 'and')} together`;
   return `${check.subject ?? 'this run'} needs about ${formatBytes(total)} of memory, ${check.each ? `${check.each} ` : ''}${breakdown}; ${check.where ?? 'the limit here is'} ${formatBytes(budget)}: ${advice}`;
+}
+
+/**
+ * Why `batch` cannot start within `budget` bytes (batchBytes of the runs that go at once and of
+ * what is kept), in memoryProblem's words, with the largest count that fits (the other values
+ * kept) among the values to lower; undefined when it fits.
+ */
+export function batchMemoryProblem(params: Params, budget: number, batch: Batch, check: MemoryCheck = {}): string | undefined {
+  const perRun = batch.perRun ?? estimateRunBytes;
+  const bytes = (p: Params, count: number) => batchBytes(p, batch.runs(count), batch.workers, perRun);
+  const estimate = (p: Params) => bytes(p, batch.count);
+  if (estimate(params) <= budget) return undefined;
+  let most = 0;
+  for (let m = batch.min; m < batch.count; m++) if (bytes(params, m) <= budget) most = m;
+  const more = most > 0 ? [`${batch.name} (largest allowed with the other values: ${groupDigits(most)})`] : [];
+  return memoryProblem(params, budget, { ...check, estimate, more: [...(check.more ?? []), ...more] });
 }

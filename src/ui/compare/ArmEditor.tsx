@@ -62,6 +62,8 @@ function ArmCard({ index, arm, count }: { index: number; arm: ArmChoice; count: 
 export function ArmEditor() {
   const session = useCompareSession();
   const arms = useCompare((s) => s.arms);
+  // Why the arms (or the spread over seeds) were not started: together too big for the browser.
+  const refused = useCompare((s) => s.refused);
   const used = new Set(arms.map((a) => a.preset));
   const nextPreset = PRESETS.find((p) => !used.has(p.name))?.name ?? PRESETS[0]!.name;
   return (
@@ -78,6 +80,11 @@ export function ArmEditor() {
           </li>
         )}
       </ul>
+      {refused && (
+        <p className="compare-refused" role="alert">
+          {refused}
+        </p>
+      )}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 // "Follow one listener": their recent slates as genre chips, clicks marked, beside their true taste; where a filter bubble closes.
 import { useId, useState } from 'react';
+import { wholeNumber } from '../../state/query';
 import { TRAIL_LENGTH } from '../../state/store';
 import { useActions, useAppStore } from '../storeContext';
 import { genreColors } from '../views/palette';
@@ -28,8 +29,9 @@ function FollowPicker() {
   const [error, setError] = useState<string | null>(null);
   const id = useId();
   const go = () => {
-    const n = /^\d{1,9}$/.test(text.trim()) ? Number(text.trim()) : NaN;
-    if (!(n >= 1 && n <= users)) {
+    // The common number grammar, as the CLI and the link read numbers: 17, +17, 1.7e1.
+    const n = wholeNumber(text, 1, users);
+    if (n === null) {
       setError(`Listener number: a whole number from 1 to ${users.toLocaleString('en-US')}.`);
       return;
     }

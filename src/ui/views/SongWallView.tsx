@@ -1,7 +1,7 @@
 // View 5 — the song wall: every song as one square, so the concentration of attention is visible at a glance.
 import { useMemo } from 'react';
 import { fmtInt, fmtPct } from './format';
-import { topShareOf } from './select';
+import { sortedAscending, topShare } from './inequality';
 import { SongWallCanvas, useWallLayout } from './SongWallCanvas';
 import { levelRange, LEVELS, wallPlan, WALL_SHADES } from './songWall';
 import { StepZeroNote, WorldPending } from './StepZero';
@@ -11,14 +11,17 @@ import { ViewCard } from './ViewCard';
 
 export const WALL_TITLE = 'Song wall: where the attention goes';
 
-/** Share of impressions that went to the 10% most shown songs, and how many songs were never shown. */
+/**
+ * Share of impressions that went to the 10% most shown of the released songs (the engine's
+ * topShare, on a sorted copy), and how many songs were never shown.
+ */
 export function exposureSummary(
   impressions: ArrayLike<number>,
   released: number,
 ): { top10: number; unseen: number } {
   let unseen = 0;
   for (let i = 0; i < released; i++) if (impressions[i] === 0) unseen++;
-  return { top10: topShareOf(impressions, 0.1, released), unseen };
+  return { top10: topShare(sortedAscending(impressions, released), 0.1), unseen };
 }
 
 /** Names of the shades, for the legend's hover titles and the text alternative. */

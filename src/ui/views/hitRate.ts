@@ -1,10 +1,18 @@
 // Pure logic of the hit-rate view: bucket labels from the thresholds and the warning-sign verdict.
-import { BUCKETS, type BucketValues, type StepMetrics } from '../../engine';
+import { BUCKETS, defaultParams, type BucketValues, type StepMetrics } from '../../engine';
 import { fmtInt, fmtPct } from './format';
+
+/** The schema's default bucket edges: the one place the numbers live. */
+const DEFAULT_EDGES = defaultParams().bucketThresholds;
+
+/** The bucket edges a and b of `thresholds`; one missing (never, for validated parameters) is the schema's default. */
+export function bucketEdges(thresholds: readonly number[]): readonly [number, number] {
+  return [thresholds[0] ?? DEFAULT_EDGES[0]!, thresholds[1] ?? DEFAULT_EDGES[1]!];
+}
 
 /** Labels of the three popularity buckets, e.g. "< 100 plays", "100–1,000", "> 1,000". */
 export function bucketLabels(thresholds: readonly number[]): BucketValues<string> {
-  const [a = 100, b = 1000] = thresholds;
+  const [a, b] = bucketEdges(thresholds);
   return { low: `< ${fmtInt(a)} plays`, mid: `${fmtInt(a)}–${fmtInt(b)}`, high: `> ${fmtInt(b)}` };
 }
 

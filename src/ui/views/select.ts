@@ -1,4 +1,4 @@
-// Order statistics in linear time: medians and top shares of 50,000 songs without sorting them every frame.
+// Order statistics in linear time: medians of 50,000 songs without sorting them every frame.
 
 /**
  * Rearranges `a` so that a[k] is the value a full ascending sort would put there, everything before
@@ -53,22 +53,4 @@ export function median(values: ArrayLike<number>, n = values.length): number {
   let lower = -Infinity;
   for (let i = 0; i < hi; i++) if (a[i]! > lower) lower = a[i]!;
   return (lower + a[hi]!) / 2;
-}
-
-/**
- * Share of the total held by the largest `fraction` of the first n values (at least one value),
- * as topShare of a sorted copy would give, in linear time; 0 when the total is 0.
- */
-export function topShareOf(values: ArrayLike<number>, fraction: number, n = values.length): number {
-  if (n === 0) return 0;
-  const k = Math.min(n, Math.max(1, Math.ceil(fraction * n)));
-  const a = copyOf(values, n);
-  nthElement(a, n - k);
-  let total = 0;
-  let top = 0;
-  for (let i = 0; i < n; i++) {
-    total += a[i]!;
-    if (i >= n - k) top += a[i]!;
-  }
-  return total > 0 ? top / total : 0;
 }

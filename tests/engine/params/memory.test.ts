@@ -2,6 +2,8 @@
 // largest allowed values, and the structures that used to hit V8's size limits.
 import { describe, expect, it } from 'vitest';
 import {
+  batchBytes,
+  batchMemoryProblem,
   BROWSER_MEMORY_BUDGET,
   clicksPerListenerStep,
   defaultParams,
@@ -131,6 +133,30 @@ describe('memoryProblem', () => {
     );
     expect(largestAllowed({ ...p, users: 5000 }, 'users', 1e6, estimate)).toBe(1000);
     expect(largestAllowed({ ...p, users: 5000 }, 'users', 1e3, estimate)).toBeUndefined();
+  });
+});
+
+describe('batchBytes and batchMemoryProblem: runs that go at once on a pool of workers', () => {
+  // 1,000 songs, 10 steps, each run 100 MB (a stand-in estimate): kept per finished run 8 × 1,000 +
+  // 2,500 × 10 = 33,000 bytes, plus 8,000 for the songs' quality once.
+  const p: Params = { ...defaultParams(), songs: 1000, newSongsPerStep: 0, steps: 10 };
+  const perRun = () => 100e6;
+
+  it('counts min(workers, runs) runs at once, each with its worker, and what is kept of every run', () => {
+    expect(batchBytes(p, 5, 2, perRun)).toBe(2 * 120e6 + 5 * 33000 + 8000);
+    expect(batchBytes(p, 1, 4, perRun)).toBe(120e6 + 33000 + 8000);
+    // Released songs count: 10 steps × 100 new songs make 2,000 songs.
+    expect(batchBytes({ ...p, newSongsPerStep: 100 }, 1, 1, perRun)).toBe(120e6 + 16000 + 25000 + 16000);
+  });
+
+  it('refuses over the budget, naming the largest count that fits; fits when it does', () => {
+    // 3 worlds of 2 runs each on 4 workers: 4 runs at once, 4 × 120 MB + 6 × 33 KB + 8 KB, about 480 MB.
+    const batch = { count: 3, min: 1, runs: (m: number) => 2 * m, workers: 4, name: 'Worlds', perRun };
+    expect(batchMemoryProblem(p, 500e6, batch)).toBeUndefined();
+    // 2 worlds are still 4 runs at once (480 MB); 1 world is 2 (240 MB + 66 KB + 8 KB): the largest that fits 300 MB.
+    expect(batchMemoryProblem(p, 300e6, batch)).toMatch(/^this run needs about 480 MB of memory, .*; the limit here is 300 MB: .*Worlds \(largest allowed with the other values: 1\)$/);
+    // Not even the smallest count fits: no count is offered.
+    expect(batchMemoryProblem(p, 200e6, batch)).not.toMatch(/Worlds/);
   });
 });
 

@@ -91,3 +91,22 @@ describe('ArmEditor', () => {
     expect(statuses).toEqual(['computing, step 3', 'failed: out of memory']);
   });
 });
+
+describe('ArmEditor: arms refused for memory', () => {
+  it('shows why the arms were not started as an alert, and nothing when they were', () => {
+    const message = 'The comparison was not started: running 3 arms, 3 at a time, needs about 1.1 GB of memory; the limit in the browser is 1 GB: lower Listeners (largest allowed with the other values: 50,000)';
+    const store: CompareStore = createCompareStore(explore, ['loop-forms', 'epsilon-exploration', 'thompson-sampling'].map((n) => presetArm(n)!));
+    store.setState({ refused: message });
+    render(
+      <StoreProvider store={createAppStore(explore)}>
+        <CompareContext.Provider value={{ store, session: {} as unknown as CompareSession }}>
+          <ArmEditor />
+        </CompareContext.Provider>
+      </StoreProvider>,
+    );
+    expect(screen.getByRole('alert').textContent).toBe(message);
+    cleanup();
+    show(['loop-forms', 'epsilon-exploration']);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});

@@ -44,6 +44,24 @@ describe('ListenerStrip', () => {
     expect(screen.queryByText(/history is kept/)).toBeNull();
   });
 
+  it('reads the listener number as every numeric input is read (1.3e1 is 13); anything else is named with what is allowed', () => {
+    const { store, session } = wiredSession(long);
+    act(() => session.step(3));
+    renderWith(<ListenerStrip />, store, session);
+    const input = screen.getByLabelText('Listener no.');
+    const follow = screen.getByRole('button', { name: 'Follow' });
+    fireEvent.change(input, { target: { value: ' 1.3e1 ' } });
+    fireEvent.click(follow);
+    expect(screen.getByRole('heading', { name: /no\. 13,/ })).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+    for (const bad of ['0x10', '2.5', '0', String(long.users + 1)]) {
+      fireEvent.change(input, { target: { value: bad } });
+      fireEvent.click(follow);
+      expect(screen.getByRole('alert').textContent).toBe(`Listener number: a whole number from 1 to ${long.users.toLocaleString('en-US')}.`);
+      expect(screen.getByRole('heading', { name: /no\. 13,/ })).toBeTruthy();
+    }
+  });
+
   it('switches to a niche listener with their own history, not the previous listener\u2019s', () => {
     const { store, session } = wiredSession(long);
     act(() => session.step(15));
