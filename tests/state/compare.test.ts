@@ -7,6 +7,7 @@ import { CompareSession } from '../../src/state/compareSession';
 import { runBatchJob } from '../../src/worker/batch';
 import { BATCH_CHUNK_MS, type BatchRequest, type BatchResponse } from '../../src/worker/batchProtocol';
 import { BatchPool, type WorkerLike } from '../../src/worker/pool';
+import { recordingPool } from './recordingPool';
 
 /** The page's world: small, so every run takes milliseconds. */
 const shared: Params = { ...defaultParams(), users: 40, songs: 80, steps: 6, seed: 7 };
@@ -502,20 +503,6 @@ describe('CompareSession: dispose and start again', () => {
 });
 
 describe('CompareSession: runs that go at once must fit in the browser', () => {
-  /** A worker that only records its jobs: nothing here may actually build a world this big. */
-  class RecordingWorker implements WorkerLike {
-    onmessage: WorkerLike['onmessage'] = null;
-    onerror: WorkerLike['onerror'] = null;
-    constructor(private readonly requests: BatchRequest[]) {}
-    postMessage(message: BatchRequest): void {
-      this.requests.push(message);
-    }
-    terminate(): void {}
-  }
-  const recordingPool = (size: number) => {
-    const requests: BatchRequest[] = [];
-    return { pool: new BatchPool(size, () => new RecordingWorker(requests)), requests };
-  };
   /**
    * 60,000 listeners × 60,000 songs × 100 steps: one run is about 355 MB (estimateRunBytes), so
    * with its worker (20 MB) two at once take about 750 MB and three about 1.13 GB, over the

@@ -30,7 +30,8 @@ import {
   WORLDS_DEFAULT,
 } from '../../src/state/worlds';
 import type { BatchRequest, BatchResponse } from '../../src/worker/batchProtocol';
-import { BatchPool, type WorkerLike } from '../../src/worker/pool';
+import { BatchPool } from '../../src/worker/pool';
+import { recordingPool } from './recordingPool';
 import { fakePool, Gate, ScriptWorker, tiny } from './worldsFakes';
 
 const random = presetParams(findPreset('random-baseline')!);
@@ -277,20 +278,6 @@ describe('WorldsSession: the worlds that go at once must fit in the browser', ()
     vi.restoreAllMocks();
   });
 
-  /** A worker that only records its jobs: nothing here may actually build a world this big. */
-  class RecordingWorker implements WorkerLike {
-    onmessage: WorkerLike['onmessage'] = null;
-    onerror: WorkerLike['onerror'] = null;
-    constructor(private readonly requests: BatchRequest[]) {}
-    postMessage(message: BatchRequest): void {
-      this.requests.push(message);
-    }
-    terminate(): void {}
-  }
-  const recordingPool = (size: number) => {
-    const requests: BatchRequest[] = [];
-    return { pool: new BatchPool(size, () => new RecordingWorker(requests)), requests };
-  };
   const named = (message: string, label: string) => Number(new RegExp(`${label} \\(largest allowed with the other values: ([\\d,]+)\\)`).exec(message)?.[1]?.replace(/,/g, ''));
 
   /** One world is about 355 MB (estimateRunBytes): alone it runs in the page, four at once (1.5 GB) do not. */
