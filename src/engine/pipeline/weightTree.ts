@@ -2,6 +2,8 @@
 
 /** Removals up to which a draw corrects its point over the removed items rather than using the tree. */
 const SHIFT_LIMIT = 16;
+/** Draws a build serves by binary search before it builds its bucket index. */
+const INDEX_AFTER_DRAWS = 64;
 
 /**
  * Holds non-negative weights w_0 … w_{n−1} and draws item j with probability w_j / Σw over the
@@ -9,8 +11,9 @@ const SHIFT_LIMIT = 16;
  * x = u·total. A listener's slate is K draws, each followed by the removal of the drawn item, and
  * `restore` puts every removed item back for the next listener.
  *
- * Built once per step in O(n): the prefix sums C_j of the weights as built, and a bucket index
- * that maps a point to the item holding it in O(1) expected time. With few items out (a slate of
+ * Built in O(n): the prefix sums C_j of the weights as built. A point is looked up by binary
+ * search, and once the weights have served INDEX_AFTER_DRAWS draws (one set shared by every
+ * listener of a step) through a bucket index that finds the item holding it in O(1) expected time. With few items out (a slate of
  * ten), a draw maps x onto the built prefix sums by adding the weight of every removed item that
  * starts at or below it, y = x + Σ_{r removed, C_r ≤ y} w_r (the removed items visited in id
  * order), then looks y up: O(removed) per draw with no tree to update or restore. Once more than
@@ -28,6 +31,9 @@ export class WeightTree {
   private bucketStart = new Int32Array(1);
   private buckets = 1;
   private bucketScale = 0;
+  /** Whether the bucket index is built for the current weights, and the draws served before it. */
+  private indexed = false;
+  private draws = 0;
   private size = 0;
   /** Items removed since the last build or restore, ascending by id while the tree is not in use. */
   private removed = new Int32Array(64);
@@ -66,6 +72,18 @@ export class WeightTree {
     this.removedCount = 0;
     this.treeBuilt = false;
     this.treeInUse = false;
+    this.draws = 0;
+    this.indexed = false;
+  }
+
+  /**
+   * The bucket index over the prefix sums, built once a build has served INDEX_AFTER_DRAWS draws:
+   * worth its O(n) for weights every listener draws from, not for one listener's own.
+   */
+  private buildIndex(): void {
+    const n = this.size;
+    const total = this.fullTotal;
+    const prefix = this.prefix;
     // A bucket per item (rounded up to a power of 2): most points fall in a bucket whose first item holds them.
     let buckets = 1;
     while (buckets < n) buckets *= 2;
@@ -78,6 +96,7 @@ export class WeightTree {
       while (j < n - 1 && prefix[j + 1]! <= edge) j++;
       this.bucketStart[b] = j;
     }
+    this.indexed = true;
   }
 
   /** Weight of item j (0 once removed, until restore). */
@@ -114,6 +133,20 @@ export class WeightTree {
       const i = removed[r]!;
       if (prefix[i]! > y) break;
       y += builtWeight[i]!;
+    }
+    // The last item whose interval starts at or below y (items of weight 0 start where the next does).
+    if (!this.indexed) {
+      if (++this.draws <= INDEX_AFTER_DRAWS) {
+        let lo = 0;
+        let hi = n - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          if (prefix[mid]! <= y) lo = mid;
+          else hi = mid - 1;
+        }
+        return lo;
+      }
+      this.buildIndex();
     }
     let b = Math.floor(y * this.bucketScale);
     if (b >= this.buckets) b = this.buckets - 1;
