@@ -40,7 +40,10 @@ export function simulateBehaviour(
   slotRelevance?: Float64Array,
 ): BehaviourTotals {
   const K = theta.length;
-  const totals: BehaviourTotals = { impressions: 0, clicks: 0, relevanceSum: 0 };
+  // Sums in locals, not an object's fields: each slot adds to them.
+  let impressions = 0;
+  let clicks = 0;
+  let relevanceSum = 0;
   for (let u = 0; u < world.userCount; u++) {
     const len = slateLen[u]!;
     const base = u * K;
@@ -52,14 +55,14 @@ export function simulateBehaviour(
         continue;
       }
       const p = slotRelevance ? slotRelevance[base + k]! : relevance(world, log, maxClickProb, u, slate[base + k]!);
-      totals.impressions++;
-      totals.relevanceSum += p;
+      impressions++;
+      relevanceSum += p;
       const click = e < theta[k]! && c < p ? 1 : 0;
       clicked[base + k] = click;
-      totals.clicks += click;
+      clicks += click;
     }
   }
-  return totals;
+  return { impressions, clicks, relevanceSum };
 }
 
 /**

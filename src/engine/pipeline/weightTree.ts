@@ -37,6 +37,9 @@ export class WeightTree {
   private size = 0;
   /** Items removed since the last build or restore, ascending by id while the tree is not in use. */
   private removed = new Int32Array(64);
+  /** Where each of those starts in the built prefix sums, and its weight (in the same order, for the lookup). */
+  private readonly shiftStart = new Float64Array(SHIFT_LIMIT + 1);
+  private readonly shiftWeight = new Float64Array(SHIFT_LIMIT + 1);
   private removedCount = 0;
   private removedTotal = 0;
   private fullTotal = 0;
@@ -125,14 +128,13 @@ export class WeightTree {
 
   /** The item holding x of the remaining weights, through the built prefix sums. */
   private lookup(x: number): number {
-    const { prefix, removed, builtWeight } = this;
+    const { prefix, shiftStart, shiftWeight } = this;
     const n = this.size;
     // Every removed item that starts at or below the point shifts it right by its weight.
     let y = x;
     for (let r = 0; r < this.removedCount; r++) {
-      const i = removed[r]!;
-      if (prefix[i]! > y) break;
-      y += builtWeight[i]!;
+      if (shiftStart[r]! > y) break;
+      y += shiftWeight[r]!;
     }
     // The last item whose interval starts at or below y (items of weight 0 start where the next does).
     if (!this.indexed) {
@@ -199,14 +201,18 @@ export class WeightTree {
       this.subtract(j, w);
       return;
     }
-    // Kept in id order, as the lookup visits them.
-    const removed = this.removed;
+    // Kept in id order, as the lookup visits them, with their starts and weights beside them.
+    const { removed, shiftStart, shiftWeight } = this;
     let at = this.removedCount++;
     while (at > 0 && removed[at - 1]! > j) {
       removed[at] = removed[at - 1]!;
+      shiftStart[at] = shiftStart[at - 1]!;
+      shiftWeight[at] = shiftWeight[at - 1]!;
       at--;
     }
     removed[at] = j;
+    shiftStart[at] = this.prefix[j]!;
+    shiftWeight[at] = w;
     if (this.removedCount > SHIFT_LIMIT) this.useTree();
   }
 
