@@ -5,6 +5,10 @@
 //   npm run bench:ui -- --no-build        # reuse dist/
 //   npm run bench:ui -- --dist /tmp/other # an other build (A/B comparisons); implies --no-build
 //   npm run bench:ui -- --viewport 1920x1080 --seconds 10 --repeats 3 --only 600
+//   npm run bench:ui -- --only lesson --out /tmp/lesson.json
+//
+// bench/ui-results.json is written only by a full run of this build (no --only, no --dist); --out
+// writes the results of any run to the file it names.
 //
 // Instruments the page before it loads (page.addInitScript): a buffered PerformanceObserver for
 // 'longtask' entries (tasks over 50 ms) and a requestAnimationFrame loop that records when every frame
@@ -12,6 +16,11 @@
 // which every chart first shows step ≥ 1 after Play (the placeholders turn into charts); it is
 // reported apart from the steady state. Each scenario runs `--repeats` times in a fresh page; the
 // table shows the median of each number, and bench/ui-results.json every run.
+//
+// The background jobs are timed from the click (or from opening the page) to the text that says they
+// are done. On the parallel-worlds page the drawing of the result is measured apart as well: its long
+// tasks from the last frame that showed the progress bar until the page has drawn every part of the
+// result (the sides lose aria-busy) and a second after (the "drawing the result" column).
 import { cpus, loadavg } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -55,7 +64,18 @@ interface JobTiming {
   /** Text that appears when every job is done. */
   readonly doneText: RegExp;
   readonly goalSeconds: number;
+  /**
+   * The drawing of the result, timed apart: from the last frame that showed `busy` (the progress
+   * bar, there until the last job's reply) until `settled` matches (the page has drawn all of it),
+   * and RESULT_TAIL_MS after, so what is drawn in the tasks after it is counted too.
+   */
+  readonly result?: { readonly busy: string; readonly settled: string };
 }
+
+/** The worlds page while it runs shows a progress bar; it draws a new result a part per frame, marking the sides aria-busy until all is drawn. */
+const WORLDS_RESULT = { busy: '[role="progressbar"]', settled: '.wl-sides:not([aria-busy])' } as const;
+/** How long after the result is drawn its tasks are still counted, ms. */
+const RESULT_TAIL_MS = 1000;
 
 const JOBS: readonly JobTiming[] = [
   {
@@ -64,6 +84,7 @@ const JOBS: readonly JobTiming[] = [
     query: '?page=worlds&worlds=8&baseline=loop-forms',
     doneText: /How much the worlds agree/,
     goalSeconds: 10,
+    result: WORLDS_RESULT,
   },
   {
     // The page as it opens: 8 worlds for the strategy and 8 for the random baseline, twice the work.
@@ -71,6 +92,7 @@ const JOBS: readonly JobTiming[] = [
     query: '?page=worlds&worlds=8',
     doneText: /How much the worlds agree/,
     goalSeconds: 20,
+    result: WORLDS_RESULT,
   },
   {
     name: 'seed spread: 4 arms × 10 seeds × 100 steps (40 runs)',
@@ -86,7 +108,7 @@ const GOAL_FPS = 30;
 
 /** Runs in the page before any of its scripts. Plain JS in a string, so no transpiler helper leaks in. */
 const PROBE = `(() => {
-  const probe = { longTasks: [], frames: [], steps: [], playAt: null };
+  const probe = { longTasks: [], frames: [], steps: [], playAt: null, busy: null, busyAt: null };
   window.__uiBench = probe;
   try {
     new PerformanceObserver((list) => {
@@ -102,6 +124,8 @@ const PROBE = `(() => {
     for (const slot of slots) step = Math.min(step, stepOf(slot));
     probe.frames.push(now);
     probe.steps.push(step);
+    // The last frame that showed the page busy (a background job's progress bar), if asked.
+    if (probe.busy && document.querySelector(probe.busy)) probe.busyAt = now;
     requestAnimationFrame(loop);
   };
   requestAnimationFrame(loop);
@@ -112,6 +136,9 @@ interface Probe {
   frames: number[];
   steps: number[];
   playAt: number | null;
+  /** A selector the page shows while busy, and the last frame that showed it. */
+  busy: string | null;
+  busyAt: number | null;
   noLongTasks?: string;
 }
 
@@ -270,6 +297,11 @@ export interface JobResult {
   /** Longest main-thread task while the jobs ran: the page stays responsive. */
   readonly longestTaskMs: number;
   readonly longTasks: number;
+  /**
+   * Drawing the result (jobs with `result`): from the last busy frame until all is drawn and
+   * RESULT_TAIL_MS after; its long tasks and the longest task.
+   */
+  readonly result?: { readonly ms: number; readonly longTasks: number; readonly longestTaskMs: number };
   readonly met: boolean;
 }
 
@@ -280,6 +312,7 @@ async function timeJobs(browser: Browser, url: string, job: JobTiming, viewport:
   page.on('pageerror', (e) => errors.push(e.message));
   await page.addInitScript(PROBE);
   let startAt = 0;
+  if (job.result) await page.addInitScript(`window.__uiBench.busy = ${JSON.stringify(job.result.busy)};`);
   if (job.start) {
     await page.goto(`${url}${job.query}`);
     // The arms themselves run first; the spread starts once the page is idle.
@@ -292,6 +325,20 @@ async function timeJobs(browser: Browser, url: string, job: JobTiming, viewport:
   }
   await page.getByText(job.doneText).first().waitFor({ timeout: 180_000 });
   const endAt = await page.evaluate(() => performance.now());
+  let result: JobResult['result'];
+  if (job.result) {
+    await page.locator(job.result.settled).waitFor({ state: 'attached', timeout: 60_000 });
+    const settledAt = await page.evaluate(() => performance.now());
+    await page.waitForTimeout(RESULT_TAIL_MS);
+    const { busyAt, longTasks } = await page.evaluate(() => (window as unknown as { __uiBench: Probe }).__uiBench);
+    if (busyAt === null) throw new Error(`${job.name}: no frame showed ${job.result.busy}`);
+    const drawing = tasksIn({ longTasks } as Probe, busyAt, settledAt + RESULT_TAIL_MS);
+    result = {
+      ms: round(settledAt - busyAt),
+      longTasks: drawing.length,
+      longestTaskMs: round(Math.max(0, ...drawing.map((t) => t.duration))),
+    };
+  }
   const probe = await page.evaluate(() => (window as unknown as { __uiBench: Probe }).__uiBench);
   await context.close();
   if (errors.length > 0) throw new Error(`${job.name}: page errors: ${errors.join('; ')}`);
@@ -302,6 +349,7 @@ async function timeJobs(browser: Browser, url: string, job: JobTiming, viewport:
     seconds,
     longTasks: tasks.length,
     longestTaskMs: round(Math.max(0, ...tasks.map((t) => t.duration))),
+    ...(result ? { result } : {}),
     met: seconds <= job.goalSeconds,
   };
 }
@@ -357,6 +405,7 @@ async function main() {
       seconds: { type: 'string', default: '10' },
       repeats: { type: 'string', default: '3' },
       only: { type: 'string' },
+      out: { type: 'string' },
     },
   });
   const [width, height] = values.viewport.split('x').map(Number);
@@ -372,6 +421,7 @@ async function main() {
   const results: ScenarioResult[] = [];
   const runs: ScenarioResult[][] = [];
   const jobResults: JobResult[] = [];
+  const jobRuns: JobResult[][] = [];
   try {
     for (const scenario of scenarios) {
       const these: ScenarioResult[] = [];
@@ -390,11 +440,30 @@ async function main() {
       const times: JobResult[] = [];
       for (let r = 0; r < repeats; r++) {
         const result = await timeJobs(browser, server.url, job, { width, height });
-        console.log(`… ${job.name} #${r + 1}: ${result.seconds} s, longest task ${result.longestTaskMs} ms, load ${loadavg()[0]!.toFixed(2)}`);
+        const drawing = result.result
+          ? `; drawing the result: ${result.result.longTasks} long tasks (longest ${result.result.longestTaskMs} ms) in ${result.result.ms} ms`
+          : '';
+        console.log(`… ${job.name} #${r + 1}: ${result.seconds} s, longest task ${result.longestTaskMs} ms${drawing}, load ${loadavg()[0]!.toFixed(2)}`);
         times.push(result);
       }
       const sorted = [...times].sort((a, b) => a.seconds - b.seconds);
-      jobResults.push(sorted[Math.floor((sorted.length - 1) / 2)]!);
+      const middle = sorted[Math.floor((sorted.length - 1) / 2)]!;
+      // The drawing of the result: the median of each number over the repeats.
+      const drawn = times.flatMap((t) => (t.result ? [t.result] : []));
+      const med = (values: number[]) => round(quantile([...values].sort((a, b) => a - b), 0.5));
+      jobResults.push(
+        drawn.length === 0
+          ? middle
+          : {
+              ...middle,
+              result: {
+                ms: med(drawn.map((d) => d.ms)),
+                longTasks: med(drawn.map((d) => d.longTasks)),
+                longestTaskMs: med(drawn.map((d) => d.longestTaskMs)),
+              },
+            },
+      );
+      jobRuns.push(times);
     }
   } finally {
     await browser.close();
@@ -402,11 +471,16 @@ async function main() {
   }
 
   console.log(`\nViewport ${width}×${height}; goals: no main-thread task > ${GOAL_LONG_TASK_MS} ms while playing, ≥ ${GOAL_FPS} fps (p5).\n`);
-  console.log(table(results));
+  if (results.length > 0) console.log(table(results));
   if (jobResults.length > 0) {
     console.log('\nBackground jobs (median over the repeats), from the click (or opening) to the last result:\n');
-    console.log('| jobs | seconds | goal | long tasks > 50 ms | longest task |\n| --- | --- | --- | --- | --- |');
-    for (const j of jobResults) console.log(`| ${j.name} | ${j.seconds} | ${j.met ? '✓' : '✗'} ≤ ${JOBS.find((x) => x.name === j.name)!.goalSeconds} s | ${j.longTasks} | ${j.longestTaskMs} ms |`);
+    console.log(
+      '| jobs | seconds | goal | long tasks > 50 ms | longest task | drawing the result: long tasks / longest task (median) |\n| --- | --- | --- | --- | --- | --- |',
+    );
+    for (const j of jobResults) {
+      const drawing = j.result ? `${j.result.longTasks} / ${j.result.longestTaskMs} ms` : '—';
+      console.log(`| ${j.name} | ${j.seconds} | ${j.met ? '✓' : '✗'} ≤ ${JOBS.find((x) => x.name === j.name)!.goalSeconds} s | ${j.longTasks} | ${j.longestTaskMs} ms | ${drawing} |`);
+    }
   }
   const out = {
     date: new Date().toISOString(),
@@ -419,10 +493,17 @@ async function main() {
     /** Per scenario, the median of each number over the repeats. */
     results,
     runs,
+    /** Per job, the run of median duration, with the median of each number of drawing the result. */
     jobs: jobResults,
+    jobRuns,
   };
-  writeFileSync(join(ROOT, 'bench/ui-results.json'), `${JSON.stringify(out, null, 2)}\n`);
-  console.log('\nwrote bench/ui-results.json');
+  // bench/ui-results.json holds a full run of this build: a partial run (--only) or an other build
+  // (--dist) writes only where --out says.
+  const file = values.out ?? (values.only || values.dist ? null : join(ROOT, 'bench/ui-results.json'));
+  if (file) {
+    writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
+    console.log(`\nwrote ${file}`);
+  } else console.log('\nnot written (a partial run or an other build; --out FILE writes it)');
   if (results.some((r) => !r.met) || jobResults.some((j) => !j.met)) process.exitCode = 1;
 }
 

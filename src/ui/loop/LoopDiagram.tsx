@@ -5,6 +5,7 @@ import { TextMeter } from '../views/textFit';
 import { useElementWidth } from '../views/useElementWidth';
 import { arrowCandidates, loopLabels } from './loopLabels';
 import { layoutLoop, PHONE_BELOW, type LoopSize, type MeterFactory } from './loopLayout';
+import { LoopPulse } from './LoopPulse';
 import './loop.css';
 
 const meters = new Map<string, TextMeter>();
@@ -63,91 +64,95 @@ export function LoopDiagram({ size = 'compact', className }: LoopDiagramProps) {
     return <div className={classes} ref={ref} style={{ minHeight: reserved }} />;
   }
   const { style } = layout;
+  const box = `0 0 ${layout.width} ${layout.height}`;
+  // Three layers, in the order one drawing had them: the arrows, the pulse (on the compositor: see
+  // LoopPulse), then the nodes, which hide the pulse at the corners, and the labels.
   return (
     <div className={classes} ref={ref} data-testid="loop-diagram">
-      <svg
+      <div
+        className="loop-stage"
         role="img"
         aria-label={labels.summary}
-        width={layout.width}
-        height={layout.height}
-        viewBox={`0 0 ${layout.width} ${layout.height}`}
         data-mode={layout.mode}
+        style={{ width: layout.width, height: layout.height }}
       >
-        {layout.arrows.map((a) => (
-          <g
-            key={a.id}
-            className={a.loop ? 'loop-arrow' : 'loop-arrow loop-arrow--feed'}
-            data-arrow={a.id}
-          >
-            <line
-              x1={a.x1}
-              y1={a.y1}
-              x2={a.x2}
-              y2={a.y2}
-              strokeWidth={style.name === 'present' ? 4 : 2}
-            />
-            <polygon points={a.head} />
-          </g>
-        ))}
+        <svg width={layout.width} height={layout.height} viewBox={box} aria-hidden="true">
+          {layout.arrows.map((a) => (
+            <g
+              key={a.id}
+              className={a.loop ? 'loop-arrow' : 'loop-arrow loop-arrow--feed'}
+              data-arrow={a.id}
+            >
+              <line
+                x1={a.x1}
+                y1={a.y1}
+                x2={a.x2}
+                y2={a.y2}
+                strokeWidth={style.name === 'present' ? 4 : 2}
+              />
+              <polygon points={a.head} />
+            </g>
+          ))}
+        </svg>
         {pulse.on && (
-          <path
+          <LoopPulse
             key={pulse.t}
-            data-step={pulse.t}
-            className="loop-pulse"
-            d={layout.loopPath}
-            pathLength={100}
-            strokeWidth={style.name === 'present' ? 12 : 6}
-            onAnimationEnd={lapEnded}
+            step={pulse.t}
+            rect={layout.loopRect}
+            stroke={style.name === 'present' ? 12 : 6}
+            onEnd={lapEnded}
           />
         )}
-        {layout.nodes.map((n) => (
-          <g key={n.id} className={`loop-node loop-node--${n.id}`}>
-            <rect x={n.box.x} y={n.box.y} width={n.box.w} height={n.box.h} rx={style.radius} />
-            {n.lines.map((l, i) => (
-              <text
-                key={i}
-                className={`loop-text loop-text--${l.role}`}
-                x={l.x}
-                y={l.y}
-                textAnchor={l.anchor}
-                fontSize={style.font[l.role]}
-              >
-                {l.text}
-              </text>
-            ))}
-          </g>
-        ))}
-        {layout.arrows.map((a) => (
-          <g key={a.id} className="loop-label" data-label={a.id}>
-            {a.lines.map((l, i) => (
-              <text
-                key={i}
-                className={`loop-text loop-text--${l.role}`}
-                x={l.x}
-                y={l.y}
-                textAnchor={l.anchor}
-                fontSize={style.font[l.role]}
-              >
-                {l.text}
-                {l.tail && (
-                  <tspan className="loop-text--detail" fontSize={style.font.detail}>
-                    {l.tail}
-                  </tspan>
-                )}
-              </text>
-            ))}
-          </g>
-        ))}
-        <text
-          className="loop-text loop-text--caption"
-          x={layout.caption.x}
-          y={layout.caption.y}
-          textAnchor={layout.caption.anchor}
-          fontSize={style.font.caption}
-        >
-          {layout.caption.text}
-        </text>
-      </svg>
+        <svg className="loop-top" width={layout.width} height={layout.height} viewBox={box} aria-hidden="true">
+          {layout.nodes.map((n) => (
+            <g key={n.id} className={`loop-node loop-node--${n.id}`}>
+              <rect x={n.box.x} y={n.box.y} width={n.box.w} height={n.box.h} rx={style.radius} />
+              {n.lines.map((l, i) => (
+                <text
+                  key={i}
+                  className={`loop-text loop-text--${l.role}`}
+                  x={l.x}
+                  y={l.y}
+                  textAnchor={l.anchor}
+                  fontSize={style.font[l.role]}
+                >
+                  {l.text}
+                </text>
+              ))}
+            </g>
+          ))}
+          {layout.arrows.map((a) => (
+            <g key={a.id} className="loop-label" data-label={a.id}>
+              {a.lines.map((l, i) => (
+                <text
+                  key={i}
+                  className={`loop-text loop-text--${l.role}`}
+                  x={l.x}
+                  y={l.y}
+                  textAnchor={l.anchor}
+                  fontSize={style.font[l.role]}
+                >
+                  {l.text}
+                  {l.tail && (
+                    <tspan className="loop-text--detail" fontSize={style.font.detail}>
+                      {l.tail}
+                    </tspan>
+                  )}
+                </text>
+              ))}
+            </g>
+          ))}
+          <text
+            className="loop-text loop-text--caption"
+            x={layout.caption.x}
+            y={layout.caption.y}
+            textAnchor={layout.caption.anchor}
+            fontSize={style.font.caption}
+          >
+            {layout.caption.text}
+          </text>
+        </svg>
+      </div>
     </div>
   );
 }

@@ -173,6 +173,8 @@ export interface LoopLayout {
   readonly caption: TextLine;
   /** The loop's centre line (slates → clicks → log → ranker → slates), for the travelling pulse. */
   readonly loopPath: string;
+  /** The same line's corners, as loopPath has them: left and right columns' and top and bottom rows' centres. */
+  readonly loopRect: { readonly left: number; readonly right: number; readonly top: number; readonly bottom: number };
 }
 
 const lineHeight = (px: number) => Math.round(px * 1.25);
@@ -764,8 +766,9 @@ export function layoutLoop(
     );
   }
 
-  const loopPath = `M${r(cxL)},${r(cy1)}H${r(cxR)}V${r(cy2)}H${r(cxL)}Z`;
-  return { width, height, mode, style, nodes, arrows, caption: captionLine, loopPath };
+  const loopRect = { left: r(cxL), right: r(cxR), top: r(cy1), bottom: r(cy2) };
+  const loopPath = `M${loopRect.left},${loopRect.top}H${loopRect.right}V${loopRect.bottom}H${loopRect.left}Z`;
+  return { width, height, mode, style, nodes, arrows, caption: captionLine, loopPath, loopRect };
 }
 
 const JOIN = ' · ';

@@ -2,6 +2,7 @@
 // inlined styles, its canvases as images, and the run's caption under it.
 import { wrapCaption } from './caption';
 import { isPainted, px, resolveVars, splitAlpha } from './cssValues';
+import { drawHeldBack } from '../views/canvas';
 import { canvasFontMetrics, fontOf, type FontMetrics } from './fontMetrics';
 import { drawBox, drawChoice, type Origin } from './htmlBoxes';
 import { NUMERIC_RULES, inlineSvgStyles, numericClass } from './svgStyles';
@@ -107,6 +108,8 @@ function drawSvg(source: SVGSVGElement, walk: Walk, into: SVGElement): void {
 
 /** A canvas layer (song wall, scatter points) as a PNG image at its backing-store resolution. */
 function drawCanvas(canvas: HTMLCanvasElement, walk: Walk, into: SVGElement): void {
+  // A canvas out of sight may hold its latest drawing back (views/canvas): draw it first.
+  drawHeldBack(canvas);
   const box = canvas.getBoundingClientRect();
   if (box.width <= 0 || box.height <= 0 || canvas.width === 0 || canvas.height === 0) return;
   let href: string;

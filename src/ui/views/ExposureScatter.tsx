@@ -1,8 +1,8 @@
 // Quality against impressions for every released song: SVG axes in React, the points on a canvas (fast at 50,000).
 import { scaleLinear, scaleLog } from 'd3';
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { AxisBottom, AxisLeft } from './Axes';
-import { prepareCanvas } from './canvas';
+import { prepareCanvas, useCanvasInSight } from './canvas';
 import { GEM_QUALITY, scatterPlan, type ScatterPlan } from './exposure';
 import { fmtCompact, fmtInt } from './format';
 import { logTicks, plotBox } from './layout';
@@ -130,11 +130,13 @@ export function ExposureScatter({
     return { plan, x: xs, y: ys };
   }, [songs, thresholds, gems, width, height]);
   const [y0, y1] = y.domain() as [number, number];
-  useEffect(() => {
+  // Drawn while in sight; out of sight, once it comes back (views/canvas).
+  const draw = useCallback(() => {
     if (!measured) return;
     const ctx = prepareCanvas(canvasRef.current, width, height);
     if (ctx) drawScatter(ctx, plan, width);
   }, [plan, width, height, measured]);
+  useCanvasInSight(canvasRef, draw);
   if (!measured)
     return (
       <div ref={ref} className="vw-chart" role="img" aria-label={ariaLabel} style={{ height }} />

@@ -1,6 +1,6 @@
 // The song wall on a canvas (50,000 cells stay fast) with a React hover read-out mapped from the pointer.
-import { useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
-import { prepareCanvas } from './canvas';
+import { useCallback, useMemo, useRef, useState, type PointerEvent } from 'react';
+import { prepareCanvas, useCanvasInSight } from './canvas';
 import { fmtIndex, fmtInt } from './format';
 import {
   cellAt,
@@ -57,11 +57,13 @@ export function SongWallCanvas({ songs, layout, plan, width, ariaLabel }: SongWa
   const gutter = gutterWidth(width);
   const short = gutter < 60;
 
-  useEffect(() => {
+  // Drawn while in sight; out of sight, once it comes back (views/canvas).
+  const draw = useCallback(() => {
     const canvas = canvasRef.current;
     const ctx = prepareCanvas(canvas, layout.width, layout.height);
     if (ctx && canvas) drawWall(ctx, plan, layout, canvas.width / Math.max(1, layout.width));
   }, [plan, layout]);
+  useCanvasInSight(canvasRef, draw);
 
   const onPointerMove = (e: PointerEvent<HTMLCanvasElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();

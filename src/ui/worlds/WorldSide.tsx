@@ -2,14 +2,19 @@
 import { useId } from 'react';
 import { TOP_K, worldsTopping, type WorldsRun, type WorldsSide } from '../../state/worlds';
 import { fmtIndex } from '../views/format';
-import { SuccessScatter, type ShareRange } from './SuccessScatter';
+import { SuccessScatter } from './SuccessScatter';
 import { TopSongsGrid } from './TopSongsGrid';
 import { songName } from './worldsText';
 
 export interface WorldSideProps {
-  run: WorldsRun;
+  /** The side as the page's numbers show it: its id and title. */
   side: WorldsSide;
-  shares: ShareRange;
+  /**
+   * The run the grid and the scatter draw (WorldsPage reveals a new run one part at a time): the
+   * page's run once their turn has come, the run before until then, null before the first.
+   */
+  grid: WorldsRun | null;
+  scatter: WorldsRun | null;
   colors: readonly string[];
   highlight: number | null;
   onHighlight(song: number | null): void;
@@ -24,8 +29,9 @@ function songLine(run: WorldsRun, side: WorldsSide, song: number): string {
   return `${songName(song)} · genre ${(run.genre[song] ?? 0) + 1} · quality ${fmtIndex(run.quality[song] ?? 0)}: ${where}`;
 }
 
-export function WorldSide({ run, side, shares, colors, highlight, onHighlight, chartHeight }: WorldSideProps) {
+export function WorldSide({ side, grid, scatter, colors, highlight, onHighlight, chartHeight }: WorldSideProps) {
   const id = useId();
+  const gridSide = grid?.[side.id];
   return (
     <section className={`wl-side wl-side-${side.id}`} aria-labelledby={id}>
       <h3 id={id} className="wl-side-title">
@@ -38,17 +44,21 @@ export function WorldSide({ run, side, shares, colors, highlight, onHighlight, c
       <div className="wl-side-body">
         <div className="wl-side-grid">
           <h4 className="wl-sub">Final top {TOP_K} of each world</h4>
-          <TopSongsGrid run={run} side={side} colors={colors} highlight={highlight} onHighlight={onHighlight} />
+          {grid && gridSide ? (
+            <TopSongsGrid run={grid} side={gridSide} colors={colors} highlight={highlight} onHighlight={onHighlight} />
+          ) : (
+            // The grid's place, kept while it waits for its turn.
+            <div className="wl-grid-wait" />
+          )}
           <p className="wl-song-line" aria-live="polite">
-            {highlight === null ? 'Point at or focus a song to find it in every world.' : songLine(run, side, highlight)}
+            {highlight === null || !grid || !gridSide ? 'Point at or focus a song to find it in every world.' : songLine(grid, gridSide, highlight)}
           </p>
         </div>
         <div className="wl-side-scatter">
           <h4 className="wl-sub">Success against quality, every world</h4>
           <SuccessScatter
-            run={run}
-            side={side}
-            shares={shares}
+            run={scatter}
+            side={side.id}
             colors={colors}
             highlight={highlight}
             onHighlight={onHighlight}

@@ -8,8 +8,8 @@ import { Legend } from '../views/Legend';
 import { genreColors } from '../views/palette';
 import { useElementWidth } from '../views/useElementWidth';
 import { AcrossTable } from './AcrossTable';
-import type { ShareRange } from './SuccessScatter';
 import { WorldsControls } from './WorldsControls';
+import { useInTurn } from './useInTurn';
 import { WorldSide } from './WorldSide';
 import { WORLDS_INTRO, WORLDS_TITLE } from './worldsText';
 import '../views/views.css';
@@ -34,18 +34,12 @@ function staleNote(run: WorldsRun, params: Params, n: number, baseline: string):
   return `These results are for ${run.inputs.n} worlds${changed ? ' of an earlier scenario' : ''} against ${findPreset(run.inputs.baseline)?.title ?? run.inputs.baseline}. Run to update them.`;
 }
 
-/** The smallest share above 0 and the largest any song has in any world of either side: both scatters' y axis. */
-function shareRange(run: WorldsRun | null): ShareRange {
-  let min = Infinity;
-  let max = 0;
-  for (const side of run ? [run.current, run.baseline] : [])
-    for (const world of side.worlds)
-      for (const share of world.shares) {
-        if (share > 0 && share < min) min = share;
-        if (share > max) max = share;
-      }
-  return { min: Number.isFinite(min) ? min : 0, max };
-}
+/**
+ * The parts a finished run is shown in, one per frame (useInTurn): the numbers and the sides'
+ * frames, then each side's grid, then each side's scatter.
+ */
+const PART = { numbers: 0, grid: { current: 1, baseline: 2 }, scatter: { current: 3, baseline: 4 } } as const;
+const PARTS = 5;
 
 export function WorldsPage({ params, pool, session: given }: WorldsPageProps) {
   const [own] = useState(() => (given ? null : createWorldsSession()));
@@ -63,9 +57,12 @@ export function WorldsPage({ params, pool, session: given }: WorldsPageProps) {
   const titleId = useId();
   // The page's own session stops its jobs when the page goes; one the app passed in is the app's.
   useEffect(() => () => own?.dispose(), [own]);
-  const colors = useMemo(() => genreColors(run?.genres ?? 1), [run]);
-  const shares = useMemo(() => shareRange(run), [run]);
-  const stale = run ? staleNote(run, params, n, baseline) : null;
+  // A new result reaches the page a part at a time; until its turn a part shows the run before.
+  const partOf = useInTurn(run, PARTS);
+  const shown = partOf(PART.numbers);
+  const colors = useMemo(() => genreColors(shown?.genres ?? 1), [shown]);
+  const stale = shown ? staleNote(shown, params, n, baseline) : null;
+  const revealing = shown !== run || partOf(PARTS - 1) !== run;
   return (
     <section ref={ref} className="wl-page" aria-labelledby={titleId}>
       <header className="wl-head">
@@ -99,9 +96,9 @@ export function WorldsPage({ params, pool, session: given }: WorldsPageProps) {
           {error}
         </p>
       )}
-      {!run ? (
+      {!shown ? (
         <div className="vw-empty wl-empty">
-          <span className="vw-empty-title">{status === 'running' ? 'Running the worlds…' : `Press Run to simulate ${n} worlds of each strategy`}</span>
+          <span className="vw-empty-title">{status === 'running' || run ? 'Running the worlds…' : `Press Run to simulate ${n} worlds of each strategy`}</span>
           <span className="vw-empty-sub">
             Every world has the same songs and listeners as the scenario; only the seed of each run differs.
           </span>
@@ -110,16 +107,16 @@ export function WorldsPage({ params, pool, session: given }: WorldsPageProps) {
         <>
           <section className="wl-card" aria-label="Across-world numbers">
             <h3 className="wl-card-title">How much the worlds agree</h3>
-            <AcrossTable run={run} />
+            <AcrossTable run={shown} />
           </section>
           <Legend items={colors.map((color, g) => ({ label: `Genre ${g + 1}`, color }))} label="Song colours: genres" />
-          <div className={status === 'running' ? 'wl-sides is-busy' : 'wl-sides'}>
-            {[run.current, run.baseline].map((side) => (
+          <div className={status === 'running' ? 'wl-sides is-busy' : 'wl-sides'} aria-busy={revealing || undefined}>
+            {[shown.current, shown.baseline].map((side) => (
               <WorldSide
                 key={side.id}
-                run={run}
                 side={side}
-                shares={shares}
+                grid={partOf(PART.grid[side.id])}
+                scatter={partOf(PART.scatter[side.id])}
                 colors={colors}
                 highlight={highlight}
                 onHighlight={setHighlight}

@@ -11,13 +11,22 @@ import { fakePool, Gate, tiny } from '../../state/worldsFakes';
 
 afterEach(cleanup);
 
-/** Renders the page with its session and a pool of in-thread workers, and runs `n` worlds to the end. */
+/** Waits until the page shows the whole of its result (it reveals a new one a part per frame). */
+async function revealed(): Promise<void> {
+  await waitFor(() => {
+    expect(document.querySelector('.wl-sides')).not.toBeNull();
+    expect(document.querySelector('.wl-sides[aria-busy]')).toBeNull();
+  });
+}
+
+/** Renders the page with its session and a pool of in-thread workers, runs `n` worlds to the end and waits until all is shown. */
 async function finished(n = 3): Promise<WorldsSession> {
   const session = createWorldsSession({ n });
   const { pool } = fakePool(2);
   render(<WorldsPage params={tiny} pool={pool} session={session} />);
   fireEvent.click(screen.getByRole('button', { name: `Run ${n} worlds` }));
   await waitFor(() => expect(session.store.getState().status).toBe('done'));
+  await revealed();
   return session;
 }
 
@@ -153,6 +162,60 @@ describe('WorldsPage', () => {
     expect(Number(overlap.replace('%', '')) / 100).toBeCloseTo(run.current.across.top10Overlap, 3);
     expect(screen.getByTestId('worlds-reading').textContent).toBe(readingSentence(run));
     expect(screen.getByTestId('worlds-reading').textContent).toMatch(/^Unpredictability U is .* Two worlds share \d+(\.\d)?% of their top 10 songs under the current strategy and \d+(\.\d)?% under the baseline\./);
+  });
+
+  it('shows a new result a part at a time: the numbers first, then each grid, then each scatter', async () => {
+    const session = createWorldsSession({ n: 2 });
+    const { pool } = fakePool(2);
+    render(<WorldsPage params={tiny} pool={pool} session={session} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Run 2 worlds' }));
+    await waitFor(() => expect(session.store.getState().status).toBe('done'));
+    // The render that brings the result draws none of it.
+    expect(screen.queryByText('How much the worlds agree')).toBeNull();
+    expect(screen.getByText('Running the worlds…')).toBeTruthy();
+    const parts = () => ({
+      numbers: screen.queryByText('How much the worlds agree') !== null,
+      grids: document.querySelectorAll('.wl-grid').length,
+      waiting: document.querySelectorAll('.wl-grid-wait').length,
+      scatters: document.querySelectorAll('.wl-scatter[role="img"]').length,
+    });
+    const seen = [parts()];
+    await waitFor(() => {
+      const now = parts();
+      if (JSON.stringify(now) !== JSON.stringify(seen.at(-1))) seen.push(now);
+      expect(now.scatters).toBe(2);
+    });
+    await revealed();
+    expect(seen[0]).toEqual({ numbers: false, grids: 0, waiting: 0, scatters: 0 });
+    expect(seen.at(-1)).toEqual({ numbers: true, grids: 2, waiting: 0, scatters: 2 });
+    // In order, one part at a time: grids before scatters.
+    for (let i = 1; i < seen.length; i++) {
+      expect(seen[i]!.grids).toBeGreaterThanOrEqual(seen[i - 1]!.grids);
+      expect(seen[i]!.scatters).toBeGreaterThanOrEqual(seen[i - 1]!.scatters);
+      if (seen[i]!.scatters > 0) expect(seen[i]!.grids).toBe(2);
+    }
+    expect(seen.some((p) => p.numbers && p.grids === 0 && p.waiting === 2)).toBe(true);
+  });
+
+  it('a new run replaces the one shown without blanks: parts not yet reached keep the run before', async () => {
+    const session = await finished(2);
+    const before = session.store.getState().result!;
+    const firstSong = () => document.querySelector<HTMLElement>('.wl-side-current [data-cell="0:0"]')?.dataset.song;
+    expect(firstSong()).toBe(String(before.current.worlds[0]!.top[0]));
+    // Never a placeholder in between: the grids show the old run until the new one reaches them.
+    let blanks = 0;
+    const watch = new MutationObserver(() => {
+      blanks += document.querySelectorAll('.wl-grid-wait, .wl-scatter:not([role])').length;
+    });
+    watch.observe(document.body, { childList: true, subtree: true });
+    act(() => session.store.getState().setN(3));
+    fireEvent.click(screen.getByRole('button', { name: 'Run 3 worlds' }));
+    await waitFor(() => expect(session.store.getState().status).toBe('done'));
+    await waitFor(() => expect(document.querySelectorAll('.wl-side-current .wl-world-head')).toHaveLength(3));
+    await revealed();
+    watch.disconnect();
+    expect(blanks).toBe(0);
+    expect(screen.getByRole('img', { name: /Scatter of 80 songs in each of 3 worlds, Current strategy/ })).toBeTruthy();
   });
 
   it('says when the results shown are of other settings', async () => {

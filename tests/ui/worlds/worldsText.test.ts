@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AcrossWorlds } from '../../../src/engine';
 import type { WorldsRun, WorldsSide } from '../../../src/state/worlds';
-import { genrePaths, POINT } from '../../../src/ui/worlds/scatterPlan';
+import { genreCells, POINT } from '../../../src/ui/worlds/scatterPlan';
 import { fmtShare, MEASURES, readingSentence, WORLDS_INTRO } from '../../../src/ui/worlds/worldsText';
 
 const across = (top10Overlap: number): AcrossWorlds => ({
@@ -49,15 +49,24 @@ describe('worlds text', () => {
   });
 });
 
-describe('genrePaths', () => {
-  it('draws one square per genre and pixel cell, however many songs and worlds fall in it', () => {
+describe('genreCells', () => {
+  it('places one square per genre and pixel cell, however many songs and worlds fall in it', () => {
     // Songs 0 and 1 (genre 0) land in the same cell in both worlds; song 2 (genre 1) elsewhere.
     const side = {
       worlds: [{ shares: Float64Array.from([0.5, 0.5, 0]) }, { shares: Float64Array.from([0.5, 0.5, 0]) }],
     } as unknown as WorldsSide;
-    const paths = genrePaths(side, [0.1, 0.1, 0.9], [0, 0, 1], 3, { x: (q) => q * 100, y: (s) => 100 - s * 100 });
+    const cells = genreCells(side, [0.1, 0.1, 0.9], [0, 0, 1], 3, { x: (q) => q * 100, y: (s) => 100 - s * 100 });
     expect(POINT).toBe(3);
     // (10, 50) → cell (3, 17) → a 3 px square from (7.5, 49.5); (90, 100) → cell (30, 33).
-    expect(paths).toEqual(['M7.5 49.5h3v3h-3z', 'M88.5 97.5h3v3h-3z', '']);
+    expect(cells.map((c) => [...c])).toEqual([[7.5, 49.5], [88.5, 97.5], []]);
+  });
+
+  it('keeps the squares of different genres in one cell, and each genre in the order its songs come', () => {
+    const side = {
+      worlds: [{ shares: Float64Array.from([0.5, 0.5, 0.2]) }, { shares: Float64Array.from([0.2, 0.5, 0.5]) }],
+    } as unknown as WorldsSide;
+    const cells = genreCells(side, [0.1, 0.1, 0.1], [0, 1, 0], 2, { x: (q) => q * 100, y: (s) => 100 - s * 100 });
+    // Genre 0: song 0 at share 0.5, song 2 at 0.2 (world 1); song 2 at 0.5 and song 0 at 0.2 repeat those cells.
+    expect(cells.map((c) => [...c])).toEqual([[7.5, 49.5, 7.5, 79.5], [7.5, 49.5]]);
   });
 });
