@@ -83,9 +83,9 @@ async function shoot(page: Page, name: string, fullPage: boolean): Promise<strin
   const path = join(OUT, `${name}.png`);
   // Views and metric cards out of sight skip rendering (content-visibility: auto) until scrolled to;
   // a full-page capture does not scroll, so they are drawn for it, as a reader scrolling would see them.
-  if (fullPage) await page.evaluate(() => document.querySelectorAll<HTMLElement>('.view-slot, .metric-card').forEach((el) => (el.style.contentVisibility = 'visible')));
+  if (fullPage) await page.evaluate(() => document.querySelectorAll<HTMLElement>('.view-slot, .metric-card, .ls, .run-data').forEach((el) => (el.style.contentVisibility = 'visible')));
   await page.screenshot({ path, fullPage, animations: 'disabled', caret: 'hide' });
-  if (fullPage) await page.evaluate(() => document.querySelectorAll<HTMLElement>('.view-slot, .metric-card').forEach((el) => (el.style.contentVisibility = '')));
+  if (fullPage) await page.evaluate(() => document.querySelectorAll<HTMLElement>('.view-slot, .metric-card, .ls, .run-data').forEach((el) => (el.style.contentVisibility = '')));
   const kb = statSync(path).size / 1024;
   console.log(`  ${name}.png  ${kb.toFixed(0)} KB`);
   return path;
