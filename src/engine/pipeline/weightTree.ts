@@ -13,12 +13,13 @@ const INDEX_AFTER_DRAWS = 64;
  *
  * Built in O(n): the prefix sums C_j of the weights as built. A point is looked up by binary
  * search, and once the weights have served INDEX_AFTER_DRAWS draws (one set shared by every
- * listener of a step) through a bucket index that finds the item holding it in O(1) expected time. With few items out (a slate of
- * ten), a draw maps x onto the built prefix sums by adding the weight of every removed item that
- * starts at or below it, y = x + Σ_{r removed, C_r ≤ y} w_r (the removed items visited in id
- * order), then looks y up: O(removed) per draw with no tree to update or restore. Once more than
- * SHIFT_LIMIT items are out (a listener's clicked songs excluded), draws descend a Fenwick tree
- * instead, O(log n) per draw and removal, restored by copying back the touched nodes.
+ * listener of a step) through a bucket index that finds the item holding it in O(1) expected time.
+ * With few items out (a slate of ten), a draw maps x onto the built prefix sums by adding the
+ * weight of every removed item that starts at or below it, y = x + Σ_{r removed, C_r ≤ y} w_r
+ * (the removed items visited in id order), then looks y up: O(removed) per draw with no tree to
+ * update or restore. Once more than SHIFT_LIMIT items are out (a listener's clicked songs
+ * excluded), draws descend a Fenwick tree instead, O(log n) per draw and removal, restored by
+ * copying back the touched nodes.
  * In exact arithmetic both give the same item; they can differ only where rounding puts x within
  * an ulp of an interval's end.
  */
@@ -55,7 +56,7 @@ export class WeightTree {
     return this.size;
   }
 
-  /** Rebuilds the sums and the bucket index over weights[0 … n) in O(n). */
+  /** Rebuilds the prefix sums over weights[0 … n) in O(n); the bucket index and the tree follow when needed. */
   build(weights: ArrayLike<number>, n: number): void {
     if (this.weight.length < n) [this.weight, this.builtWeight] = [new Float64Array(n), new Float64Array(n)];
     if (this.prefix.length < n + 1) this.prefix = new Float64Array(n + 1);
