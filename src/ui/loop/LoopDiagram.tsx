@@ -4,7 +4,7 @@ import { useAppStore } from '../storeContext';
 import { TextMeter } from '../views/textFit';
 import { useElementWidth } from '../views/useElementWidth';
 import { arrowCandidates, loopLabels } from './loopLabels';
-import { layoutLoop, PHONE_BELOW, type LoopSize, type MeterFactory } from './loopLayout';
+import { layoutLoop, PHONE_BELOW, type LoopSize, type LoopStyle, type MeterFactory, type TextLine } from './loopLayout';
 import { LoopPulse } from './LoopPulse';
 import './loop.css';
 
@@ -108,37 +108,14 @@ export function LoopDiagram({ size = 'compact', className }: LoopDiagramProps) {
             <g key={n.id} className={`loop-node loop-node--${n.id}`}>
               <rect x={n.box.x} y={n.box.y} width={n.box.w} height={n.box.h} rx={style.radius} />
               {n.lines.map((l, i) => (
-                <text
-                  key={i}
-                  className={`loop-text loop-text--${l.role}`}
-                  x={l.x}
-                  y={l.y}
-                  textAnchor={l.anchor}
-                  fontSize={style.font[l.role]}
-                >
-                  {l.text}
-                </text>
+                <LoopTextLine key={i} line={l} style={style} />
               ))}
             </g>
           ))}
           {layout.arrows.map((a) => (
             <g key={a.id} className="loop-label" data-label={a.id}>
               {a.lines.map((l, i) => (
-                <text
-                  key={i}
-                  className={`loop-text loop-text--${l.role}`}
-                  x={l.x}
-                  y={l.y}
-                  textAnchor={l.anchor}
-                  fontSize={style.font[l.role]}
-                >
-                  {l.text}
-                  {l.tail && (
-                    <tspan className="loop-text--detail" fontSize={style.font.detail}>
-                      {l.tail}
-                    </tspan>
-                  )}
-                </text>
+                <LoopTextLine key={i} line={l} style={style} />
               ))}
             </g>
           ))}
@@ -154,5 +131,19 @@ export function LoopDiagram({ size = 'compact', className }: LoopDiagramProps) {
         </svg>
       </div>
     </div>
+  );
+}
+
+/** One laid-out line of a node or an arrow label, with its detail tail in the detail style. */
+function LoopTextLine({ line, style }: { line: TextLine; style: LoopStyle }) {
+  return (
+    <text className={`loop-text loop-text--${line.role}`} x={line.x} y={line.y} textAnchor={line.anchor} fontSize={style.font[line.role]}>
+      {line.text}
+      {line.tail && (
+        <tspan className="loop-text--detail" fontSize={style.font.detail}>
+          {line.tail}
+        </tspan>
+      )}
+    </text>
   );
 }
