@@ -3,8 +3,12 @@ import { useMemo, useState } from 'react';
 import { useAppStore } from '../storeContext';
 import { TextMeter } from '../views/textFit';
 import { useElementWidth } from '../views/useElementWidth';
-import { arrowCandidates, loopLabels } from './loopLabels';
-import { layoutLoop, PHONE_BELOW, type LoopSize, type LoopStyle, type MeterFactory, type TextLine } from './loopLayout';
+import { arrowCandidates } from './arrowCandidates';
+import { loopLabels } from './loopLabels';
+import type { TextLine } from './loopGeometry';
+import { layoutLoop } from './loopLayout';
+import { PHONE_BELOW, type LoopSize, type LoopStyle } from './loopStyle';
+import type { MeterFactory } from './meter';
 import { LoopPulse } from './LoopPulse';
 import './loop.css';
 

@@ -1,7 +1,7 @@
 // One lap of the pulse: a short orange dash that runs once around the loop, passing behind the nodes, moved by the
 // compositor rather than redrawn every frame.
 import { useLayoutEffect, useRef } from 'react';
-import type { LoopLayout } from './loopLayout';
+import type { LoopLayout } from './loopGeometry';
 
 /** The dash's length in hundredths of the loop (the lap is the stroke pattern 4 on, 96 off, run once round). */
 export const DASH = 4;

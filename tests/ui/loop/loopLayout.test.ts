@@ -1,26 +1,17 @@
 // The loop's geometry: compact on desktop and phone, no overlaps, text ≥ 12 px (≥ 20 presenting), still as numbers change.
 import { describe, expect, it } from 'vitest';
 import { defaultParams, type Params } from '../../../src/engine';
-import { arrowCandidates, loopLabels, type LoopLabels } from '../../../src/ui/loop/loopLabels';
-import {
-  inkBoxes,
-  layoutLoop,
-  wrap,
-  wrapBalanced,
-  wrapParts,
-  type Box,
-  type LoopLayout,
-  type LoopSize,
-  type Meter,
-  type MeterFactory,
-} from '../../../src/ui/loop/loopLayout';
+import { arrowCandidates } from '../../../src/ui/loop/arrowCandidates';
+import { loopLabels, type LoopLabels } from '../../../src/ui/loop/loopLabels';
+import { inkBoxes, type Box, type LoopLayout } from '../../../src/ui/loop/loopGeometry';
+import { layoutLoop } from '../../../src/ui/loop/loopLayout';
+import type { LoopSize } from '../../../src/ui/loop/loopStyle';
+import type { MeterFactory } from '../../../src/ui/loop/meter';
 import { TextMeter } from '../../../src/ui/views/textFit';
 import { initial, late, stepOne } from './fixtures';
 
 // Outside a browser TextMeter falls back to per-character widths of a semibold sans: deterministic here.
 const meters: MeterFactory = (weight, px) => new TextMeter(`${weight} ${px}px`, px);
-/** Every character 10 px wide: line breaks that can be counted by hand. */
-const mono: Meter = { width: (text) => [...text].length * 10 };
 
 const params = (over: Partial<Params> = {}): Params => ({ ...defaultParams(), ...over });
 
@@ -149,37 +140,5 @@ describe('layoutLoop', () => {
     expect(layout.arrows.filter((a) => a.loop)).toHaveLength(4);
     expect(box.ranker!.y).toBeGreaterThan(box.slates!.y + box.slates!.h);
     expect(layout.loopPath).toMatch(/^M[\d.]+,[\d.]+H[\d.]+V[\d.]+H[\d.]+Z$/);
-  });
-});
-
-describe('text wrapping', () => {
-  it('wraps at word ends and ends an overlong last line in an ellipsis', () => {
-    expect(wrap('top 10% hold 84% of plays', mono, 120, 3)).toEqual([
-      'top 10% hold',
-      '84% of plays',
-    ]);
-    expect(wrap('top 10% hold 84% of plays', mono, 120, 1)).toEqual(['top 10% hol…']);
-    expect(wrap('', mono, 100, 2)).toEqual([]);
-  });
-
-  it('balances two lines instead of leaving one word on the second', () => {
-    expect(wrap('head gets 71% of clicks', mono, 170, 2)).toEqual(['head gets 71% of', 'clicks']);
-    expect(wrapBalanced('head gets 71% of clicks', mono, 170, 2)).toEqual([
-      'head gets 71%',
-      'of clicks',
-    ]);
-  });
-
-  it('breaks the mitigation list between phrases, and counts the phrases that do not fit', () => {
-    const parts = ['+ Thompson sampling', '+ IPS debiasing', '+ xQuAD re-ranking λ 0.5'];
-    expect(wrapParts(parts.slice(0, 2), mono, 400, 1)).toEqual([
-      '+ Thompson sampling + IPS debiasing',
-    ]);
-    expect(wrapParts(parts.slice(0, 2), mono, 200, 2)).toEqual([
-      '+ Thompson sampling',
-      '+ IPS debiasing',
-    ]);
-    expect(wrapParts(parts, mono, 300, 1)).toEqual(['+ Thompson sampling + 2 more']);
-    expect(wrapParts(parts, mono, 150, 1)).toEqual(['+ 3 mitigations']);
   });
 });
