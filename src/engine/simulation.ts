@@ -67,6 +67,8 @@ export class Simulation {
   /** The long tail at the start of the current step (1 = tail). */
   readonly liveTail: Uint8Array;
   private readonly tailOrder: Float64Array;
+  /** Scratch of markLongTail's tied songs. */
+  private readonly tiedScratch: Float64Array;
   /** State that learners keep across steps and recommender switches (the factorization model). */
   private readonly learned: LearnedState = { factorization: null };
   private readonly thompson = new ThompsonSampler();
@@ -96,6 +98,7 @@ export class Simulation {
     this.songScore = new Float64Array(this.world.songCount);
     this.liveTail = new Uint8Array(this.world.songCount);
     this.tailOrder = new Float64Array(this.world.songCount);
+    this.tiedScratch = new Float64Array(this.world.songCount);
   }
 
   get params(): Params {
@@ -141,7 +144,7 @@ export class Simulation {
     this.clickModel.prepare(params, log.released);
     const explorationRng = createStream(params.seed, 'exploration', t);
     computeSongSignal(params, log, this.clickModel, explorationRng, this.songScore);
-    markLongTail(log.plays, log.released, this.tieKeys, this.liveTail, this.tailOrder);
+    markLongTail(log.plays, log.released, this.tieKeys, this.liveTail, this.tailOrder, this.tiedScratch);
     const ctx: StepContext = {
       t,
       params,

@@ -9,6 +9,8 @@ import { concentration, concentrationOfSorted, gini } from './inequality';
 import { homogenizationByFirst, listenerPairs, pairsByFirst, rowOverlap, sortPairs, type PairsByFirst } from './overlap';
 import { ascendingOrder, averageRanks, pearson } from './spearman';
 import { ConsumptionOverlap } from './consumption';
+import { takeTiedByKey } from './ties';
+import { TasteTerms } from './tasteTerms';
 import { favouriteGenre, mainstreamGenres, meanSlateKLs, meanTasteFactors, relevanceEstimateError, utilityRegretByTaste, type RegretByTaste } from './strategy';
 import type { InitialMetrics, StepMetrics } from './types';
 import type { ClickModel } from '../estimators/clickModel';
@@ -49,22 +51,20 @@ export function initialMetrics(world: World, thresholds: readonly number[]): Ini
  * (lower first). Found from a sorted copy's threshold value, so only the tied songs are sorted.
  * `sortedAscending`: counts[0..n) sorted ascending, when the caller has them (else sorted here).
  */
-export function markHead(counts: Float64Array, n: number, out: Uint8Array, keys: ArrayLike<number>, sortedAscending?: ArrayLike<number>): void {
+export function markHead(counts: Float64Array, n: number, out: Uint8Array, keys: ArrayLike<number>, sortedAscending?: ArrayLike<number>, tiedScratch?: Float64Array): void {
   const h = Math.ceil(0.1 * n);
   out.fill(0);
   if (h === 0) return;
   const sorted = sortedAscending ?? counts.slice(0, n).sort();
   const cut = sorted[n - h]!;
   let above = 0;
-  const tied: number[] = [];
   for (let i = 0; i < n; i++) {
     if (counts[i]! > cut) {
       out[i] = 1;
       above++;
-    } else if (counts[i] === cut) tied.push(i);
+    }
   }
-  tied.sort((a, b) => keys[a]! - keys[b]!);
-  for (let x = 0; x < h - above; x++) out[tied[x]!] = 1;
+  takeTiedByKey(counts, n, cut, h - above, keys, out, 1, tiedScratch);
 }
 
 export class MetricsCollector {
@@ -81,6 +81,10 @@ export class MetricsCollector {
   /** Per-genre mean taste factor for relevanceEstimateError, recomputed only after a taste drifts. */
   private meanTaste: Float64Array | null = null;
   private readonly homogenizationScratch: Uint8Array;
+  /** tasteKL's terms by (listener, genre, count), kept while tastes hold. */
+  private readonly tasteTerms: TasteTerms;
+  /** Scratch of markHead's tied songs, one entry per song. */
+  private readonly tiedScratch: Float64Array;
   private readonly head: Uint8Array;
   private readonly mark: Uint8Array;
   private readonly everShown: Uint8Array;
@@ -118,6 +122,8 @@ export class MetricsCollector {
     this.bucket = new Uint8Array(world.songCount);
     this.bucketAtStart = new Uint8Array(world.songCount);
     this.homogenizationScratch = new Uint8Array(world.songCount);
+    this.tiedScratch = new Float64Array(world.songCount);
+    this.tasteTerms = new TasteTerms(world.userCount, world.genreCount, this.k);
     this.head = new Uint8Array(world.songCount);
     this.mark = new Uint8Array(world.songCount);
     this.everShown = new Uint8Array(world.songCount);
@@ -134,6 +140,7 @@ export class MetricsCollector {
   tasteChanged(u: number): void {
     this.relevantStale[u] = 1;
     this.meanTaste = null;
+    this.tasteTerms.forget(u);
   }
 
   /** Records what the metrics need from the counts at the start of the step (`sortedPlays`: plays of the released songs, ascending). */
@@ -145,7 +152,7 @@ export class MetricsCollector {
       bucketsOf(this.world.songPrior, this.world.songCount, params.bucketThresholds, this.bucketAtStart);
       this.bucketAtStartThresholds = thresholds;
     }
-    markHead(log.plays, n, this.head, this.tieKeys, sortedPlays);
+    markHead(log.plays, n, this.head, this.tieKeys, sortedPlays, this.tiedScratch);
     const { world, k } = this;
     if (this.relevantReleased !== n) {
       // Newly released songs can only push into R(u) from below: admit them instead of a full search.
@@ -193,7 +200,7 @@ export class MetricsCollector {
   observeSlates(log: SimLog, params: Params, slate: Int32Array, slateLen: Uint8Array, slotRelevance: Float64Array): void {
     const { world, k } = this;
     this.observed = {
-      ...meanSlateKLs(world, log, slate, slateLen, k),
+      ...meanSlateKLs(world, log, slate, slateLen, k, this.tasteTerms),
       regret: utilityRegretByTaste(world, log, params.maxClickProb, this.relevantMean, slate, slateLen, k, this.mainstream, slotRelevance),
     };
   }

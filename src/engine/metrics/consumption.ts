@@ -138,11 +138,13 @@ export class ConsumptionOverlap {
   value(): number | null {
     let sum = 0;
     let counted = 0;
-    for (let p = 0; p < this.shared.length; p++) {
-      const a = this.size[this.pairs[2 * p]!]!;
-      const b = this.size[this.pairs[2 * p + 1]!]!;
+    // The arrays as locals: read through `this` they were loaded again for every pair.
+    const { shared, size, pairs } = this;
+    for (let p = 0; p < shared.length; p++) {
+      const a = size[pairs[2 * p]!]!;
+      const b = size[pairs[2 * p + 1]!]!;
       if (a === 0 && b === 0) continue;
-      sum += jaccardFromSizes(a, b, this.shared[p]!);
+      sum += jaccardFromSizes(a, b, shared[p]!);
       counted++;
     }
     return counted > 0 ? sum / counted : null;

@@ -1,4 +1,5 @@
 // The head and the long tail of a catalog by counts: the 80% rule, with seeded tie-breaks.
+import { takeTiedByKey } from './ties';
 
 /**
  * Marks the long tail of songs 0..n−1 in `out` (1 = tail, 0 = head): sort by count descending,
@@ -9,10 +10,18 @@
  * The prefix is found on a natively sorted copy of the counts (no comparator), which gives the head's
  * size h and the count c of its last song; every song above c is in the head, and of the songs at
  * exactly c the h − (songs above c) with the lowest keys are: the same set as the full sort, in
- * O(n log n) native work plus a comparator sort of the tied songs only. `sorted` is scratch of at
- * least n entries; it is left holding counts[0..n) ascending, for callers that need them sorted too.
+ * O(n log n) native work (takeTiedByKey sorts the tied songs natively too). `sorted` and
+ * `tiedScratch` are scratch of at least n entries; `sorted` is left holding counts[0..n) ascending,
+ * for callers that need them sorted too.
  */
-export function markLongTail(counts: ArrayLike<number>, n: number, keys: ArrayLike<number>, out: Uint8Array, sorted: Float64Array = new Float64Array(n)): number {
+export function markLongTail(
+  counts: ArrayLike<number>,
+  n: number,
+  keys: ArrayLike<number>,
+  out: Uint8Array,
+  sorted: Float64Array = new Float64Array(n),
+  tiedScratch: Float64Array = new Float64Array(n),
+): number {
   let total = 0;
   for (let i = 0; i < n; i++) {
     total += counts[i]!;
@@ -30,14 +39,12 @@ export function markLongTail(counts: ArrayLike<number>, n: number, keys: ArrayLi
   }
   const cut = ascending[n - headSize]!;
   let above = 0;
-  const tied: number[] = [];
   for (let i = 0; i < n; i++) {
     if (counts[i]! > cut) {
       out[i] = 0;
       above++;
-    } else if (counts[i] === cut) tied.push(i);
+    }
   }
-  tied.sort((a, b) => keys[a]! - keys[b]!);
-  for (let x = 0; x < headSize - above; x++) out[tied[x]!] = 0;
+  takeTiedByKey(counts, n, cut, headSize - above, keys, out, 0, tiedScratch);
   return headSize;
 }

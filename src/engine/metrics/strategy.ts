@@ -3,6 +3,7 @@ import type { ClickModel, EstimateKind } from '../estimators/clickModel';
 import type { SimLog } from '../log';
 import { calibrationKL } from '../pipeline/rerankers/calibrated';
 import { relevance } from '../relevance';
+import { TasteTerms } from './tasteTerms';
 import type { World } from '../world';
 
 /** The most shown songs over which relevanceEstimateError is averaged. */
@@ -26,8 +27,18 @@ export function meanTasteKL(world: World, log: SimLog, slate: Int32Array, slateL
   return meanSlateKLs(world, log, slate, slateLen, k).tasteKL;
 }
 
-/** meanCalibrationKL and meanTasteKL in one pass, which counts each slate's genres once for both. */
-export function meanSlateKLs(world: World, log: SimLog, slate: Int32Array, slateLen: Uint8Array, k: number): { calibrationKL: number | null; tasteKL: number | null } {
+/**
+ * meanCalibrationKL and meanTasteKL in one pass, which counts each slate's genres once for both.
+ * `tasteTerms`: the run's kept taste-KL terms (the same values, fewer logarithms).
+ */
+export function meanSlateKLs(
+  world: World,
+  log: SimLog,
+  slate: Int32Array,
+  slateLen: Uint8Array,
+  k: number,
+  tasteTerms: TasteTerms = new TasteTerms(0, world.genreCount, k),
+): { calibrationKL: number | null; tasteKL: number | null } {
   const G = world.genreCount;
   const p = new Float64Array(G);
   const counts = new Float64Array(G);
@@ -45,7 +56,7 @@ export function meanSlateKLs(world: World, log: SimLog, slate: Int32Array, slate
       calibrationSum += calibrationKL(p, counts, len);
       calibrated++;
     }
-    tasteSum += calibrationKL(log.taste, counts, len, u * G);
+    tasteSum += tasteTerms.kl(log.taste, u, counts, len);
     tasted++;
   }
   return { calibrationKL: calibrated > 0 ? calibrationSum / calibrated : null, tasteKL: tasted > 0 ? tasteSum / tasted : null };

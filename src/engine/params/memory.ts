@@ -2,6 +2,7 @@
 // big for where it runs is refused with a readable message instead of dying minutes in.
 import { pow } from '../math';
 import { consumptionBitsetBytes, trackedListenersBound } from '../metrics/consumption';
+import { tasteTermsBytes } from '../metrics/tasteTerms';
 import { paramSpec, type ParamKey, type Params } from './schema';
 
 /**
@@ -169,6 +170,10 @@ export function memoryParts(p: Params): MemoryPart[] {
     { label: 'the step rows and the output', shape: 'steps', bytes: BYTES_PER_STEP * p.steps, drivers: ['steps'] },
     { label: 'fixed costs', shape: 'none', bytes: FIXED_BYTES, drivers: [] },
   ];
+  const tasteTerms = tasteTermsBytes(U, p.genres, k);
+  // Kept only while small (at most 8 MB), so it never decides whether a run fits; listed to be complete.
+  if (tasteTerms > 0)
+    parts.push({ label: 'the taste-KL terms', shape: 'listeners × genres × slate size', bytes: tasteTerms, drivers: ['users', 'genres', 'slateSize'] });
   if (p.excludeConsumed)
     parts.push({
       label: 'the excluded songs',

@@ -94,6 +94,27 @@ describe('homogenization', () => {
     const { slate, slateLen } = slates([[1, 2]], 2);
     expect(homogenization(slate, slateLen, 2, new Int32Array(0))).toBe(0);
   });
+
+  it('counts every slot of slates of ten and of lengths that are not a multiple of five', () => {
+    // The partner's slate is read five slots at a time, then one at a time: lengths 10, 7, 4 and 0.
+    // A = 0..9; B = 5..14 shares 5 → 5/15; C = {9, 20..25} shares 1 → 1/16; D = {0, 1, 2, 30}
+    // shares 3 → 3/11; E empty shares nothing, union 10 → 0.
+    const { slate, slateLen } = slates(
+      [
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+        [14, 13, 12, 11, 10, 9, 8, 7, 6, 5],
+        [20, 21, 22, 23, 24, 25, 9],
+        [30, 2, 1, 0],
+        [],
+      ],
+      10,
+    );
+    const pairs = Int32Array.from([0, 1, 0, 2, 0, 3, 0, 4]);
+    expect(homogenization(slate, slateLen, 10, pairs)).toBeCloseTo((5 / 15 + 1 / 16 + 3 / 11 + 0) / 4, 12);
+    // And from the partner's side, where A is read in two turns of five: the same four indices.
+    const reversed = Int32Array.from([1, 0, 2, 0, 3, 0, 4, 0]);
+    expect(homogenization(slate, slateLen, 10, reversed)).toBeCloseTo((5 / 15 + 1 / 16 + 3 / 11 + 0) / 4, 12);
+  });
 });
 
 describe('listenerPairs', () => {

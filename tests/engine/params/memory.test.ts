@@ -36,8 +36,9 @@ describe('estimateRunBytes', () => {
       'the clicked songs the overlap metric tracks': 2 * (4 + 120), // a 32-bit word of bits for 10 songs, 120 a listener
       'the step rows and the output': 2500 * 1,
       'fixed costs': 16e6,
+      'the taste-KL terms': 8 * 2 * 1 * 1, // a Float64 per listener × genre × slot
     });
-    expect(estimateRunBytes(tiny)).toBe(16e6 + 160 + 2600 + 68 + 404 + 16 + 248 + 2500);
+    expect(estimateRunBytes(tiny)).toBe(16e6 + 160 + 2600 + 68 + 404 + 16 + 248 + 2500 + 16);
   });
 
   it('adds the excluded songs, the factorization model and the recommenders\' pools when chosen', () => {

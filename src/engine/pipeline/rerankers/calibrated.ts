@@ -28,7 +28,7 @@ export function calibrationKL(p: ArrayLike<number>, counts: ArrayLike<number>, t
 }
 
 /** log(1/α), the KL term of a genre missing from the slate per unit of p_g. */
-const LOG_INVERSE_ALPHA = log(1 / CALIBRATION_ALPHA);
+export const LOG_INVERSE_ALPHA = log(1 / CALIBRATION_ALPHA);
 
 /** q̃_g = (1 − α)·count/total + α·p_g. */
 function smoothed(count: number, total: number, pg: number): number {
