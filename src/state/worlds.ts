@@ -5,6 +5,7 @@ import {
   clickShares,
   estimateRunBytes,
   findPreset,
+  paramsEqual,
   parallelSeedOverflow,
   parallelWorldParams,
   PARAM_SCHEMA,
@@ -89,7 +90,7 @@ export type WorldsStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
 export interface WorldsState extends WorldsInputs {
   status: WorldsStatus;
-  /** Jobs finished and jobs in the run (N per side). */
+  /** Jobs finished and jobs in the run (N per side; N in all when the baseline shares the current side's runs). */
   done: number;
   total: number;
   /** What went wrong, in words (never a stack). */
@@ -239,6 +240,17 @@ interface Pending {
   readonly title: string;
   readonly params: Params[];
   readonly replies: (Extract<BatchResponse, { type: 'world' }> | undefined)[];
+  /** The side whose runs these are, when every world of both sides has the same parameters (see `run`). */
+  readonly sameRunsAs?: Pending;
+}
+
+/**
+ * Whether the baseline's worlds are the current side's very runs: world j of both has equal
+ * parameters (the baseline preset's strategy is the scenario's own), so running them again would
+ * give the same numbers, bit for bit, at twice the cost.
+ */
+export function sameRuns(current: readonly Params[], baseline: readonly Params[]): boolean {
+  return current.length === baseline.length && current.every((p, j) => paramsEqual(p, baseline[j]!));
 }
 
 /** The side's name in a message: "current strategy" or "baseline". */
@@ -258,7 +270,9 @@ export class WorldsSession {
   /**
    * Runs N worlds of the scenario `params` and N of the baseline preset's strategy on the same
    * world (engine strategyOnWorld), world j of both with seed S + j (engine parallelWorldParams,
-   * as the CLI's --worlds). Resolves once every job has ended.
+   * as the CLI's --worlds). A baseline whose worlds have the same parameters as the scenario's (its
+   * strategy is the scenario's own) shares their runs: N jobs go to the pool, not 2N, and both sides
+   * show them. Resolves once every job has ended.
    */
   run(params: Params, pool: BatchPool): Promise<void> {
     this.stopJobs();
@@ -278,23 +292,28 @@ export class WorldsSession {
       return Promise.resolve();
     }
     const current = strategyTitle(params);
-    const sides: Pending[] = [
-      {
-        id: 'current',
-        title: current ? `Current strategy: ${current}` : 'Current strategy (custom settings)',
-        params: parallelWorldParams(params, n),
-        replies: [],
-      },
-      {
-        id: 'baseline',
-        title: `Baseline: ${preset.title}`,
-        params: parallelWorldParams(strategyOnWorld(presetParams(preset), params), n),
-        replies: [],
-      },
-    ];
-    this.store.setState({ status: 'running', error: null, done: 0, total: 2 * n });
+    const currentSide: Pending = {
+      id: 'current',
+      title: current ? `Current strategy: ${current}` : 'Current strategy (custom settings)',
+      params: parallelWorldParams(params, n),
+      replies: [],
+    };
+    const baselineParams = parallelWorldParams(strategyOnWorld(presetParams(preset), params), n);
+    // A baseline with the scenario's own strategy shares the current side's runs: N jobs, not 2N.
+    const shared = sameRuns(currentSide.params, baselineParams);
+    const baselineSide: Pending = {
+      id: 'baseline',
+      title: `Baseline: ${preset.title}`,
+      params: baselineParams,
+      replies: shared ? currentSide.replies : [],
+      ...(shared ? { sameRunsAs: currentSide } : {}),
+    };
+    const sides = [currentSide, baselineSide];
+    const total = shared ? n : 2 * n;
+    this.store.setState({ status: 'running', error: null, done: 0, total });
     const live = () => generation === this.generation;
     for (const side of sides) {
+      if (side.sameRunsAs) continue;
       side.params.forEach((world, j) => {
         const handle = pool.submit({ kind: 'world', params: world, withQuality: j === 0 }, (message) => {
           if (!live()) return;
@@ -306,7 +325,7 @@ export class WorldsSession {
           side.replies[j] = message;
           const done = this.store.getState().done + 1;
           this.store.setState({ done });
-          if (done === 2 * n) this.finish({ inputs: { n, baseline }, scenario: params, sides });
+          if (done === total) this.finish({ inputs: { n, baseline }, scenario: params, sides });
         });
         this.handles.push(handle);
         // A job cancelled from outside (the pool was disposed) cancels the run: it cannot complete.
@@ -378,6 +397,7 @@ function buildRun(inputs: WorldsInputs, scenario: Params, sides: Pending[]): Wor
   const [current, baseline] = sides as [Pending, Pending];
   const first = current.replies[0];
   if (!first?.quality || !first.genre) throw new Error('the first world returned no song qualities');
+  const currentSide = buildSide(current, first.quality);
   return {
     inputs,
     scenario,
@@ -386,8 +406,9 @@ function buildRun(inputs: WorldsInputs, scenario: Params, sides: Pending[]): Wor
     quality: first.quality,
     genre: first.genre,
     genres: scenario.genres,
-    current: buildSide(current, first.quality),
-    baseline: buildSide(baseline, first.quality),
+    current: currentSide,
+    // The same runs give the same worlds and measures: computed once, shown under the baseline's title.
+    baseline: baseline.sameRunsAs === current ? { ...currentSide, id: baseline.id, title: baseline.title, params: baseline.params[0]! } : buildSide(baseline, first.quality),
     sameStrategy: sameStrategy(current.params[0]!, baseline.params[0]!),
   };
 }

@@ -22,6 +22,7 @@ import {
   BASELINE_DEFAULT,
   createWorldsStore,
   readWorldsLink,
+  sameRuns,
   sameStrategy,
   strategyTitle,
   WorldsSession,
@@ -189,6 +190,61 @@ describe('WorldsSession', () => {
       expect(worldSeed).toBe(result!.worldSeed);
     }
     expect(result!.quality).toEqual(Float64Array.from((await inProcess(worldJobs(scenario, 1)))[0]!.quality!));
+  });
+
+  it('a baseline with the scenario\'s own strategy shares its runs: N jobs, not 2N, both sides the CLI\'s worlds', async () => {
+    const { pool, requests } = fakePool(2);
+    const session = new WorldsSession(createWorldsStore({ n: 3, baseline: 'loop-forms' }));
+    const seen: number[] = [];
+    session.store.subscribe((s, prev) => s.done !== prev.done && seen.push(s.done));
+    const scenario: Params = { ...tiny, seed: 21, worldSeed: 5 };
+    await session.run(scenario, pool);
+    // Only the current side's worlds are run; progress counts to N.
+    expect(requests.map((r) => r.job)).toEqual(parallelWorldParams(scenario, 3).map((params, j) => ({ kind: 'world', params, withQuality: j === 0 })));
+    expect(seen).toEqual([1, 2, 3]);
+    const { status, done, total, result } = session.store.getState();
+    expect({ status, done, total }).toEqual({ status: 'done', done: 3, total: 3 });
+    expect(result!.sameStrategy).toBe(true);
+    expect(result!.current.title).toBe('Current strategy: The loop forms');
+    expect(result!.baseline.title).toBe('Baseline: The loop forms');
+    expect(result!.baseline.id).toBe('baseline');
+    expect(result!.baseline.params).toEqual(strategyOnWorld(presetParams(findPreset('loop-forms')!), scenario));
+    // Both sides show the same numbers, and they are the CLI's --worlds, bit for bit.
+    const cli = await inProcess(worldJobs(scenario, 3));
+    const { across } = await runWorlds(scenario, 3, inProcess);
+    const { seeds, worldSeed, ...measures } = across;
+    expect(seeds).toEqual(result!.seeds);
+    expect(worldSeed).toBe(result!.worldSeed);
+    for (const side of [result!.current, result!.baseline]) {
+      expect(side.across).toEqual(measures);
+      side.worlds.forEach((w, j) => {
+        expect(w.seed).toBe(21 + j);
+        expect([...w.runClicks]).toEqual([...cli[j]!.runClicks]);
+        expect(w.final).toEqual(cli[j]!.result.summary.final);
+        expect([...w.top]).toEqual([...topSongs(cli[j]!.runClicks, 10)]);
+      });
+    }
+  });
+
+  it('runs are shared only when every world of both sides has the same parameters', () => {
+    const worlds = parallelWorldParams(tiny, 3);
+    expect(sameRuns(worlds, parallelWorldParams(strategyOnWorld(presetParams(findPreset('loop-forms')!), tiny), 3))).toBe(true);
+    expect(sameRuns(worlds, parallelWorldParams(strategyOnWorld(random, tiny), 3))).toBe(false);
+    // One key of the strategy differs: different runs.
+    expect(sameRuns(worlds, parallelWorldParams({ ...tiny, rankingTemperature: tiny.rankingTemperature + 0.1 }, 3))).toBe(false);
+    expect(sameRuns(worlds, worlds.slice(0, 2))).toBe(false);
+  });
+
+  it('a shared run that fails is named once, as the current strategy\'s world, and cancels the rest', async () => {
+    const pool = new BatchPool(1, () =>
+      new ScriptWorker((request) =>
+        request.job.kind === 'world' && request.job.params.seed === tiny.seed + 1 ? { type: 'error', id: request.id, message: 'songs must be at least 10' } : scripted(request),
+      ),
+    );
+    const session = new WorldsSession(createWorldsStore({ n: 3, baseline: 'loop-forms' }));
+    await session.run(tiny, pool);
+    expect(session.store.getState()).toMatchObject({ status: 'error', error: "The current strategy's world 2 (seed 4) failed: songs must be at least 10", total: 3, result: null });
+    expect(pool.pending).toBe(0);
   });
 
   it('reports progress as jobs finish: done counts up to 2N while running', async () => {

@@ -11,12 +11,18 @@ import { fakePool, Gate, tiny } from '../../state/worldsFakes';
 
 afterEach(cleanup);
 
+/**
+ * How long a test waits for runs to finish or a result to be drawn: waitFor's default of 1 s is
+ * too short on a busy machine (the result is drawn a part per frame). A wait, not a speed check.
+ */
+const PATIENCE = { timeout: 15_000 };
+
 /** Waits until the page shows the whole of its result (it reveals a new one a part per frame). */
 async function revealed(): Promise<void> {
   await waitFor(() => {
     expect(document.querySelector('.wl-sides')).not.toBeNull();
     expect(document.querySelector('.wl-sides[aria-busy]')).toBeNull();
-  });
+  }, PATIENCE);
 }
 
 /** Renders the page with its session and a pool of in-thread workers, runs `n` worlds to the end and waits until all is shown. */
@@ -25,7 +31,7 @@ async function finished(n = 3): Promise<WorldsSession> {
   const { pool } = fakePool(2);
   render(<WorldsPage params={tiny} pool={pool} session={session} />);
   fireEvent.click(screen.getByRole('button', { name: `Run ${n} worlds` }));
-  await waitFor(() => expect(session.store.getState().status).toBe('done'));
+  await waitFor(() => expect(session.store.getState().status).toBe('done'), PATIENCE);
   await revealed();
   return session;
 }
@@ -70,9 +76,9 @@ describe('WorldsPage', () => {
     expect(bar.getAttribute('aria-valuenow')).toBe('0');
     expect(bar.getAttribute('aria-valuemax')).toBe('4');
     expect((screen.getByRole('combobox', { name: 'Worlds' }) as HTMLSelectElement).disabled).toBe(true);
-    await waitFor(() => expect(gate.size).toBe(1));
+    await waitFor(() => expect(gate.size).toBe(1), PATIENCE);
     gate.release(1);
-    await waitFor(() => expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('1'));
+    await waitFor(() => expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('1'), PATIENCE);
     expect(screen.getByRole('progressbar').getAttribute('aria-valuetext')).toBe('1 of 4 worlds');
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(session.store.getState().status).toBe('cancelled');
@@ -105,6 +111,31 @@ describe('WorldsPage', () => {
     }
     expect(screen.getByRole('heading', { name: 'Current strategy: The loop forms' })).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Baseline: Random baseline' })).toBeTruthy();
+  });
+
+  it('a baseline with the scenario\'s own strategy: progress counts N worlds, and both sides show the same runs', async () => {
+    const gate = new Gate();
+    gate.held = true;
+    const { pool, requests } = fakePool(2, gate);
+    const session = createWorldsSession({ n: 3, baseline: 'loop-forms' });
+    render(<WorldsPage params={tiny} pool={pool} session={session} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Run 3 worlds' }));
+    expect(screen.getByRole('progressbar', { name: 'Worlds finished' }).getAttribute('aria-valuetext')).toBe('0 of 3 worlds');
+    gate.held = false;
+    gate.release();
+    await waitFor(() => expect(session.store.getState().status).toBe('done'), PATIENCE);
+    await revealed();
+    expect(requests).toHaveLength(3);
+    const { result } = session.store.getState();
+    const current = within(screen.getByRole('region', { name: /^Current strategy: The loop forms/ })).getByRole('table');
+    const baseline = within(screen.getByRole('region', { name: /^Baseline: The loop forms/ })).getByRole('table');
+    result!.current.worlds.forEach((w, j) => {
+      for (const table of [current, baseline]) {
+        const ids = [...table.querySelectorAll<HTMLElement>(`[data-cell^="${j}:"]`)].map((c) => Number(c.dataset.song));
+        expect(ids).toEqual([...w.top]);
+      }
+    });
+    expect(screen.getByText(/The baseline runs the same strategy, so both sides are the same runs\./)).toBeTruthy();
   });
 
   it('hovering a song highlights it in every world of both sides and in both scatters; leaving clears it', async () => {
@@ -169,7 +200,7 @@ describe('WorldsPage', () => {
     const { pool } = fakePool(2);
     render(<WorldsPage params={tiny} pool={pool} session={session} />);
     fireEvent.click(screen.getByRole('button', { name: 'Run 2 worlds' }));
-    await waitFor(() => expect(session.store.getState().status).toBe('done'));
+    await waitFor(() => expect(session.store.getState().status).toBe('done'), PATIENCE);
     // The render that brings the result draws none of it.
     expect(screen.queryByText('How much the worlds agree')).toBeNull();
     expect(screen.getByText('Running the worlds…')).toBeTruthy();
@@ -184,7 +215,7 @@ describe('WorldsPage', () => {
       const now = parts();
       if (JSON.stringify(now) !== JSON.stringify(seen.at(-1))) seen.push(now);
       expect(now.scatters).toBe(2);
-    });
+    }, PATIENCE);
     await revealed();
     expect(seen[0]).toEqual({ numbers: false, grids: 0, waiting: 0, scatters: 0 });
     expect(seen.at(-1)).toEqual({ numbers: true, grids: 2, waiting: 0, scatters: 2 });
@@ -210,8 +241,8 @@ describe('WorldsPage', () => {
     watch.observe(document.body, { childList: true, subtree: true });
     act(() => session.store.getState().setN(3));
     fireEvent.click(screen.getByRole('button', { name: 'Run 3 worlds' }));
-    await waitFor(() => expect(session.store.getState().status).toBe('done'));
-    await waitFor(() => expect(document.querySelectorAll('.wl-side-current .wl-world-head')).toHaveLength(3));
+    await waitFor(() => expect(session.store.getState().status).toBe('done'), PATIENCE);
+    await waitFor(() => expect(document.querySelectorAll('.wl-side-current .wl-world-head')).toHaveLength(3), PATIENCE);
     await revealed();
     watch.disconnect();
     expect(blanks).toBe(0);
