@@ -266,7 +266,7 @@ export class SimulationSession implements SimulationActions {
       if (!spec) continue;
       const after = { ...before, [change.key]: change.value } as Params;
       const id = ++this.changeId;
-      const text = changeText(spec, change.value);
+      const text = changeText(spec, change.value, after);
       this.inFlight.set(id, { key: String(change.key), from: formatValue(before[change.key]), to: formatValue(change.value), text });
       this.scheduled.set(id, change);
       schedule.push({ t: change.t, params: after, label: text, id });
@@ -424,7 +424,7 @@ export class SimulationSession implements SimulationActions {
       this.inFlight.delete(id);
     }
     const to = formatValue(params[key]);
-    const text = changeText(spec, params[key]);
+    const text = changeText(spec, params[key], params);
     const id = ++this.changeId;
     this.inFlight.set(id, { key, from: start, to, text });
     this.client.send({ type: 'setParams', params, label: text, id });

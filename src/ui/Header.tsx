@@ -1,8 +1,9 @@
 // The page header: what this is, the scenario (preset) picker, the shareable link, and the
 // instructor's switch that hides the controls.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { PRESETS, matchingPreset as presetMatching, type Params } from '../engine';
 import type { MarkerEntry, PageName } from '../state/store';
+import { scenarioMatch, scenarioName } from '../state/scenario';
 import { linkForState } from '../state/url';
 import { PRESENT_VIEWS } from './present/PresentMode';
 import { useActions, useAppStore, useAppStoreApi } from './storeContext';
@@ -23,12 +24,16 @@ export function scenarioLabel(title: string, markers: readonly MarkerEntry[]): s
 
 function PresetPicker() {
   const { choosePreset } = useActions();
-  // The scenario is what the run started from; live changes since are named beside it.
-  const current = useAppStore((s) => (s.pendingRestart.length > 0 ? undefined : matchingPreset(s.base))) ?? CUSTOM;
+  // The scenario is what the run started from; live changes since are named beside it. A run
+  // played past its end (a longer `steps`) is still its preset, named with its length.
+  const base = useAppStore((s) => (s.pendingRestart.length > 0 ? undefined : s.base));
+  const match = useMemo(() => (base ? scenarioMatch(base) : undefined), [base]);
+  const current = match?.preset.name ?? CUSTOM;
   const markers = useAppStore((s) => s.markers);
-  const title = PRESETS.find((p) => p.name === current)?.title ?? 'Custom settings';
+  const title = match ? scenarioName(match) : 'Custom settings';
   const id = useId();
-  const description = PRESETS.find((p) => p.name === current)?.description ?? 'Your own settings: no preset matches them.';
+  const description = match?.preset.description ?? 'Your own settings: no preset matches them.';
+  const label = markers.length > 0 || match?.steps !== undefined ? scenarioLabel(title, markers) : '';
   return (
     <div className="preset">
       <label htmlFor={`${id}-select`} className="preset-label">
@@ -52,13 +57,15 @@ function PresetPicker() {
           </option>
         ))}
       </select>
-      {markers.length > 0 && (
-        <p className="scenario-label" aria-live="polite">
-          {scenarioLabel(title, markers)}
-        </p>
-      )}
-      <p id={`${id}-desc`} className="preset-desc">
-        {description}
+      {/* One line: the live changes take the description's place (kept for screen readers), so the
+          first change mid-run neither adds a line nor pushes the charts below the fold. */}
+      <p className="scenario-line">
+        <span className="scenario-label" aria-live="polite">
+          {label}
+        </span>
+        <span id={`${id}-desc`} className={label ? 'preset-desc visually-hidden' : 'preset-desc'}>
+          {description}
+        </span>
       </p>
     </div>
   );

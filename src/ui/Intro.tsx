@@ -1,6 +1,7 @@
 // The first minute: one line on what to do, and behind "What am I looking at?" a few sentences on what
 // the page shows. Compact by default, so a chart is in view on a projector; the choice is remembered.
 import { useId, useState } from 'react';
+import { useAppStore } from './storeContext';
 
 /** Where the expander's state is kept between visits. */
 export const INTRO_STORAGE_KEY = 'feedback-loop-lab:intro-open';
@@ -24,6 +25,8 @@ function writeOpen(open: boolean): void {
 
 export function Intro() {
   const [open, setOpen] = useState(readOpen);
+  // "Press Play" is for a run that has not started: gone once it plays or has stepped (back after Reset).
+  const started = useAppStore((s) => s.status === 'running' || s.t > 0);
   const bodyId = useId();
   const toggle = () => {
     setOpen(!open);
@@ -32,10 +35,12 @@ export function Intro() {
   return (
     <section className={`intro${open ? ' is-open' : ''}`} aria-label="About this page">
       <div className="intro-head">
-        <p className="intro-line">
-          Press <strong>Play</strong> and watch plays pile up on a few songs; then switch the recommender or add
-          exploration mid-run and see whether the loop lets go.
-        </p>
+        {!started && (
+          <p className="intro-line">
+            Press <strong>Play</strong> and watch plays pile up on a few songs; then switch the recommender or add
+            exploration mid-run and see whether the loop lets go.
+          </p>
+        )}
         <button type="button" className="btn btn-quiet intro-toggle" aria-expanded={open} aria-controls={bodyId} onClick={toggle}>
           <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" className="icon intro-chevron">
             <path d="M5 2.5 10.5 8 5 13.5" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round" />

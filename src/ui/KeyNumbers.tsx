@@ -1,17 +1,17 @@
-// The latest step's headline numbers as a compact strip, with the warning sign of the
-// hit-rate-by-bucket check; and, for practitioners, the raw metrics and the run as CSV or JSON.
+// The latest step's headline numbers as a compact strip (there from step 0, in the charts' formats), and, for practitioners, the raw metrics and the run as CSV or JSON.
 import { useId, useRef, type ReactNode } from 'react';
 import { runCsv, runJson } from '../state/export';
 import { GlossaryTerm, useHelpTip } from './GlossaryTerm';
 import { useAppStore, useAppStoreApi } from './storeContext';
+import { fmtIndex, fmtInt as int, fmtPct, orNA } from './views/format';
 import { bucketEdges } from './views/hitRate';
 import { useStayInside } from './views/stayInside';
+import './keyNumbers.css';
 
-const pct = (v: number | null | undefined) => (v === null || v === undefined ? 'n/a' : `${(100 * v).toFixed(1)}%`);
-/** One formatter for every frame: toLocaleString builds a new one per call. */
-const INT = new Intl.NumberFormat('en-US');
-const int = (v: number) => INT.format(v);
-const fix2 = (v: number | null) => (v === null ? 'n/a' : v.toFixed(2));
+/** Before step 1 no step has a value yet: a dash, not "n/a" (undefined) or 0. */
+const NONE = '\u2014';
+const pct = (v: number | null | undefined) => orNA(v, fmtPct);
+const index = (v: number | null | undefined) => orNA(v, fmtIndex);
 
 function Stat({ label, value, sub, testId, help, pair = false }: { label: ReactNode; value: string; sub: ReactNode; testId?: string; help?: string; pair?: boolean }) {
   const helpId = useId();
@@ -50,8 +50,10 @@ export function KeyNumbers() {
   const last = useAppStore((s) => s.rows.at(-1));
   const initial = useAppStore((s) => s.initial);
   const thresholds = useAppStore((s) => s.params.bucketThresholds);
-  if (!last || !initial) return null;
+  if (!initial) return null;
   const [a, b] = bucketEdges(thresholds);
+  // At step 0 the strip is there with dashes, so the charts below do not move when the first step comes.
+  const at = <T,>(value: (row: NonNullable<typeof last>) => T, fmt: (v: T) => string) => (last ? fmt(value(last)) : NONE);
   return (
     <section aria-label="Latest step" className="numbers">
       <dl className="stats">
@@ -61,29 +63,29 @@ export function KeyNumbers() {
               <GlossaryTerm term="gini">Gini</GlossaryTerm> of plays
             </>
           }
-          value={last.gini.toFixed(4)}
-          sub={`start ${initial.gini.toFixed(4)}`}
+          value={at((r) => r.gini, fmtIndex)}
+          sub={`start ${fmtIndex(initial.gini)}`}
           testId="gini"
         />
-        <Stat label="Top 1% of songs hold" value={pct(last.top1Share)} sub={`start ${pct(initial.top1Share)}`} />
-        <Stat label="Distinct songs shown" value={int(last.aggregateDiversity)} sub="this step" testId="aggregate-diversity" />
+        <Stat label="Top 1% of songs hold" value={at((r) => r.top1Share, pct)} sub={`start ${pct(initial.top1Share)}`} />
+        <Stat label="Distinct songs shown" value={at((r) => r.aggregateDiversity, int)} sub={last ? 'this step' : 'from step 1'} testId="aggregate-diversity" />
         <Stat
           label="Listening alike"
-          value={last.consumptionHomogenization === null ? 'n/a' : last.consumptionHomogenization.toFixed(3)}
+          value={at((r) => r.consumptionHomogenization, index)}
           sub={
             <>
-              <GlossaryTerm term="jaccard">Jaccard</GlossaryTerm> of clicked songs
+              <GlossaryTerm term="jaccard">Jaccard</GlossaryTerm> of clicks
             </>
           }
           testId="consumption-homogenization"
           help="Consumption homogenization: for pairs of listeners, the share of songs they clicked since step 1 that they have in common (Jaccard index). 0: nobody hears the same songs; 1: everyone hears exactly the same."
         />
-        <Stat label={`Hit rate, <${int(a)} plays`} value={pct(last.hitRate.low)} sub={`n = ${int(last.hitRateN.low)}`} />
-        <Stat label={`Hit rate, ${int(a)}–${int(b)}`} value={pct(last.hitRate.mid)} sub={`n = ${int(last.hitRateN.mid)}`} />
-        <Stat label={`Hit rate, >${int(b)}`} value={pct(last.hitRate.high)} sub={`n = ${int(last.hitRateN.high)}`} />
+        <Stat label={`Hit rate, <${int(a)} plays`} value={at((r) => r.hitRate.low, pct)} sub={`n = ${at((r) => r.hitRateN.low, int)}`} />
+        <Stat label={`Hit rate, ${int(a)}–${int(b)}`} value={at((r) => r.hitRate.mid, pct)} sub={`n = ${at((r) => r.hitRateN.mid, int)}`} />
+        <Stat label={`Hit rate, >${int(b)}`} value={at((r) => r.hitRate.high, pct)} sub={`n = ${at((r) => r.hitRateN.high, int)}`} />
         <Stat
           label="Regret, niche / mainstream"
-          value={`${fix2(last.utilityRegretByTaste.niche)} / ${fix2(last.utilityRegretByTaste.mainstream)}`}
+          value={at((r) => r.utilityRegretByTaste, (v) => `${index(v.niche)} / ${index(v.mainstream)}`)}
           sub={`${int(initial.listenersByTaste.niche)} / ${int(initial.listenersByTaste.mainstream)} listeners`}
           testId="regret-by-taste"
           pair
@@ -92,20 +94,20 @@ export function KeyNumbers() {
         <Stat
           label={
             <>
-              Slates vs taste (<GlossaryTerm term="kl">KL</GlossaryTerm>)
+              Slates vs taste, <GlossaryTerm term="kl">KL</GlossaryTerm>
             </>
           }
-          value={last.tasteKL === null ? 'n/a' : last.tasteKL.toFixed(3)}
-          sub="0 = genre mix matches taste"
+          value={at((r) => r.tasteKL, (v) => orNA(v, (x) => x.toFixed(3)))}
+          sub="0 = mix matches taste"
           testId="taste-kl"
           help="Taste KL: how far the genre mix of a listener's slate is from their true taste (Kullback–Leibler divergence), averaged over listeners. Unlike calibration against the click history, the loop cannot lower it by narrowing both."
         />
-        {last.relevanceEstimateError !== null && (
-          // Only rankers that estimate each song's relevance from clicks (raw click rate, IPS, the positional model) have one.
+        {last && last.relevanceEstimateError !== null && (
+          // Only rankers that estimate each song's relevance from clicks (raw click rate, IPS, the positional model) have one; its chart is in the hit-rate view.
           <Stat
             label="Relevance estimate error"
-            value={last.relevanceEstimateError.toFixed(3)}
-            sub="ranker's estimates vs truth"
+            value={fmtIndex(last.relevanceEstimateError)}
+            sub="estimates vs truth"
             testId="estimate-error"
             help="How far the ranker's estimate of each song's relevance is from the truth (0 = exact). Position bias makes the songs shown on top look better than they are; IPS corrects for it."
           />

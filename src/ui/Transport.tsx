@@ -147,6 +147,8 @@ export function Transport({ settings }: { settings?: SheetToggle }) {
         >
           <PinIcon />
           <span className="wide-only">{pinned ? 'Unpin A' : 'Pin as A'}</span>
+          {/* On a phone the pin and "A": its name ("Pin as A") starts with what it shows, and the title explains. */}
+          <span className="narrow-only">A</span>
         </button>
         {settings && (
           <button

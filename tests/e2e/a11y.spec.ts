@@ -37,7 +37,7 @@ async function runWithMarker(page: Page) {
   await expect(page.getByTestId('step-counter')).toHaveText(/^Step 11 \//);
   for (const slot of await page.locator('[data-view]').all()) await expect(slot).toHaveAttribute('data-step', '11');
   // The time charts mark the change (an SVG title names it).
-  await expect(page.locator('[data-view]').getByText(/exploration = epsilon from here/)).not.toHaveCount(0);
+  await expect(page.locator('[data-view]').getByText(/ε 10% from here/)).not.toHaveCount(0);
 }
 
 /** Opens every collapsed group of the parameter panel. */

@@ -33,7 +33,7 @@ async function downloadOf(
   return { download, bytes: await readFile(path) };
 }
 
-const CAPTION = 'The loop forms · seed 42 · step 11 · exploration = epsilon from step 11';
+const CAPTION = 'The loop forms · seed 42 · step 11 · ε 10% from step 11';
 
 // The first two tests save from the same state, so they share one page: the default world built and
 // stepped once, not twice.
@@ -92,7 +92,7 @@ test.describe('after ten steps and a live change', () => {
     expect(parsed.root).toBe('http://www.w3.org/2000/svg svg');
     expect(parsed.desc).toBe(CAPTION);
     expect(parsed.captionLines.join(' ')).toContain('The loop forms · seed 42 · step 11');
-    expect(parsed.captionLines.join(' ')).toContain('exploration = epsilon from step 11');
+    expect(parsed.captionLines.join(' ')).toContain('ε 10% from step 11');
     expect(parsed.texts).toContain('Song wall: where the attention goes');
     expect(parsed.image).toEqual({
       href: 'data:image/png;base64,',

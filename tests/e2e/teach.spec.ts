@@ -57,7 +57,7 @@ test('a link replays a mid-run switch at its step, with the numbers of the same 
   const query = 'users=200&songs=300&steps=20&seed=3';
   await page.goto(`./?${query}&at=6:exploration=epsilon&step=12`);
   await expect(page.getByTestId('step-counter')).toHaveText('Step 12 / 20');
-  await expect(page.locator('.scenario-label')).toHaveText('Custom settings + exploration = epsilon from step 6');
+  await expect(page.locator('.scenario-label')).toHaveText('Custom settings + ε 10% from step 6');
   await page.getByText(/All metrics of step 12/).click();
   const browserRow: unknown = JSON.parse(await page.getByTestId('last-row-json').innerText());
   const { params } = applyOverrides(defaultParams(), Object.fromEntries(new URLSearchParams(query)), true);
@@ -73,7 +73,7 @@ test('a link replays a mid-run switch at its step, with the numbers of the same 
   await page.getByRole('button', { name: 'Reset' }).click();
   await page.getByRole('button', { name: 'Step ×10' }).click();
   await expect(page.getByTestId('step-counter')).toHaveText('Step 10 / 20');
-  await expect(page.locator('.scenario-label')).toHaveText('Custom settings + exploration = epsilon from step 6');
+  await expect(page.locator('.scenario-label')).toHaveText('Custom settings + ε 10% from step 6');
 });
 
 test('Play at the end of a run plays on for 100 more steps', async ({ page }) => {
@@ -121,13 +121,16 @@ test('present mode: P, the arrows and Esc; a link opens it; chart text is at lea
   await expect(page.getByRole('region', { name: /^Present mode: Hit rate/ })).toBeVisible();
 });
 
-test('the lesson on a phone: the rail follows the charts, no serious axe violation', async ({ page }) => {
+test('the lesson on a phone: a compact card above the charts, no serious axe violation', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('./?lesson=loops&chapter=1&users=300&songs=600');
   const rail = page.getByRole('complementary', { name: 'Lesson' });
   await expect(rail).toContainText('Chapter 1 of 8');
-  const railTop = (await rail.boundingBox())!.y;
+  // One Lesson landmark, above the charts, its question within reach of the top of the page.
+  await expect(page.getByRole('complementary')).toHaveCount(1);
+  const card = (await rail.boundingBox())!;
   const chartTop = (await page.locator('.view-slot').first().boundingBox())!.y;
-  expect(railTop).toBeGreaterThan(chartTop);
+  expect(card.y + card.height).toBeLessThan(chartTop);
+  await expect(rail.getByRole('radio', { name: 'Yes: the Gini climbs' })).toBeInViewport();
   await noSeriousViolations(page, 'in the lesson on a phone');
 });

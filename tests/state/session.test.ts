@@ -102,9 +102,9 @@ describe('simulation session', () => {
     session.step(2);
     session.changeParam('exploration', 'epsilon');
     session.changeParam('epsilon', 0.2);
-    expect(store.getState().markers.map((m) => m.label)).toEqual(['exploration = epsilon, ε = 0.2 from here']);
+    expect(store.getState().markers.map((m) => m.label)).toEqual(['ε 10%, ε = 0.2 from here']);
     session.changeParam('epsilon', 0.3);
-    expect(store.getState().markers.map((m) => m.label)).toEqual(['exploration = epsilon, ε = 0.3 from here']);
+    expect(store.getState().markers.map((m) => m.label)).toEqual(['ε 10%, ε = 0.3 from here']);
     session.changeParam('epsilon', 0.1);
     session.changeParam('exploration', 'none');
     expect(store.getState().markers).toEqual([]);
@@ -262,7 +262,7 @@ describe('simulation session', () => {
     const b = byHand.store.getState();
     expect(a.t).toBe(6);
     expect(a.markers).toEqual(b.markers);
-    expect(a.markers).toEqual([{ t: 4, label: 'exploration = epsilon from here', parts: [{ key: 'exploration', from: 'none', to: 'epsilon', text: 'exploration = epsilon' }] }]);
+    expect(a.markers).toEqual([{ t: 4, label: 'ε 10% from here', parts: [{ key: 'exploration', from: 'none', to: 'epsilon', text: 'ε 10%' }] }]);
     expect(a.rows).toEqual(b.rows);
     // The scenario stays what the link said; the running parameters follow the timeline.
     expect(a.base.exploration).toBe('none');

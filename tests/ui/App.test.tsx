@@ -2,12 +2,14 @@
 // The whole shell on a real (in-process) session: every part is there, stepping fills the views,
 // and the instructor's flag hides the controls; the transport's Settings button drives the panel's
 // sheet; the intro is one line with an expander whose state is remembered.
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/ui/App';
 import { INTRO_STORAGE_KEY, Intro } from '../../src/ui/Intro';
 import { VIEWS } from '../../src/ui/views';
-import { renderWith, wiredSession } from './helpers';
+import { defaultParams } from '../../src/engine';
+import { createAppStore } from '../../src/state/store';
+import { renderWith, stubActions, wiredSession } from './helpers';
 
 beforeEach(() => {
   vi.stubGlobal('ResizeObserver', class { observe() {} unobserve() {} disconnect() {} });
@@ -36,7 +38,7 @@ describe('App shell', () => {
     act(() => fireEvent.click(screen.getByRole('button', { name: 'Step ×10' })));
     expect(screen.getByTestId('step-counter').textContent).toBe('Step 8 / 8');
     for (const slot of document.querySelectorAll('[data-view]')) expect(slot.getAttribute('data-step')).toBe('8');
-    expect(screen.getByTestId('gini').textContent).toMatch(/^0\.\d{4}$/);
+    expect(screen.getByTestId('gini').textContent).toMatch(/^0\.\d{2}$/);
   });
 
   it('hides the parameter panel when the controls are hidden', () => {
@@ -73,19 +75,26 @@ describe('App shell, parameter sheet', () => {
   });
 });
 
+/** The intro on a store at step `t` (0: a run not started). */
+function renderIntro(t = 0) {
+  const store = createAppStore(defaultParams());
+  if (t > 0) store.setState({ t, status: 'paused' });
+  return renderWith(<Intro />, store, stubActions());
+}
+
 describe('Intro', () => {
   const toggle = () => screen.getByRole('button', { name: 'What am I looking at?' });
   const body = () => document.getElementById(toggle().getAttribute('aria-controls') ?? '')!;
 
   it('is one line with the explanation closed, on a first visit', () => {
-    render(<Intro />);
+    renderIntro();
     expect(screen.getByText(/watch plays pile up on a few songs/)).toBeTruthy();
     expect(toggle().getAttribute('aria-expanded')).toBe('false');
     expect(body().hidden).toBe(true);
   });
 
   it('opens and closes the explanation, and remembers the choice', () => {
-    const first = render(<Intro />);
+    const first = renderIntro();
     fireEvent.click(toggle());
     expect(toggle().getAttribute('aria-expanded')).toBe('true');
     expect(body().hidden).toBe(false);
@@ -93,15 +102,21 @@ describe('Intro', () => {
     expect(localStorage.getItem(INTRO_STORAGE_KEY)).toBe('open');
     first.unmount();
 
-    const second = render(<Intro />);
+    const second = renderIntro();
     expect(toggle().getAttribute('aria-expanded')).toBe('true');
     fireEvent.click(toggle());
     expect(body().hidden).toBe(true);
     expect(localStorage.getItem(INTRO_STORAGE_KEY)).toBe('closed');
     second.unmount();
 
-    render(<Intro />);
+    renderIntro();
     expect(toggle().getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('drops "Press Play" once the run has started, keeping the explanation', () => {
+    renderIntro(5);
+    expect(screen.queryByText(/watch plays pile up on a few songs/)).toBeNull();
+    expect(toggle()).toBeTruthy();
   });
 
   it('works, forgetting, when storage is switched off', () => {
@@ -111,7 +126,7 @@ describe('Intro', () => {
     vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
       throw new Error('storage is disabled');
     });
-    render(<Intro />);
+    renderIntro();
     expect(toggle().getAttribute('aria-expanded')).toBe('false');
     fireEvent.click(toggle());
     expect(body().hidden).toBe(false);

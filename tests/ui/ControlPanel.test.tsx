@@ -127,7 +127,7 @@ describe('ControlPanel', () => {
     fireEvent.click(screen.getByRole('switch', { name: 'Exclude clicked songs' }));
     expect(store.getState().params).toMatchObject({ exploration: 'epsilon', excludeConsumed: true });
     expect(store.getState().markers.map(({ t, label }) => ({ t, label }))).toEqual([
-      { t: 6, label: 'exploration = epsilon, exclude clicked songs = true from here' },
+      { t: 6, label: 'ε 10%, exclude clicked songs = true from here' },
     ]);
     expect(screen.queryByText(/Restart needed/)).toBeNull();
   });

@@ -45,6 +45,35 @@ describe('Header', () => {
     expect(matchingPreset({ ...defaultParams(), recommender: 'oracle' })).toBe('oracle-baseline');
   });
 
+  it('a run played past its end is still its scenario, named with its length', () => {
+    const store = createAppStore(defaultParams());
+    renderWith(<Header />, store, stubActions());
+    act(() => store.getState().setSteps(200));
+    const select = screen.getByRole('combobox', { name: 'Scenario' }) as HTMLSelectElement;
+    expect(select.value).toBe('loop-forms');
+    expect(screen.getByText('The loop forms (extended to 200 steps)')).toBeTruthy();
+    expect(screen.queryByText(/no preset matches/)).toBeNull();
+    expect(screen.getByText(PRESETS[0]!.description)).toBeTruthy();
+  });
+
+  it('names live changes in the chips\u2019 words, in the description\u2019s place on its line', () => {
+    const store = createAppStore(defaultParams());
+    const { container } = renderWith(<Header />, store, stubActions());
+    const description = screen.getByText(PRESETS[0]!.description);
+    expect(container.querySelector('.scenario-label')?.textContent).toBe('');
+    expect(description.className).not.toContain('visually-hidden');
+    act(() => {
+      store.getState().addMarkerPart(14, { key: 'exploration', from: 'none', to: 'epsilon', text: 'ε 10%' });
+      store.getState().addMarkerPart(30, { key: 'exploration', from: 'epsilon', to: 'thompson', text: 'Thompson' });
+    });
+    const label = screen.getByText('The loop forms + ε 10% from step 14, Thompson from step 30');
+    // The same line holds both, so the first change adds no line: the description is hidden from
+    // sight but still describes the picker to screen readers.
+    expect(label.closest('p')).toBe(description.closest('p'));
+    expect(description.className).toContain('visually-hidden');
+    expect(screen.getByRole('combobox', { name: 'Scenario' }).getAttribute('aria-describedby')).toBe(description.id);
+  });
+
   it('copies the link of the running parameters and says so', async () => {
     const writeText = vi.fn().mockResolvedValue(undefined);
     setClipboard({ writeText });

@@ -25,9 +25,17 @@ const initial: InitialMetrics = {
 };
 
 describe('KeyNumbers', () => {
-  it('renders nothing before the first step', () => {
+  it('renders nothing before the world exists, and dashes at step 0 so the page does not move at step 1', () => {
     const { container } = render(<StoreProvider store={createAppStore(defaultParams())}><KeyNumbers /></StoreProvider>);
     expect(container.innerHTML).toBe('');
+    cleanup();
+    const store = createAppStore(defaultParams());
+    store.getState().resetHistory(initial);
+    render(<StoreProvider store={store}><KeyNumbers /></StoreProvider>);
+    expect(screen.getByRole('region', { name: 'Latest step' })).toBeTruthy();
+    expect(screen.getByTestId('gini').textContent).toBe('\u2014');
+    expect(screen.getByText('start 0.90')).toBeTruthy();
+    expect(screen.getByTestId('aggregate-diversity').textContent).toBe('\u2014');
   });
 
   it('shows the latest step, the start for comparison, and n/a for an undefined hit rate', () => {
@@ -35,8 +43,9 @@ describe('KeyNumbers', () => {
     store.getState().resetHistory(initial);
     store.getState().appendRows([row]);
     render(<StoreProvider store={store}><KeyNumbers /><RunData /></StoreProvider>);
-    expect(screen.getByTestId('gini').textContent).toBe('0.9123');
-    expect(screen.getByText('start 0.9000')).toBeTruthy();
+    // The charts' formats: an index with two decimals, a share with one.
+    expect(screen.getByTestId('gini').textContent).toBe('0.91');
+    expect(screen.getByText('start 0.90')).toBeTruthy();
     expect(screen.getByText('40.0%')).toBeTruthy();
     expect(screen.getByText('n/a')).toBeTruthy();
     expect(screen.getByText('25.0%')).toBeTruthy();
@@ -51,7 +60,7 @@ describe('KeyNumbers', () => {
     store.getState().appendRows([row]);
     render(<StoreProvider store={store}><KeyNumbers /></StoreProvider>);
     expect(screen.getByText('Listening alike')).toBeTruthy();
-    expect(screen.getByTestId('consumption-homogenization').textContent).toBe('0.123');
+    expect(screen.getByTestId('consumption-homogenization').textContent).toBe('0.12');
     expect(screen.getByText('Regret, niche / mainstream')).toBeTruthy();
     expect(screen.getByTestId('regret-by-taste').textContent).toBe('0.30 / 0.20'); // niche first
     expect(screen.getByText('56 / 1,234 listeners')).toBeTruthy();
@@ -126,7 +135,7 @@ describe('KeyNumbers', () => {
     store.getState().resetHistory(initial);
     store.getState().appendRows([row, { ...row, t: 8, consumptionHomogenization: 0.5, utilityRegretByTaste: { mainstream: 0.0625, niche: 0.75 } }]);
     render(<StoreProvider store={store}><KeyNumbers /></StoreProvider>);
-    expect(screen.getByTestId('consumption-homogenization').textContent).toBe('0.500');
+    expect(screen.getByTestId('consumption-homogenization').textContent).toBe('0.50');
     expect(screen.getByTestId('regret-by-taste').textContent).toBe('0.75 / 0.06');
     cleanup();
     const empty = createAppStore(defaultParams());

@@ -1,10 +1,10 @@
 // With a run pinned as A: the headline numbers of A and B at the same step, and B − A coloured by whether it helps listeners.
 import { useMemo } from 'react';
-import { deltaVerdict, headlineDelta, HEADLINE_METRICS, paramsEqual, paramSpec, sharedDifferences } from '../../engine';
+import { headlineDelta, HEADLINE_METRICS, paramsEqual, paramSpec, sharedDifferences } from '../../engine';
 import { timelineOf } from '../../state/url';
 import { useActions, useAppStore } from '../storeContext';
 import { armTitle } from './armTitle';
-import { formatDelta, formatHeadline } from './format';
+import { formatDelta, formatHeadline, shownVerdict } from './format';
 import { rowAt } from './rowAt';
 import './compare.css';
 
@@ -68,7 +68,7 @@ export function AbStrip() {
             const av = a ? metric.pick(a) : null;
             const bv = b && b.t === t ? metric.pick(b) : null;
             const delta = headlineDelta(av, bv);
-            const verdict = deltaVerdict(metric, delta);
+            const verdict = shownVerdict(metric, delta);
             return (
               <li key={metric.key} className="ab-cell" data-metric={metric.key} title={`Better when ${metric.why}`}>
                 <span className="ab-label">{metric.label}</span>

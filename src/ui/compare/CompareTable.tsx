@@ -1,12 +1,12 @@
 // The step shown, as a table: each arm's headline numbers (median [p10, p90] over seeds when spread) and its difference from arm A.
 import { useMemo } from 'react';
-import { bandsOverlap, deltaVerdict, headlineDelta, HEADLINE_METRICS, spreadOf, type HeadlineMetric, type Spread } from '../../engine';
+import { bandsOverlap, headlineDelta, HEADLINE_METRICS, spreadOf, type HeadlineMetric, type Spread } from '../../engine';
 import { armRunParams, type ArmRun, type SeedSpread } from '../../state/compare';
 import { armsCsv, armsJson, type ArmExport } from '../../state/compareExport';
 import { downloadBlob } from '../save/download';
 import { ARM_COLORS, ARM_LETTERS } from './armColors';
 import { armTitle } from './armTitle';
-import { formatDelta, formatHeadline } from './format';
+import { formatDelta, formatHeadline, shownVerdict } from './format';
 import { rowAt } from './rowAt';
 import { useCompare } from './useCompare';
 
@@ -24,7 +24,7 @@ function spreadAt(spread: SeedSpread | null, arm: number, metric: HeadlineMetric
 const VERDICT = { better: '✓ better', worse: '✗ worse', same: '' } as const;
 
 function Cell({ metric, value, spread, delta, noise }: { metric: HeadlineMetric; value: number | null; spread: Spread | null; delta?: number | null; noise?: boolean }) {
-  const verdict = delta === undefined ? null : deltaVerdict(metric, delta);
+  const verdict = delta === undefined ? null : shownVerdict(metric, delta);
   return (
     <td>
       <span className="ct-value">

@@ -37,7 +37,8 @@ function SeedControls() {
         </button>
       ) : (
         <button type="button" className="btn" onClick={() => session.runSeeds()}>
-          {spread ? 'Run the seeds again' : `Spread over ${seedCount} seeds`}
+          {/* "Again" only once some run finished: a spread cancelled before any has none to repeat. */}
+          {spread ? (spread.finished > 0 ? 'Run the seeds again' : 'Run the seeds') : `Spread over ${seedCount} seeds`}
         </button>
       )}
       {spread && !running && (

@@ -16,9 +16,12 @@ export function presetOfArm(params: Params) {
 /** "Loop forms", "Loop forms + ε = 0.1 from step 40", "Custom settings". */
 export function armTitle(params: Params, changes: readonly TimelineChange[] = []): string {
   const title = presetOfArm(params)?.title ?? 'Custom settings';
+  let running = params;
   const parts = changes.flatMap((c) => {
     const spec = paramSpec(String(c.key));
-    return spec ? [`${changeText(spec, c.value)} from step ${c.t}`] : [];
+    if (!spec) return [];
+    running = { ...running, [c.key]: c.value } as Params;
+    return [`${changeText(spec, c.value, running)} from step ${c.t}`];
   });
   return parts.length > 0 ? `${title} + ${parts.join(', ')}` : title;
 }

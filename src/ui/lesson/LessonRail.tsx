@@ -1,8 +1,10 @@
-// The lesson rail: one chapter at a time beside the charts, with its run, its question and the way on.
-import { useEffect, useId, useRef, useState } from 'react';
+// The lesson rail: one chapter at a time beside the charts (a compact card above them on a phone), with its run, its question and the way on.
+import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { findPreset, PARAM_SCHEMA, presetParams, type Params } from '../../engine';
 import { useActions, useAppStore, useAppStoreApi } from '../storeContext';
-import { LESSONS, type Chapter, type LessonFocus, type LessonRun } from './chapters';
+import { LESSONS, type Chapter, type LessonRun } from './chapters';
+import { focusTarget, scrollToFocus, scrollToTop, useWideScreen, wideScreen } from './placement';
+import { answerReady, NO_PICK, Question, type Guess } from './Question';
 import './lesson.css';
 
 /**
@@ -17,81 +19,22 @@ export function chapterParams(chapter: Chapter, running: Params): Params | null 
   return { ...(params as Params), steps: chapter.script.checkpoint };
 }
 
-/** Whether the rail sits beside the charts (else below them, on a phone). */
-function wideScreen(): boolean {
-  return typeof window.matchMedia === 'function' && window.matchMedia('(min-width: 900px)').matches;
-}
-
-/** Scrolls the view a chapter points at to the top of the window. */
-function scrollToView(focus: LessonFocus | null): void {
-  if (!focus || typeof window.matchMedia !== 'function') return;
-  const view = focus === 'numbers' ? document.querySelector('.numbers') : document.getElementById(`view-${focus}`);
-  if (!view) return;
-  const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-  view.scrollIntoView({ block: 'start', behavior: reduce ? 'auto' : 'smooth' });
-}
-
 /** Whether focus is in a field where PageUp/PageDown already mean something. */
 function typingIn(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
-/** A guess the student skipped: the run plays and the answer is shown without a verdict. */
-const NO_GUESS = '';
-
-function Question({ chapter, run, checkpoint, t, onRun }: { chapter: Chapter; run: LessonRun; checkpoint: number; t: number; onRun(): void }) {
-  const question = chapter.question!;
-  const id = useId();
-  const [choice, setChoice] = useState<string | null>(null);
-  const [committed, setCommitted] = useState<string | null>(null);
-  const lockIn = useRef<HTMLButtonElement>(null);
-  // On a short screen the rail scrolls and the button may sit below its fold: a guess brings it up.
-  const choose = (option: string) => {
-    setChoice(option);
-    lockIn.current?.scrollIntoView?.({ block: 'nearest' });
-  };
-  const answer = committed !== null ? question.answer(run, checkpoint) : null;
-  const labelOf = (option: string) => question.options.find((o) => o.id === option)?.label ?? option;
-  const commit = (guess: string) => {
-    setCommitted(guess);
-    onRun();
-  };
-  return (
-    <div className="lesson-question">
-      <fieldset disabled={committed !== null}>
-        <legend id={`${id}-q`}>Predict: {question.prompt}</legend>
-        {question.options.map((option) => (
-          <label key={option.id} className="lesson-option">
-            <input type="radio" name={`${id}-choice`} value={option.id} checked={choice === option.id} onChange={() => choose(option.id)} />
-            {option.label}
-          </label>
-        ))}
-      </fieldset>
-      {committed === null ? (
-        <div className="lesson-commit">
-          <button ref={lockIn} type="button" className="btn btn-primary" disabled={choice === null} onClick={() => choice !== null && commit(choice)}>
-            Lock in my guess and run
-          </button>
-          <button type="button" className="btn btn-quiet" onClick={() => commit(NO_GUESS)}>
-            Run without guessing
-          </button>
-        </div>
-      ) : (
-        <div className="lesson-answer" role="status">
-          {answer === null ? (
-            <p>
-              {committed === NO_GUESS ? 'No guess.' : <>Your guess: <strong>{labelOf(committed)}</strong>.</>} The answer appears at step {checkpoint} (now step {t}).
-            </p>
-          ) : (
-            <p className={committed === NO_GUESS ? undefined : answer.correct === committed ? 'lesson-right' : 'lesson-wrong'}>
-              {committed === NO_GUESS ? `The answer: “${labelOf(answer.correct)}”. ` : answer.correct === committed ? 'Right: ' : `Not quite: the answer is “${labelOf(answer.correct)}”. `}
-              {answer.why}
-            </p>
-          )}
-        </div>
-      )}
-    </div>
-  );
+/** Whether at least part of an element is on screen (true where the browser cannot tell). */
+function useInView(element: RefObject<HTMLElement | null>, active: boolean): boolean {
+  const [inView, setInView] = useState(true);
+  useEffect(() => {
+    const el = element.current;
+    if (!active || !el || typeof IntersectionObserver !== 'function') return;
+    const observer = new IntersectionObserver(([entry]) => setInView(entry?.isIntersecting ?? true), { threshold: 0.2 });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [element, active]);
+  return !active || inView;
 }
 
 /** Where the chapter's run is, in words: waiting for the guess, on its way, or at its checkpoint. */
@@ -110,10 +53,16 @@ export function LessonRail() {
   const store = useAppStoreApi();
   const status = useAppStore((s) => s.status);
   const { runScript } = useActions();
+  const wide = useWideScreen();
   const chapters = lesson ? LESSONS[lesson.name] : undefined;
   const index = lesson && chapters ? Math.min(Math.max(lesson.chapter, 1), chapters.length) - 1 : -1;
   const chapter = chapters?.[index];
   const titleId = useId();
+  const rail = useRef<HTMLElement>(null);
+  // The guess belongs to the chapter, and outlives a switch between the desktop rail and the phone card.
+  const key = `${lesson?.name ?? ''}-${index}`;
+  const [guessOf, setGuessOf] = useState<{ key: string; guess: Guess }>({ key, guess: NO_PICK });
+  const guess = guessOf.key === key ? guessOf.guess : NO_PICK;
 
   // Entering a chapter sets up its run. A chapter that asks a question holds its run at step 0 until
   // the student has guessed (else the answer would already be on the charts); one without a question
@@ -125,13 +74,24 @@ export function LessonRail() {
     if (next) runScript({ params: next, changes: chapter.script.changes, play: !ask, fresh: ask });
   }, [chapter, runScript, store]);
 
-  // The chapter's view comes into sight beside the rail (on a desktop, where the rail stays put; on a
-  // phone the rail follows the charts, and scrolling away from the text would lose the reader: there
-  // the view comes into sight once the guess is in and the run plays).
+  // Arriving at a chapter, the rail shows it from its top. On a desktop the chapter's view comes into
+  // sight beside the rail (the rail itself for the sandbox, which points at no view). On a phone the
+  // card comes into sight on a change of chapter (a first visit starts at the top of the page), and
+  // the view once the guess is in and the run plays.
   const focus = chapter?.focus ?? null;
+  const firstVisit = useRef(true);
   useEffect(() => {
-    if (wideScreen()) scrollToView(focus);
-  }, [focus]);
+    if (!chapter) return;
+    if (rail.current) rail.current.scrollTop = 0;
+    const first = firstVisit.current;
+    firstVisit.current = false;
+    if (!wideScreen()) {
+      if (!first) scrollToTop(rail.current);
+      return;
+    }
+    if (!focus) scrollToTop(rail.current);
+    return scrollToFocus(focus);
+  }, [chapter, focus]);
 
   useEffect(() => {
     if (!lesson || !chapters) return;
@@ -146,19 +106,26 @@ export function LessonRail() {
     return () => window.removeEventListener('keydown', onKey);
   }, [lesson, chapters, index, setLesson]);
 
-  if (!lesson || !chapters || !chapter) return null;
   const run: LessonRun = { params, initial, rows };
+  const checkpoint = chapter?.script?.checkpoint ?? 0;
+  const ready = chapter !== undefined && answerReady(chapter, run, checkpoint, guess);
+  // On a phone the card is above the charts: once the answer is in, a button at the foot of the screen leads back up to it.
+  const cardInView = useInView(rail, !wide && ready);
+  // On a desktop the views above the chapter's grew as the run played: its view is brought back to the top to be read with the answer.
+  useEffect(() => (ready && wide ? scrollToFocus(focus) : undefined), [ready, wide, focus]);
+  if (!lesson || !chapters || !chapter) return null;
   // After the guess: play the chapter's run (set up again if the settings were changed meanwhile;
   // a run already at its checkpoint stays there rather than playing on).
   const playChapter = () => {
     const next = chapterParams(chapter, store.getState().params);
     if (next && chapter.script) runScript({ params: next, changes: chapter.script.changes, play: true });
-    if (!wideScreen()) scrollToView(focus);
+    if (!wideScreen()) scrollToFocus(focus);
   };
-  const checkpoint = chapter.script?.checkpoint ?? 0;
   const go = (n: number) => setLesson({ name: lesson.name, chapter: n });
+  const text = <p className="lesson-text">{chapter.text(run)}</p>;
+  const asks = chapter.question !== null;
   return (
-    <aside className="lesson" aria-label="Lesson">
+    <aside ref={rail} className={wide ? 'lesson' : 'lesson lesson-card'} aria-label="Lesson">
       <div className="lesson-head">
         <p className="lesson-count">
           Chapter {index + 1} of {chapters.length}
@@ -170,13 +137,37 @@ export function LessonRail() {
       <h2 id={titleId} className="lesson-title">
         {chapter.title}
       </h2>
-      <p className="lesson-text">{chapter.text(run)}</p>
+      {wide || !asks ? (
+        text
+      ) : (
+        // On a phone the card stays short: the question first, the chapter's text a tap away.
+        <details className="lesson-more">
+          <summary>Read the chapter</summary>
+          {text}
+        </details>
+      )}
       {chapter.script && (
         <p className="lesson-progress" aria-live="polite">
-          {progressText(checkpoint, t, chapter.question !== null && t === 0 && status !== 'running')}
+          {progressText(checkpoint, t, asks && t === 0 && status !== 'running')}
         </p>
       )}
-      {chapter.question && <Question key={`${lesson.name}-${index}`} chapter={chapter} run={run} checkpoint={checkpoint} t={t} onRun={playChapter} />}
+      {asks && (
+        <Question
+          chapter={chapter}
+          run={run}
+          checkpoint={checkpoint}
+          t={t}
+          guess={guess}
+          onGuess={(g) => setGuessOf({ key, guess: g })}
+          onRun={playChapter}
+          scrollAnswer={wide}
+        />
+      )}
+      {!wide && focus && guess.committed !== null && (
+        <button type="button" className="btn btn-quiet lesson-see" onClick={() => scrollToTop(focusTarget(focus))}>
+          See the chart ↓
+        </button>
+      )}
       <nav className="lesson-nav" aria-label="Chapters">
         <button type="button" className="btn" disabled={index === 0} onClick={() => go(index)}>
           ← Back
@@ -185,7 +176,12 @@ export function LessonRail() {
           Next →
         </button>
       </nav>
-      <p className="lesson-hint">PageDown / PageUp also move between chapters.</p>
+      {wide && <p className="lesson-hint">PageDown / PageUp also move between chapters.</p>}
+      {!cardInView && (
+        <button type="button" className="btn btn-primary lesson-jump" onClick={() => scrollToTop(rail.current)}>
+          See the answer ↑
+        </button>
+      )}
     </aside>
   );
 }

@@ -1,7 +1,8 @@
 // The "loops" lesson: eight chapters that follow the source material, each a run script, a view to watch and a question.
 import { BUCKETS, type InitialMetrics, type Params, type StepMetrics } from '../../engine';
 import type { TimelineChange } from '../../state/timeline';
-import { fmtIndex, fmtInt, fmtPctTick } from '../views/format';
+import { fmtShare } from '../loop/loopLabels';
+import { fmtIndex, fmtInt, fmtPct, fmtPctTick } from '../views/format';
 
 /** What a chapter's text and answer are computed from: the run on screen. */
 export interface LessonRun {
@@ -18,8 +19,8 @@ export interface ChapterScript {
   readonly checkpoint: number;
 }
 
-/** Which part of the page a chapter points at; the others are dimmed. */
-export type LessonFocus = 'loop' | 'numbers' | 'rich-get-richer' | 'exposure-bias' | 'hit-rate' | 'diversity' | 'song-wall';
+/** Which part of the page a chapter points at (a view, or the estimate-error chart inside the hit-rate view); the others are dimmed. */
+export type LessonFocus = 'loop' | 'numbers' | 'rich-get-richer' | 'exposure-bias' | 'hit-rate' | 'diversity' | 'song-wall' | 'estimate-error';
 
 export interface ChapterQuestion {
   readonly prompt: string;
@@ -128,7 +129,7 @@ export const LOOPS_LESSON: readonly Chapter[] = [
         const from = run.initial.gini;
         return {
           correct: direction(from, last.gini, 0.05),
-          why: `The Gini went from ${fmtIndex(from)} to ${fmtIndex(last.gini)}, and the top 1% of songs now hold ${fmtPctTick(last.top1Share)} of all plays. The rich get richer.`,
+          why: `The Gini went from ${fmtIndex(from)} to ${fmtIndex(last.gini)}, and the top 1% of songs now hold ${fmtPct(last.top1Share)} of all plays. The rich get richer.`,
         };
       },
     },
@@ -137,7 +138,8 @@ export const LOOPS_LESSON: readonly Chapter[] = [
     title: 'Detecting it offline: popularity diversity',
     text: () =>
       'Before a ranker meets real listeners you can already check whether it leans on popular songs. ' +
-      'Aggregate diversity counts the distinct songs it recommends; long-tail coverage asks how many of the less popular songs make it into slates. ' +
+      '“Distinct songs shown” counts the different songs in a step’s slates; “Catalog ever shown”, the share of songs recommended at least once. ' +
+      '“Long-tail share, tail as at step 0” asks how much of each slate comes from the songs that were unpopular before the loop began. ' +
       'Low numbers mean everyone is shown much the same.',
     script: LOOP,
     focus: 'diversity',
@@ -181,7 +183,7 @@ export const LOOPS_LESSON: readonly Chapter[] = [
         if (buckets.length === 0) return null;
         const best = buckets.reduce((a, b) => (last.hitRate[b]! > last.hitRate[a]! ? b : a));
         const labels = bucketLabels(run.params);
-        const parts = buckets.map((b) => `${labels[BUCKETS.indexOf(b)]} ${fmtPctTick(last.hitRate[b]!)}`);
+        const parts = buckets.map((b) => `${labels[BUCKETS.indexOf(b)]} ${fmtPct(last.hitRate[b]!)}`);
         return { correct: best, why: `Hit rates at step ${checkpoint}: ${parts.join(', ')}.` };
       },
     },
@@ -207,8 +209,8 @@ export const LOOPS_LESSON: readonly Chapter[] = [
         const to = ends?.last.consumptionHomogenization;
         if (!ends || from === null || from === undefined || to === null || to === undefined) return null;
         const { last } = ends;
-        const repeats = last.repeatRate === null ? '' : ` ${fmtPctTick(last.repeatRate)} of each slate repeats the step before,`;
-        const head = last.headClickShare === null ? '' : ` and the head songs get ${fmtPctTick(last.headClickShare)} of clicks`;
+        const repeats = last.repeatRate === null ? '' : ` ${fmtPct(last.repeatRate)} of each slate repeats the step before,`;
+        const head = last.headClickShare === null ? '' : ` and the head songs get ${fmtShare(last.headClickShare)} of clicks`;
         return {
           correct: direction(from, to, 0.02),
           why: `Listening alike went from ${fmtIndex(from)} at step 1 to ${fmtIndex(to)} at step ${checkpoint};${repeats}${head}.`,
@@ -244,9 +246,9 @@ export const LOOPS_LESSON: readonly Chapter[] = [
     text: () =>
       'Listeners click the top of a slate more, good song or not. A ranker that trusts raw click rates mistakes position for quality. ' +
       'Inverse propensity scoring (IPS) weighs each click by how likely its position was to be looked at. ' +
-      'This run ranks by raw click rate with a little exploration; at step 50 it switches to IPS.',
+      'This run ranks by raw click rate with a little exploration; at step 50 it switches to IPS. Watch the ranker\u2019s relevance estimate error.',
     script: { preset: 'raw-click-rate', changes: [{ t: 50, key: 'positionDebias', value: 'ips' }], checkpoint: 100 },
-    focus: 'numbers',
+    focus: 'estimate-error',
     question: {
       prompt: 'After IPS starts at step 50, what will the error of the ranker\u2019s relevance estimates do?',
       options: upDown,
@@ -256,7 +258,7 @@ export const LOOPS_LESSON: readonly Chapter[] = [
         if (before === null || before === undefined || after === null || after === undefined) return null;
         return {
           correct: direction(before, after, 0.2 * before),
-          why: `The estimate error was ${fmtIndex(before)} at step 49 and ${fmtIndex(after)} at step ${checkpoint}.`,
+          why: `The ranker\u2019s relevance estimate error (the chart under the hit rates) was ${fmtIndex(before)} at step 49, just before the switch, and ${fmtIndex(after)} at step ${checkpoint}.`,
         };
       },
     },

@@ -2,16 +2,23 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 
 /**
- * The scale present mode aims for: chart text is 13 px at scale 1, so 1.6 makes it about 21 px,
- * readable from the back of a room.
+ * The largest scale present mode draws a view at: chart text is 13 px at scale 1, so about 23 px.
+ * A view that fits at this scale is laid out at the stage width over it.
  */
-export const TARGET_SCALE = 1.6;
-/** The least scale at which chart text is still 20 px tall (a 13 px label's box is about 15 px). */
-export const READABLE_SCALE = 1.35;
+export const TARGET_SCALE = 1.8;
+/** The least scale at which 13 px chart text (the axes' ticks) is 20 px: readable from the back of a room. */
+export const READABLE_SCALE = 20 / 13;
 /** Narrowest layout worth scaling up; a narrower stage (a phone) shows the view at its own size. */
 const MIN_LAYOUT_WIDTH = 360;
-/** Scales tried in turn: a view laid out wider is shorter (its grid takes more columns). */
-const LAYOUT_SCALES = [TARGET_SCALE, 1.5, 1.4, READABLE_SCALE] as const;
+/** Stages narrower than this are phones: the view at its own size, scrolled. */
+const MIN_STAGE_WIDTH = 576;
+/**
+ * Scales tried in turn, each laying the view out `stage width / scale` wide: a view laid out wider
+ * is shorter (its grids take more columns), so a wide, short stage (a laptop or a 1280 × 800
+ * projector) gets its charts side by side instead of a narrow column scaled down; below 1, a layout
+ * wider than the stage is scaled down rather than cut off.
+ */
+const LAYOUT_SCALES = [TARGET_SCALE, 1.7, 1.6, READABLE_SCALE, 1.45, 1.35, 1.25, 1.15, 1.08, 1, 0.9, 0.8, 0.7] as const;
 /**
  * How much small print a view sheds when it is too tall to be readable otherwise: 0 none, 1 the
  * panels' hints, 2 also the view's explanation and its save buttons (the stage title and the
@@ -29,7 +36,8 @@ export interface StageFit {
 /**
  * The fit of a view on a `w` × `h` stage: the least small print shed and the layout width that give
  * the largest scale (at most TARGET_SCALE), stopping at the first compact level that is readable.
- * `naturalHeight(width, compact)` lays the view out and measures it (a forced layout each time).
+ * `naturalHeight(width, compact)` lays the view out and measures it (a forced layout each time), in
+ * whole pixels: a pixel more is allowed for the rounding.
  *
  * With `current` (the view's content changed, the stage did not), the current fit is measured once
  * and kept, rescaled, while it is still readable (or not limited by height, or was not readable
@@ -43,9 +51,10 @@ export function fitToStage(
   naturalHeight: (width: number, compact: CompactLevel) => number,
   current?: StageFit,
 ): StageFit {
-  if (w < MIN_LAYOUT_WIDTH * TARGET_SCALE) return { width: w, scale: 1, compact: 0 };
-  const scaleAt = (width: number, compact: CompactLevel) => Math.max(0.5, Math.min(w / width, h / Math.max(1, naturalHeight(width, compact))));
-  if (current && current.width < w) {
+  if (w < MIN_STAGE_WIDTH) return { width: w, scale: 1, compact: 0 };
+  const scaleAt = (width: number, compact: CompactLevel) =>
+    Math.max(0.5, Math.min(TARGET_SCALE, w / width, h / Math.max(1, naturalHeight(width, compact) + 1)));
+  if (current) {
     const scale = scaleAt(current.width, current.compact);
     // Searched again only when this change made a readable fit unreadable: a stage too small for
     // any readable fit (a laptop) would otherwise search on every step.
@@ -56,12 +65,15 @@ export function fitToStage(
     if (current && compact < current.compact) continue;
     for (const target of LAYOUT_SCALES) {
       const width = Math.floor(w / target);
+      if (width < MIN_LAYOUT_WIDTH) continue;
+      // This layout and every wider one are drawn at most w / width: none can beat the best.
+      if (best && w / width <= best.scale + 0.01) break;
       const scale = scaleAt(width, compact);
       if (!best || scale > best.scale + 0.01) best = { width, scale, compact };
       // Not limited by height at this width: a wider layout could only be smaller.
       if (scale >= w / width - 0.001) break;
     }
-    if (best!.scale >= READABLE_SCALE) break;
+    if (best && best.scale >= READABLE_SCALE) break;
   }
   return best!;
 }
@@ -81,6 +93,17 @@ export function FitToStage({ children }: { children: React.ReactNode }) {
       measuring = true;
       const { clientWidth: w, clientHeight: h } = s;
       const [renderedWidth, renderedCompact] = [el.style.width, el.dataset.compact];
+      // Charts keep their height at any width (they are drawn again at the width they get), but until
+      // then a chart's SVG scales with its box: pinned to its height, each layout tried measures the
+      // height the view will have at that width.
+      const shown = el.getBoundingClientRect().width / Math.max(1, el.offsetWidth) || 1;
+      const svgs = [...el.querySelectorAll<SVGSVGElement>('svg[width="100%"]')];
+      const heights = svgs.map((svg) => svg.getBoundingClientRect().height / shown);
+      const pinned = svgs.map((svg, i) => {
+        const height = svg.style.height;
+        svg.style.height = `${heights[i]}px`;
+        return () => (svg.style.height = height);
+      });
       const next = fitToStage(
         w,
         h,
@@ -92,13 +115,17 @@ export function FitToStage({ children }: { children: React.ReactNode }) {
         stageChanged ? undefined : (current.current ?? undefined),
       );
       // Back to what React rendered, until it renders the new fit.
+      for (const unpin of pinned) unpin();
       el.style.width = renderedWidth;
       el.dataset.compact = renderedCompact;
       measuring = false;
       current.current = next;
-      setFit((old) => (old.width === next.width && old.compact === next.compact && Math.abs(old.scale - next.scale) < 0.01 ? old : next));
+      // A change of scale under 1% keeps the old one, unless the old one no longer fits.
+      setFit((old) => (old.width === next.width && old.compact === next.compact && next.scale >= old.scale && next.scale - old.scale < 0.01 ? old : next));
     };
     measure(true);
+    // Without ResizeObserver (jsdom) the first fit stays.
+    if (typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver((entries) => measure(entries.some((e) => e.target === stage.current)));
     if (stage.current) observer.observe(stage.current);
     if (inner.current) observer.observe(inner.current);

@@ -1,22 +1,18 @@
 // Present mode: one view fills the screen for a projector, with what changed since the start and the strategy bar.
 import { useEffect, useRef, type ComponentType } from 'react';
-import { LoopDiagram } from '../loop/LoopDiagram';
 import { StrategyBar } from '../strategy/StrategyBar';
 import { useActions, useAppStore } from '../storeContext';
 import { VIEWS, type ViewEntry } from '../views';
 import type { ViewProps } from '../views/types';
 import { ViewGrid } from '../ViewGrid';
 import { FitToStage } from './FitToStage';
+import { LoopStage, LoopView } from './LoopStage';
 import { changeNumbers } from './presentNumbers';
 import './present.css';
 
-/** The loop diagram as a view: it reads the store itself, so it takes none of the views' props. */
-function LoopView() {
-  return <LoopDiagram />;
-}
-
 /** The views present mode steps through, in reading order: the loop itself first. */
 export const PRESENT_VIEWS: readonly ViewEntry[] = [
+  // The loop diagram reads the store itself, so it takes none of the views' props.
   { id: 'loop', title: 'The feedback loop, step by step', Component: LoopView as ComponentType<ViewProps> },
   ...VIEWS,
 ];
@@ -82,49 +78,51 @@ export function PresentMode() {
   }, [index, setPresent, actions]);
 
   const numbers = changeNumbers(view.id, initial, rows);
+  const n = PRESENT_VIEWS.length;
+  const grid = <ViewGrid views={[view]} />;
+  // One row above the view (its title and what changed), one below (the run, the mitigation, the
+  // views): the view gets every pixel between them.
   return (
     <div className="present" ref={root} tabIndex={-1} role="region" aria-label={`Present mode: ${view.title}`}>
       <div className="present-top">
         <h2 className="present-title">{view.title}</h2>
-        <div className="present-nav" role="group" aria-label="Views">
-          <button type="button" className="btn" onClick={() => setPresent(PRESENT_VIEWS[(index + PRESENT_VIEWS.length - 1) % PRESENT_VIEWS.length]!.id)} aria-label="Previous view">
-            ←
-          </button>
-          <span className="present-count">
-            {index + 1} / {PRESENT_VIEWS.length}
-          </span>
-          <button type="button" className="btn" onClick={() => setPresent(PRESENT_VIEWS[(index + 1) % PRESENT_VIEWS.length]!.id)} aria-label="Next view">
-            →
-          </button>
-          <button type="button" className="btn btn-quiet" onClick={() => setPresent(null)}>
-            Leave (Esc)
-          </button>
-        </div>
+        <dl className="present-numbers">
+          {numbers.map((num) => (
+            <div key={num.label} className="present-number">
+              <dt>{num.label}</dt>
+              <dd>
+                {num.from === null || num.to === null ? (
+                  '—'
+                ) : (
+                  <>
+                    <span className="present-from">{num.from}</span>
+                    <span aria-label={` at step ${num.fromStep}, now `}> → </span>
+                    <span className="present-to">{num.to}</span>
+                  </>
+                )}
+              </dd>
+            </div>
+          ))}
+        </dl>
       </div>
-      <dl className="present-numbers">
-        {numbers.map((n) => (
-          <div key={n.label} className="present-number">
-            <dt>{n.label}</dt>
-            <dd>
-              {n.from === null || n.to === null ? (
-                '—'
-              ) : (
-                <>
-                  <span className="present-from">{n.from}</span>
-                  <span aria-label={` at step ${n.fromStep}, now `}> → </span>
-                  <span className="present-to">{n.to}</span>
-                </>
-              )}
-            </dd>
-          </div>
-        ))}
-      </dl>
-      <FitToStage key={view.id}>
-        <ViewGrid views={[view]} />
-      </FitToStage>
+      {view.id === 'loop' ? <LoopStage key={view.id}>{grid}</LoopStage> : <FitToStage key={view.id}>{grid}</FitToStage>}
       <div className="present-bottom">
         <PresentControls />
         <StrategyBar large />
+        <div className="present-nav" role="group" aria-label="Views">
+          <button type="button" className="btn" onClick={() => setPresent(PRESENT_VIEWS[(index + n - 1) % n]!.id)} aria-label="Previous view">
+            ←
+          </button>
+          <span className="present-count">
+            {index + 1} / {n}
+          </span>
+          <button type="button" className="btn" onClick={() => setPresent(PRESENT_VIEWS[(index + 1) % n]!.id)} aria-label="Next view">
+            →
+          </button>
+          <button type="button" className="btn btn-quiet" onClick={() => setPresent(null)}>
+            Leave <span className="present-key">(Esc)</span>
+          </button>
+        </div>
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
 // Which scenario (preset) a run started from, even after live changes moved its parameters away from it.
-import { matchingPreset, paramSpec, parseValue, type Params } from '../../engine';
+import { paramSpec, parseValue, type Params } from '../../engine';
+import { scenarioMatch, scenarioName } from '../../state/scenario';
 
 /** What the caption says when no preset matches the run's starting parameters. */
 export const CUSTOM_SCENARIO = 'Custom settings';
@@ -33,13 +34,14 @@ export function startingParams(
 /**
  * The title of the preset the run started from ("The loop forms"), or {@link CUSTOM_SCENARIO}.
  * Matching the starting values, not the current ones, keeps "The loop forms" for a run where ε
- * was switched on at step 40; the caption lists that change separately. The match is the
- * engine's (matchingPreset), the same as the header's preset picker.
+ * was switched on at step 40; the caption lists that change separately. The match is the header's
+ * preset picker's (state/scenario): a run played past its end is "The loop forms (extended to 200 steps)".
  */
 export function scenarioTitle(
   params: Params,
   markers: readonly { readonly parts: readonly ChangedPart[] }[],
 ): string {
   const start = startingParams(params, markers);
-  return (start && matchingPreset(start)?.title) ?? CUSTOM_SCENARIO;
+  const match = start && scenarioMatch(start);
+  return match ? scenarioName(match) : CUSTOM_SCENARIO;
 }

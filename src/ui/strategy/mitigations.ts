@@ -1,6 +1,6 @@
 // The strategy bar's choices: each one mitigation on top of the running recommender, switched live; choosing one switches the others off.
-import { formatValue, paramSpec, sameValue, type Params } from '../../engine';
-import { changeText } from '../../state/markers';
+import { paramSpec, sameValue, type Params } from '../../engine';
+import { changeText, strategyName, type StrategyKey } from '../../state/markers';
 
 /** One choice of the strategy bar: the live parameters it sets. */
 export interface Mitigation {
@@ -18,16 +18,21 @@ export interface Mitigation {
  */
 const OFF = { exploration: 'none', positionDebias: 'none', rerank: 'none', popularityPenalty: 0, newSongSlots: 0 } as const satisfies Partial<Params>;
 
+/** A chip's text: the name markers and labels give its setting (state/markers, the one source). */
+function named(key: StrategyKey, value: string, params?: Params): string {
+  return strategyName(key, value, params) ?? value;
+}
+
 export const MITIGATIONS: readonly Mitigation[] = [
   { id: 'off', label: () => 'Off', description: 'No mitigation: the plain feedback loop.', values: OFF },
   {
     id: 'epsilon',
-    label: (p) => `ε ${Math.round(p.epsilon * 100)}%`,
+    label: (p) => named('exploration', 'epsilon', p),
     description: 'ε-greedy exploration: some slots show a song picked at random.',
     values: { ...OFF, exploration: 'epsilon' },
   },
-  { id: 'thompson', label: () => 'Thompson', description: 'Thompson sampling: rank by a guess drawn from what is known about each song.', values: { ...OFF, exploration: 'thompson' } },
-  { id: 'ucb', label: () => 'UCB', description: 'Upper confidence bound: songs the system is unsure about get a bonus.', values: { ...OFF, exploration: 'ucb' } },
+  { id: 'thompson', label: () => named('exploration', 'thompson'), description: 'Thompson sampling: rank by a guess drawn from what is known about each song.', values: { ...OFF, exploration: 'thompson' } },
+  { id: 'ucb', label: () => named('exploration', 'ucb'), description: 'Upper confidence bound: songs the system is unsure about get a bonus.', values: { ...OFF, exploration: 'ucb' } },
   {
     id: 'ips',
     // IPS learns from clicks in slots the ranker did not choose, so it comes with ε-greedy exploration: the label says so.
@@ -36,7 +41,7 @@ export const MITIGATIONS: readonly Mitigation[] = [
     values: { ...OFF, exploration: 'epsilon', positionDebias: 'ips' },
   },
   { id: 'penalty', label: () => 'Penalty', description: 'Popularity penalty γ = 0.5: scores are divided by (1 + plays)^γ.', values: { ...OFF, popularityPenalty: 0.5 } },
-  { id: 'xquad', label: () => 'xQuAD', description: 'xQuAD re-ranking: each slate makes room for long-tail songs.', values: { ...OFF, rerank: 'xquad' } },
+  { id: 'xquad', label: () => named('rerank', 'xquad'), description: 'xQuAD re-ranking: each slate makes room for long-tail songs.', values: { ...OFF, rerank: 'xquad' } },
 ];
 
 /** The mitigation the parameters are running now, or undefined when they match none (custom settings). */
@@ -46,15 +51,6 @@ export function activeMitigation(params: Params): Mitigation | undefined {
   );
 }
 
-/** Short names of the settings the chips switch, as the chips say them (ε 10%, Thompson, IPS, xQuAD). */
-const SETTING_NAMES: { readonly [K in keyof typeof OFF]: (value: Params[K], params: Params) => string | undefined } = {
-  exploration: (v, p) => ({ epsilon: `ε ${Math.round(p.epsilon * 100)}%`, thompson: 'Thompson', ucb: 'UCB' })[v as string],
-  positionDebias: (v) => ({ ips: 'IPS', raw: 'raw click rate', positional: 'position model' })[v as string],
-  rerank: (v) => ({ xquad: 'xQuAD', calibrated: 'calibrated re-ranking' })[v as string],
-  popularityPenalty: (v) => `penalty γ = ${formatValue(v)}`,
-  newSongSlots: (v) => `${v} new-song ${v === 1 ? 'slot' : 'slots'}`,
-};
-
 /**
  * What is on when no chip matches, in the chips' words ("Thompson", "xQuAD", "penalty γ = 0.3"): the
  * chips' settings that differ from the plain loop, in a fixed order.
@@ -63,10 +59,9 @@ export function customMix(params: Params): string[] {
   return (Object.keys(OFF) as (keyof typeof OFF)[])
     .filter((key) => !sameValue(key, params[key], OFF[key]))
     .map((key) => {
-      const name = (SETTING_NAMES[key] as (value: unknown, params: Params) => string | undefined)(params[key], params);
+      // The chips' names (one source, state/markers); a value without one as "key = value".
       const spec = paramSpec(key);
-      // A value without a short name (a new option) is named as the charts' markers name it.
-      return name ?? (spec ? changeText(spec, params[key]) : key);
+      return spec ? changeText(spec, params[key], params) : (strategyName(key, params[key], params) ?? key);
     });
 }
 

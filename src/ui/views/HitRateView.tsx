@@ -1,7 +1,8 @@
-// View 3 — accuracy by popularity bucket: does the system find what listeners want only when it is already popular?
+// View 3 — accuracy: does the system find what listeners want only when it is already popular, and how far off are its estimates?
 import { useId, useMemo, useState } from 'react';
 import { BUCKETS } from '../../engine';
 import { fmtInt, fmtPct } from './format';
+import { EstimateErrorPanel } from './EstimateErrorPanel';
 import { HitRateBars } from './HitRateBars';
 import { bucketLabels, emptyBucketReasons, hitRatesOf, hitRateVerdict, type BucketBasis } from './hitRate';
 import { Legend, seriesLegend } from './Legend';
@@ -106,6 +107,7 @@ export function HitRateView({ initial, rows, markers, steps, bucketThresholds, g
           />
         </Panel>
       </div>
+      <EstimateErrorPanel rows={rows} markers={markers} steps={steps} ghost={ghost} />
     </ViewCard>
   );
 }

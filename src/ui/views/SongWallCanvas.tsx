@@ -42,6 +42,8 @@ export interface SongWallCanvasProps {
   /** The wall's outer width (labels + grid), measured by the view. */
   width: number;
   ariaLabel: string;
+  /** False until the view has measured its width: nothing is drawn at the fallback width. */
+  drawn?: boolean;
 }
 
 /** Labels of a genre band shorter than this, px, would overlap the next: the band keeps its bracket only. */
@@ -51,7 +53,14 @@ const MIN_LABEL_HEIGHT = 12;
  * Every released song as a square, grouped by genre, with each genre's band labelled on the left;
  * hover names the song under the pointer.
  */
-export function SongWallCanvas({ songs, layout, plan, width, ariaLabel }: SongWallCanvasProps) {
+export function SongWallCanvas({
+  songs,
+  layout,
+  plan,
+  width,
+  ariaLabel,
+  drawn = true,
+}: SongWallCanvasProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [hover, setHover] = useState<{ id: number; x: number; y: number } | null>(null);
   const gutter = gutterWidth(width);
@@ -59,10 +68,11 @@ export function SongWallCanvas({ songs, layout, plan, width, ariaLabel }: SongWa
 
   // Drawn while in sight; out of sight, once it comes back (views/canvas).
   const draw = useCallback(() => {
+    if (!drawn) return;
     const canvas = canvasRef.current;
     const ctx = prepareCanvas(canvas, layout.width, layout.height);
     if (ctx && canvas) drawWall(ctx, plan, layout, canvas.width / Math.max(1, layout.width));
-  }, [plan, layout]);
+  }, [plan, layout, drawn]);
   useCanvasInSight(canvasRef, draw);
 
   const onPointerMove = (e: PointerEvent<HTMLCanvasElement>) => {

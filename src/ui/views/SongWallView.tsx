@@ -55,12 +55,13 @@ export function SongWallView({ songs, genres }: ViewProps) {
     <ViewCard title={WALL_TITLE} explanation={EXPLANATION}>
       {songs.t === 0 && <StepZeroNote />}
       <p className="vw-callout">{sentence}</p>
-      <div ref={ref}>
-        {measured ? (
-          <Wall songs={songs} genres={genres} width={width} sentence={sentence} />
-        ) : (
-          <div style={{ height: 240 }} />
-        )}
+      {/* The wall is mounted with the card, hidden and undrawn until its width is measured, and is
+          then only resized. Mounting it later, on the first measurement, could land while the view
+          is out of sight (content-visibility: auto skips it): Chromium then never built boxes for
+          the wall and its key, and the card stayed blank once scrolled to (at 1920×1080, jumping to
+          the bottom). */}
+      <div ref={ref} style={measured ? undefined : { visibility: 'hidden' }}>
+        <Wall songs={songs} genres={genres} width={width} sentence={sentence} measured={measured} />
       </div>
     </ViewCard>
   );
@@ -75,11 +76,14 @@ function Wall({
   genres,
   width,
   sentence,
+  measured,
 }: {
   songs: NonNullable<ViewProps['songs']>;
   genres: number;
   width: number;
   sentence: string;
+  /** False while the width is the fallback: the canvas is not drawn at a guessed width. */
+  measured: boolean;
 }) {
   const layout = useWallLayout(songs, genres, width);
   const plan = useMemo(() => wallPlan(songs, layout.slots), [songs, layout]);
@@ -95,7 +99,14 @@ function Wall({
   const label = `Song wall of ${fmtInt(songs.released)} songs. ${sentence} By shade: ${shades}.`;
   return (
     <>
-      <SongWallCanvas songs={songs} layout={layout} plan={plan} width={width} ariaLabel={label} />
+      <SongWallCanvas
+        songs={songs}
+        layout={layout}
+        plan={plan}
+        width={width}
+        ariaLabel={label}
+        drawn={measured}
+      />
       <div className="vw-shade-key">
         <p className="vw-shade-head">
           <strong>Times shown so far</strong>{' '}

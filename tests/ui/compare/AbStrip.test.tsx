@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { defaultParams, HEADLINE_METRICS, runSimulation, type Params, type StepMetrics } from '../../../src/engine';
 import { createAppStore, type PinnedRun } from '../../../src/state/store';
 import { AbStrip } from '../../../src/ui/compare/AbStrip';
-import { formatDelta, formatHeadline } from '../../../src/ui/compare/format';
+import { formatDelta, formatHeadline, shownDelta } from '../../../src/ui/compare/format';
 import { renderWith, stubActions } from '../helpers';
 
 afterEach(cleanup);
@@ -70,8 +70,10 @@ describe('AbStrip', () => {
       expect(text(`ab-d-${metric.key}`), metric.key).toBe(formatDelta(metric.format, delta));
       // The colour: better when Δ points the way that helps listeners, worse the other way, none without a value.
       const cell = deltaCell(metric.key);
+      // A Δ that prints as zero at the precision shown is neither (the Compare table's rule).
+      const shown = shownDelta(metric.format, delta);
       const expected =
-        delta === null ? null : delta === 0 ? 'is-same' : (delta > 0) === (BETTER[metric.key] === 'higher') ? 'is-better' : 'is-worse';
+        shown === null ? null : shown === 0 ? 'is-same' : (shown > 0) === (BETTER[metric.key] === 'higher') ? 'is-better' : 'is-worse';
       for (const cls of ['is-better', 'is-worse', 'is-same']) expect(cell.classList.contains(cls), `${metric.key} ${cls}`).toBe(cls === expected);
     }
     // A few written out: an index to three places, a count whole, a share in percent and points.
@@ -92,6 +94,24 @@ describe('AbStrip', () => {
     expect(cell.textContent).toContain('✓ better');
     expect(cell.textContent).toContain('better for listeners');
     expect(text('ab-d-gini')).toBe(`−${(a.gini - b.gini).toFixed(3)}`);
+  });
+
+  it('a difference that rounds to zero at the precision shown is neutral: "±", no verdict', () => {
+    // A is B's run with a Gini 0.00002 higher and a long-tail share 0.00002 lower: B − A prints as
+    // ±0.000 and ±0.0 pp, as in the Compare table, and is called neither better nor worse.
+    const nudged = runB.steps.map((row) => ({
+      ...row,
+      gini: row.gini + 0.00002,
+      longTailShareAtStart: row.longTailShareAtStart - 0.00002,
+    }));
+    renderWith(<AbStrip />, storeAt(5, B, pinnedRun(B, nudged)), stubActions());
+    expect(text('ab-d-gini')).toBe('±0.000');
+    expect(text('ab-d-longTailShareAtStart')).toBe('±0.0 pp');
+    for (const key of ['gini', 'longTailShareAtStart']) {
+      const cell = deltaCell(key);
+      expect(cell.textContent, key).not.toMatch(/better|worse/);
+      expect(cell.className, key).not.toMatch(/is-better|is-worse/);
+    }
   });
 
   it('at step 0, asks to play or step and shows no numbers', () => {

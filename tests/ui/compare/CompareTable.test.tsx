@@ -7,7 +7,7 @@ import { defaultParams, findPreset, HEADLINE_METRICS, runSimulation, type Params
 import { createCompareStore, presetArm, type ArmRun, type CompareStore, type SeedSpread } from '../../../src/state/compare';
 import type { CompareSession } from '../../../src/state/compareSession';
 import { CompareTable } from '../../../src/ui/compare/CompareTable';
-import { formatDelta, formatHeadline } from '../../../src/ui/compare/format';
+import { formatDelta, formatHeadline, shownDelta } from '../../../src/ui/compare/format';
 import { CompareContext } from '../../../src/ui/compare/useCompare';
 
 afterEach(cleanup);
@@ -89,7 +89,9 @@ describe('CompareTable, one seed', () => {
         const delta = a === null || v === null ? null : v - a;
         const el = cells[i]!.querySelector('.ct-delta')!;
         expect(el.textContent!.startsWith(formatDelta(metric.format, delta)), `${key} ${i}`).toBe(true);
-        const expected = delta === null ? null : delta === 0 ? 'is-same' : (delta > 0) === (better === 'higher') ? 'is-better' : 'is-worse';
+        // A Δ that prints as zero at the precision shown is neither better nor worse (as in the A|B strip).
+        const shown = shownDelta(metric.format, delta);
+        const expected = shown === null ? null : shown === 0 ? 'is-same' : (shown > 0) === (better === 'higher') ? 'is-better' : 'is-worse';
         for (const cls of ['is-better', 'is-worse', 'is-same']) expect(el.classList.contains(cls), `${key} ${i} ${cls}`).toBe(cls === expected);
         expect(el.classList.contains('is-noise')).toBe(false);
         if (expected === 'is-better') expect(el.textContent).toContain('✓ better');

@@ -90,6 +90,14 @@ describe('CompareTransport', () => {
     expect(session.runSeeds).toHaveBeenCalledTimes(1);
   });
 
+  it('cancelled before any run finished: offers to run the seeds, not to run them again', () => {
+    const session = show({ spread: spread(0, 'cancelled') });
+    expect(screen.getByTestId('seeds-status').textContent).toBe('Cancelled after 0 of 20 runs');
+    expect(screen.queryByRole('button', { name: 'Run the seeds again' })).toBeNull();
+    fireEvent.click(button('Run the seeds'));
+    expect(session.runSeeds).toHaveBeenCalledTimes(1);
+  });
+
   it('done and failed spreads say so', () => {
     show({ spread: spread(20, 'done') });
     expect(screen.getByTestId('seeds-status').textContent).toBe('20 runs over 10 seeds');

@@ -7,7 +7,9 @@ import { createAppStore } from '../../../src/state/store';
 import { LessonRail } from '../../../src/ui/lesson/LessonRail';
 import { StoreProvider } from '../../../src/ui/storeContext';
 import { stubActions } from '../helpers';
-import { initial, row } from '../views/fixtures';
+import { DiversityView } from '../../../src/ui/views';
+import { LOOPS_LESSON } from '../../../src/ui/lesson/chapters';
+import { initial, props, row } from '../views/fixtures';
 
 function setup(chapter: number) {
   const store = createAppStore({ ...defaultParams(), users: 300, songs: 600 }, [], { lesson: { name: 'loops', chapter } });
@@ -70,7 +72,7 @@ describe('LessonRail', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Lock in my guess and run' }));
     expect(screen.getByRole('status').textContent).toBe('Your guess: Go up. The answer appears at step 100 (now step 0).');
     act(() => store.setState({ initial, t: 100, rows: Array.from({ length: 100 }, (_, i) => row(i + 1, { gini: 0.9, top1Share: 0.5 })) }));
-    expect(screen.getByRole('status').textContent).toBe('Right: The Gini went from 0.78 to 0.90, and the top 1% of songs now hold 50% of all plays. The rich get richer.');
+    expect(screen.getByRole('status').textContent).toBe('Right: The Gini went from 0.78 to 0.90, and the top 1% of songs now hold 50.0% of all plays. The rich get richer.');
   });
 
   it('moves with Next, Back and PageDown/PageUp, and leaves', () => {
@@ -90,5 +92,35 @@ describe('LessonRail', () => {
     const { actions } = setup(8);
     expect(actions.runScript).not.toHaveBeenCalled();
     expect((screen.getByRole('button', { name: 'Next →' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('names in chapter 3 the diversity charts by the titles they carry on screen', () => {
+    const text = LOOPS_LESSON[2]!.text({ params: defaultParams(), initial, rows: [] });
+    const quoted = [...text.matchAll(/\u201c([^\u201d]+)\u201d/gu)].map((m) => m[1]!);
+    expect(quoted).toEqual(['Distinct songs shown', 'Catalog ever shown', 'Long-tail share, tail as at step 0']);
+    render(<DiversityView {...props()} />);
+    for (const title of quoted) expect(screen.getByRole('heading', { name: title })).toBeTruthy();
+  });
+
+  it('on a phone, is one compact card: the question first, the chapter text a tap away, and a way back to the answer', () => {
+    const matchMedia = window.matchMedia;
+    window.matchMedia = ((query: string) => ({ matches: false, media: query, addEventListener() {}, removeEventListener() {} })) as unknown as typeof window.matchMedia;
+    try {
+      const { store } = setup(2);
+      expect(screen.getAllByRole('complementary')).toHaveLength(1);
+      const card = screen.getByRole('complementary', { name: 'Lesson' });
+      expect(card.textContent).toContain('Chapter 2 of 8');
+      expect(screen.getByRole('heading', { name: 'Switch on the ranker: the loop forms' })).toBeTruthy();
+      expect(screen.getByText('Read the chapter')).toBeTruthy();
+      expect(screen.queryByText('PageDown / PageUp also move between chapters.')).toBeNull();
+      fireEvent.click(screen.getByRole('radio', { name: 'Go up' }));
+      fireEvent.click(screen.getByRole('button', { name: 'Lock in my guess and run' }));
+      expect(screen.getByRole('button', { name: 'See the chart ↓' })).toBeTruthy();
+      act(() => store.setState({ initial, t: 100, rows: Array.from({ length: 100 }, (_, i) => row(i + 1, { gini: 0.9 })) }));
+      expect(screen.getByRole('status').textContent).toMatch(/^Right: The Gini went from 0\.78 to 0\.90/);
+      expect(screen.getByRole('button', { name: 'Next →' })).toBeTruthy();
+    } finally {
+      window.matchMedia = matchMedia;
+    }
   });
 });

@@ -74,7 +74,7 @@ describe('chapter answers', () => {
     const run = runOf(rows(100, (t) => ({ gini: t === 100 ? 0.96 : 0.5, top1Share: t === 100 ? 0.92 : 0.1 })));
     expect(LOOPS_LESSON[1]!.question!.answer(run, 100)).toEqual({
       correct: 'up',
-      why: 'The Gini went from 0.78 to 0.96, and the top 1% of songs now hold 92% of all plays. The rich get richer.',
+      why: 'The Gini went from 0.78 to 0.96, and the top 1% of songs now hold 92.0% of all plays. The rich get richer.',
     });
   });
 
@@ -104,7 +104,7 @@ describe('chapter answers', () => {
     const run = runOf(rows(100, () => ({ hitRate: { low: 0, mid: null, high: 0.9037 } })));
     expect(LOOPS_LESSON[3]!.question!.answer(run, 100)).toEqual({
       correct: 'high',
-      why: 'Hit rates at step 100: rare songs (under 100 plays) 0%, popular songs (over 1,000) 90%.',
+      why: 'Hit rates at step 100: rare songs (under 100 plays) 0.0%, popular songs (over 1,000) 90.4%.',
     });
   });
 
@@ -112,7 +112,7 @@ describe('chapter answers', () => {
     const run = runOf(rows(100, (t) => ({ consumptionHomogenization: t === 1 ? 0.001 : 0.42, repeatRate: 0.92, headClickShare: 1 })));
     expect(LOOPS_LESSON[4]!.question!.answer(run, 100)).toEqual({
       correct: 'up',
-      why: 'Listening alike went from 0.00 at step 1 to 0.42 at step 100; 92% of each slate repeats the step before, and the head songs get 100% of clicks.',
+      why: 'Listening alike went from 0.00 at step 1 to 0.42 at step 100; 92.0% of each slate repeats the step before, and the head songs get 100% of clicks.',
     });
   });
 
@@ -126,7 +126,12 @@ describe('chapter answers', () => {
 
   it('chapter 7: the estimate error before and after IPS', () => {
     const run = runOf(rows(100, (t) => ({ relevanceEstimateError: t < 50 ? 0.366 : 0.038 })));
-    expect(LOOPS_LESSON[6]!.question!.answer(run, 100)).toEqual({ correct: 'down', why: 'The estimate error was 0.37 at step 49 and 0.04 at step 100.' });
+    expect(LOOPS_LESSON[6]!.question!.answer(run, 100)).toEqual({
+      correct: 'down',
+      why: 'The ranker\u2019s relevance estimate error (the chart under the hit rates) was 0.37 at step 49, just before the switch, and 0.04 at step 100.',
+    });
+    // The chapter points at that chart, not at the headline numbers (which hold no history).
+    expect(LOOPS_LESSON[6]!.focus).toBe('estimate-error');
   });
 });
 

@@ -96,8 +96,20 @@ describe('HitRateView', () => {
     expect(ticks).toContain('100%');
   });
 
-  it('marks live changes on the history chart', () => {
+  it('marks live changes on the history chart and on the estimate error', () => {
     render(<HitRateView {...props()} />);
-    expect(markerTexts()).toEqual(['ε = 0.1 from here']);
+    expect(markerTexts()).toEqual(['ε = 0.1 from here', 'ε = 0.1 from here']);
+  });
+
+  it('draws the ranker\u2019s relevance estimate error from the rows, or says why it has none', () => {
+    render(<HitRateView {...props({ rows: [row(1, { relevanceEstimateError: 0.366 }), row(2, { relevanceEstimateError: 0.038 })] })} />);
+    expect(screen.getByRole('heading', { name: 'Ranker\u2019s relevance estimate error' })).toBeTruthy();
+    expect(screen.getByRole('img', { name: /^Relevance estimate error fell from 0\.37 at step 1 to 0\.04 at step 2/ })).toBeTruthy();
+    cleanup();
+    render(<HitRateView {...props({ rows: [row(1, { relevanceEstimateError: null })] })} />);
+    expect(screen.getByRole('img', { name: /does not estimate relevance from clicks/ })).toBeTruthy();
+    cleanup();
+    render(<HitRateView {...props({ rows: [] })} />);
+    expect(screen.getByRole('heading', { name: 'Ranker\u2019s relevance estimate error' })).toBeTruthy();
   });
 });

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 // The song wall without a 2D canvas: it still renders, sums up the concentration and maps hover to the right song.
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SongWallView } from '../../../src/ui/views';
 import { props } from './fixtures';
@@ -66,5 +66,47 @@ describe('SongWallView', () => {
     expect(screen.getByText('Song 3')).toBeTruthy();
     fireEvent.pointerLeave(document.querySelector('canvas')!);
     expect(screen.queryByText('Song 3')).toBeNull();
+  });
+
+  it('mounts the wall with the card, hidden and undrawn until measured, then shows it at the measured width', () => {
+    let fire: (width: number) => void = () => {};
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        constructor(callback: ResizeObserverCallback) {
+          fire = (width) =>
+            callback([{ contentRect: { width } } as ResizeObserverEntry], this as unknown as ResizeObserver);
+        }
+        observe() {}
+        unobserve() {}
+        disconnect() {}
+      },
+    );
+    vi.useFakeTimers();
+    try {
+      const getContext = vi.mocked(HTMLCanvasElement.prototype.getContext);
+      getContext.mockClear();
+      render(<SongWallView {...props()} />);
+      // Before any measurement the wall and its key exist (so a view mounted out of sight gets
+      // laid out when it scrolls in) but are hidden from sight and from the accessibility tree.
+      expect(screen.queryByRole('img', { name: /^Song wall of 6 songs/ })).toBeNull();
+      expect(
+        screen
+          .getAllByRole('img', { hidden: true })
+          .some((el) => el.getAttribute('aria-label')?.startsWith('Song wall of 6 songs')),
+      ).toBe(true);
+      expect(getContext).not.toHaveBeenCalled();
+      // A first report of width 0 (a view out of sight) and then the real width: drawn at it.
+      act(() => fire(0));
+      act(() => void vi.runOnlyPendingTimers());
+      act(() => fire(300));
+      expect(screen.getByRole('img', { name: /^Song wall of 6 songs/ })).toBeTruthy();
+      expect(getContext).toHaveBeenCalled();
+      // 300 px wide: a 34 px gutter, so the genres are labelled "G1", "G2", "G3".
+      expect([...document.querySelectorAll('.vw-wall-band')].map((b) => b.textContent)).toEqual(['G1', 'G2', 'G3']);
+    } finally {
+      vi.useRealTimers();
+      vi.unstubAllGlobals();
+    }
   });
 });
