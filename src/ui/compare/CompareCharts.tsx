@@ -16,6 +16,11 @@ const CHART_KEYS = ['gini', 'consumptionHomogenization', 'aggregateDiversity', '
 const CHART_METRICS: readonly HeadlineMetric[] = CHART_KEYS.map((key) => headlineMetric(key)!);
 
 const TICK: Record<HeadlineMetric['format'], string> = { percent: '%', count: ',f', index: 'f' };
+/**
+ * The y axis names the unit only: the card's title above names the metric, and a rotated title as
+ * long as "Long-tail share of slots (tail as at step 0)" ran past the 220 px chart into the text above.
+ */
+const Y_LABEL: Record<HeadlineMetric['format'], string> = { percent: 'share', count: 'count', index: 'value' };
 const NO_MARKERS: never[] = [];
 
 interface MetricCardProps {
@@ -70,7 +75,7 @@ const MetricCard = memo(function MetricCard({ metric, titles, runs, spread, show
         yDomain={domain}
         yFormat={TICK[metric.format]}
         valueFormat={format}
-        yLabel={metric.label}
+        yLabel={Y_LABEL[metric.format]}
         ariaLabel={aria}
         height={220}
         note="Play or step: the lines start at step 1"
