@@ -1,6 +1,6 @@
 // Which preset a run is, when its length alone differs: Play at the end lengthens the run (steps
 // 100 → 200), which is not a change of scenario.
-import { paramsEqual, presetParams, PRESETS, type Params, type Preset } from '../engine';
+import { matchingPreset, paramsEqual, presetParams, PRESETS, type Params, type Preset } from '../engine';
 
 /** The preset `params` equals, its run length aside, and the run length when it is not the preset's. */
 export interface ScenarioMatch {
@@ -10,18 +10,13 @@ export interface ScenarioMatch {
 }
 
 /**
- * The preset whose parameters `params` has, comparing every parameter but `steps` (the engine's
- * value equality), preferring an exact match; undefined when none matches.
+ * The preset whose parameters `params` has (the engine's matchingPreset), or else the first whose
+ * parameters it has but for `steps`, with that run length; undefined when none matches.
  */
 export function scenarioMatch(params: Params): ScenarioMatch | undefined {
-  let other: Preset | undefined;
-  for (const preset of PRESETS) {
-    const own = presetParams(preset);
-    if (paramsEqual({ ...own, steps: params.steps }, params)) {
-      if (own.steps === params.steps) return { preset };
-      other ??= preset;
-    }
-  }
+  const exact = matchingPreset(params);
+  if (exact) return { preset: exact };
+  const other = PRESETS.find((preset) => paramsEqual({ ...presetParams(preset), steps: params.steps }, params));
   return other ? { preset: other, steps: params.steps } : undefined;
 }
 

@@ -1,7 +1,7 @@
 // The page header: what this is, the scenario (preset) picker, the shareable link, and the
 // instructor's switch that hides the controls.
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { PRESETS, matchingPreset as presetMatching, type Params } from '../engine';
+import { PRESETS } from '../engine';
 import type { MarkerEntry, PageName } from '../state/store';
 import { scenarioMatch, scenarioName } from '../state/scenario';
 import { linkForState } from '../state/url';
@@ -11,12 +11,7 @@ import { StrategyBar } from './strategy/StrategyBar';
 
 const CUSTOM = '';
 
-/** The name of the preset whose parameters equal `params` (the engine's match), or undefined. */
-export function matchingPreset(params: Params): string | undefined {
-  return presetMatching(params)?.name;
-}
-
-/** "The loop forms + ε = 0.1 from step 40": the scenario and the live changes made in this run. */
+/** "The loop forms + ε 10% from step 40": the scenario and the live changes made in this run. */
 export function scenarioLabel(title: string, markers: readonly MarkerEntry[]): string {
   const changes = markers.flatMap((m) => m.parts.map((p) => `${p.text} from step ${m.t}`));
   return changes.length > 0 ? `${title} + ${changes.join(', ')}` : title;

@@ -10,6 +10,8 @@ describe('scenarioMatch', () => {
     const match = scenarioMatch(loopForms);
     expect(match?.preset.name).toBe('loop-forms');
     expect(match && scenarioName(match)).toBe('The loop forms');
+    // Defaults with only the oracle ranker: the oracle baseline preset.
+    expect(scenarioMatch({ ...defaultParams(), recommender: 'oracle' })).toEqual({ preset: findPreset('oracle-baseline') });
   });
 
   it('a run extended past its end is still its preset, named with its length', () => {
