@@ -345,7 +345,7 @@ async function measure(browser: Browser, url: string, scenario: Scenario, viewpo
   let finished = false;
   try {
     if (compare) await page.getByTestId('compare-step').getByText(/^Step (\d+) \/ \1$/).waitFor({ timeout: seconds * 1000 });
-    else if (present) await page.locator('.present-step').getByText(/^Step (\d+) \/ \1$/).waitFor({ timeout: seconds * 1000 });
+    else if (present) await page.locator('.present-step-now').getByText(/^Step (\d+) \/ \1$/).waitFor({ timeout: seconds * 1000 });
     else await status.getByText('Finished').waitFor({ timeout: seconds * 1000 });
     finished = true;
   } catch {

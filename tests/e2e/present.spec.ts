@@ -42,8 +42,17 @@ async function openPresent(page: Page, width: number, height: number): Promise<L
   await page.setViewportSize({ width, height });
   await page.goto('./?step=40&present=loop');
   const present = page.getByRole('region', { name: /^Present mode/ });
-  await expect(present.locator('.present-step')).toHaveText('Step 40 / 100', { timeout: 60_000 });
+  await expect(present.locator('.present-step-now')).toHaveText('Step 40 / 100', { timeout: 60_000 });
   return present;
+}
+
+/** The run, the mitigation chips and the views' buttons side by side. */
+async function expectOneRow(present: Locator, label: string) {
+  const boxes = await Promise.all(
+    ['Run', 'Mitigation (one at a time)', 'Views'].map(async (name) => (await present.getByRole('group', { name }).boundingBox())!),
+  );
+  const centres = boxes.map((b) => b.y + b.height / 2);
+  expect(Math.max(...centres) - Math.min(...centres), label).toBeLessThan(8);
 }
 
 async function nextView(page: Page, view: string) {
@@ -67,12 +76,7 @@ test('at 1280×800 the controls keep to one row, nothing is wider than the scree
   const present = await openPresent(page, 1280, 800);
   for (const [i, view] of VIEWS.entries()) {
     if (i > 0) await nextView(page, view);
-    // The run, the mitigation chips and the views' buttons side by side.
-    const tops = await Promise.all(
-      ['Run', 'Mitigation (one at a time)', 'Views'].map(async (name) => (await present.getByRole('group', { name }).boundingBox())!),
-    );
-    const centres = tops.map((b) => b.y + b.height / 2);
-    expect(Math.max(...centres) - Math.min(...centres), view).toBeLessThan(8);
+    await expectOneRow(present, view);
     const overflow = await page.evaluate(() => {
       const wider = document.documentElement.scrollWidth > document.documentElement.clientWidth;
       const outside = [...document.querySelectorAll('.present-top *, .present-bottom *')].filter((e) => e.getBoundingClientRect().right > innerWidth + 0.5);
@@ -87,4 +91,16 @@ test('at 1280×800 the controls keep to one row, nothing is wider than the scree
       expect(Math.max(...fill), view).toBeGreaterThan(0.9);
     }).toPass({ timeout: 15_000 });
   }
+});
+
+test('at 1280×800 the controls stay in one row at the last step, playing or not (the step count has its widest label from the start)', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('./?step=100&present=diversity');
+  const present = page.getByRole('region', { name: /^Present mode/ });
+  await expect(present.locator('.present-step-now')).toHaveText('Step 100 / 100', { timeout: 60_000 });
+  await expectOneRow(present, 'step 100');
+  // Playing on extends the run: Pause replaces Play and the count reads 101 of 200.
+  await present.getByRole('button', { name: 'Play' }).click();
+  await expect(present.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expectOneRow(present, 'playing on');
 });

@@ -8,6 +8,15 @@ import { useLayoutEffect, useRef, useState } from 'react';
 export const TARGET_SCALE = 1.8;
 /** The least scale at which 13 px chart text (the axes' ticks) is 20 px: readable from the back of a room. */
 export const READABLE_SCALE = 20 / 13;
+/** A change of the stage's height within this fraction keeps the current fit, rescaled (see FitToStage). */
+const STAGE_HEIGHT_SLACK = 0.1;
+/**
+ * The fit is searched again once the view has settled, this long after its last resize (or at most
+ * SETTLE_MAX_MS after it mounted or the stage changed, if it keeps changing): the fit found as a view
+ * mounts is for charts not yet drawn, and later checks only rescale it.
+ */
+const SETTLE_MS = 250;
+const SETTLE_MAX_MS = 1000;
 /** Narrowest layout worth scaling up; a narrower stage (a phone) shows the view at its own size. */
 const MIN_LAYOUT_WIDTH = 360;
 /** Stages narrower than this are phones: the view at its own size, scrolled. */
@@ -39,11 +48,11 @@ export interface StageFit {
  * `naturalHeight(width, compact)` lays the view out and measures it (a forced layout each time), in
  * whole pixels: a pixel more is allowed for the rounding.
  *
- * With `current` (the view's content changed, the stage did not), the current fit is measured once
- * and kept, rescaled, while it is still readable (or not limited by height, or was not readable
- * before either): a view whose charts fill in on the first step must not pay a dozen layouts in that
- * frame. Only a view grown past readable is searched again, from its compact level on (small print
- * once shed stays shed until the stage changes).
+ * With `current` (the view's content changed, the stage did not, or hardly), the current fit is
+ * measured once and kept, rescaled, while it is still readable (or not limited by height, or was not
+ * readable before either): a view whose numbers change on every step must not pay a dozen layouts in
+ * that frame. Only a view grown past readable is searched again, from its compact level on (small
+ * print once shed stays shed until the stage changes).
  */
 export function fitToStage(
   w: number,
@@ -52,10 +61,12 @@ export function fitToStage(
   current?: StageFit,
 ): StageFit {
   if (w < MIN_STAGE_WIDTH) return { width: w, scale: 1, compact: 0 };
-  const scaleAt = (width: number, compact: CompactLevel) =>
-    Math.max(0.5, Math.min(TARGET_SCALE, w / width, h / Math.max(1, naturalHeight(width, compact) + 1)));
+  const layOut = (width: number, compact: CompactLevel): StageFit => {
+    const height = naturalHeight(width, compact);
+    return { width, compact, scale: Math.max(0.5, Math.min(TARGET_SCALE, w / width, h / Math.max(1, height + 1))) };
+  };
   if (current) {
-    const scale = scaleAt(current.width, current.compact);
+    const { scale } = layOut(current.width, current.compact);
     // Searched again only when this change made a readable fit unreadable: a stage too small for
     // any readable fit (a laptop) would otherwise search on every step.
     if (scale >= READABLE_SCALE || scale >= w / current.width - 0.001 || current.scale < READABLE_SCALE) return { ...current, scale };
@@ -68,10 +79,10 @@ export function fitToStage(
       if (width < MIN_LAYOUT_WIDTH) continue;
       // This layout and every wider one are drawn at most w / width: none can beat the best.
       if (best && w / width <= best.scale + 0.01) break;
-      const scale = scaleAt(width, compact);
-      if (!best || scale > best.scale + 0.01) best = { width, scale, compact };
+      const fit = layOut(width, compact);
+      if (!best || fit.scale > best.scale + 0.01) best = fit;
       // Not limited by height at this width: a wider layout could only be smaller.
-      if (scale >= w / width - 0.001) break;
+      if (fit.scale >= w / width - 0.001) break;
     }
     if (best && best.scale >= READABLE_SCALE) break;
   }
@@ -86,12 +97,25 @@ export function FitToStage({ children }: { children: React.ReactNode }) {
   const current = useRef<StageFit | null>(null);
   useLayoutEffect(() => {
     let measuring = false;
-    /** A full search when the stage changed (or on mount); a check of the current fit when only the view did. */
-    const measure = (stageChanged: boolean) => {
+    /** The stage size the current fit was searched for. */
+    let searched = { w: 0, h: 0 };
+    /** Whether the fit was searched once the view settled (since it mounted or the stage last changed). */
+    let settled = false;
+    let settleTimer: ReturnType<typeof setTimeout> | undefined;
+    let unsettledSince = 0;
+    /**
+     * A full search on mount, when the stage changed, and once the view settles; otherwise a check of
+     * the current fit: the view's numbers change on every step and the stage's height moves a little
+     * as the title above rewraps beside them, and a search is a dozen layouts of the whole view.
+     */
+    const measure = (settle = false) => {
       const [s, el] = [stage.current, inner.current];
       if (!s || !el || measuring) return;
       measuring = true;
       const { clientWidth: w, clientHeight: h } = s;
+      const stageMoved = w !== searched.w || Math.abs(h - searched.h) > STAGE_HEIGHT_SLACK * searched.h;
+      if (stageMoved && settled) settled = false;
+      const search = !current.current || stageMoved || settle;
       const [renderedWidth, renderedCompact] = [el.style.width, el.dataset.compact];
       // Charts keep their height at any width (they are drawn again at the width they get), but until
       // then a chart's SVG scales with its box: pinned to its height, each layout tried measures the
@@ -112,8 +136,9 @@ export function FitToStage({ children }: { children: React.ReactNode }) {
           el.dataset.compact = String(compact);
           return el.offsetHeight;
         },
-        stageChanged ? undefined : (current.current ?? undefined),
+        search ? undefined : (current.current ?? undefined),
       );
+      if (search) searched = { w, h };
       // Back to what React rendered, until it renders the new fit.
       for (const unpin of pinned) unpin();
       el.style.width = renderedWidth;
@@ -122,14 +147,28 @@ export function FitToStage({ children }: { children: React.ReactNode }) {
       current.current = next;
       // A change of scale under 1% keeps the old one, unless the old one no longer fits.
       setFit((old) => (old.width === next.width && old.compact === next.compact && next.scale >= old.scale && next.scale - old.scale < 0.01 ? old : next));
+      if (settle) settled = true;
+      if (settled) return;
+      // Debounced, but not past SETTLE_MAX_MS: a view opened while the run plays changes on every step.
+      const now = performance.now();
+      if (settleTimer === undefined) unsettledSince = now;
+      clearTimeout(settleTimer);
+      const wait = Math.max(0, Math.min(SETTLE_MS, unsettledSince + SETTLE_MAX_MS - now));
+      settleTimer = setTimeout(() => {
+        settleTimer = undefined;
+        measure(true);
+      }, wait);
     };
-    measure(true);
+    measure();
     // Without ResizeObserver (jsdom) the first fit stays.
     if (typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver((entries) => measure(entries.some((e) => e.target === stage.current)));
+    const observer = new ResizeObserver(() => measure());
     if (stage.current) observer.observe(stage.current);
     if (inner.current) observer.observe(inner.current);
-    return () => observer.disconnect();
+    return () => {
+      observer.disconnect();
+      clearTimeout(settleTimer);
+    };
   }, []);
   return (
     <div className="present-stage" ref={stage}>

@@ -39,8 +39,14 @@ function PresentControls() {
       <button type="button" className="btn" onClick={actions.reset} disabled={status === 'starting'}>
         Reset
       </button>
+      {/* As wide as the last step's label from the first, so the row does not wrap as the count gains a digit. */}
       <span className="present-step" aria-live="off">
-        Step {t} / {steps}
+        <span className="present-step-now">
+          Step {t} / {steps}
+        </span>
+        <span className="present-step-sizer" aria-hidden="true">
+          Step {steps} / {steps}
+        </span>
       </span>
     </div>
   );
