@@ -212,22 +212,24 @@ export const WORLDS_REFUSED = 'These worlds were not started';
  * Why `n` worlds of the scenario `params` and `n` of the `baseline` strategy on its world cannot run
  * in the browser: the worlds that go at once (one per worker of the pool's `workers`, the larger of
  * the two strategies' estimates each) and what the page keeps of every world, over the browser's
- * budget. The message names the controls to lower, each with the largest value that fits, the
+ * budget. With `shared` (the baseline's worlds are the scenario's own runs: sameRuns) there are `n`
+ * runs, not 2n. The message names the controls to lower, each with the largest value that fits, the
  * number of worlds among them; undefined when they fit.
  */
-export function worldsMemoryProblem(params: Params, baseline: Params, n: number, workers: number): string | undefined {
-  const atOnce = Math.min(workers, 2 * n);
+export function worldsMemoryProblem(params: Params, baseline: Params, n: number, workers: number, shared = false): string | undefined {
+  const runs = (m: number) => (shared ? m : 2 * m);
+  const atOnce = Math.min(workers, runs(n));
   return browserBatchProblem(
     params,
     {
       count: n,
       min: WORLDS_MIN,
-      runs: (m) => 2 * m,
+      runs,
       workers,
       name: 'Worlds',
-      perRun: (p) => Math.max(estimateRunBytes(p), estimateRunBytes(strategyOnWorld(baseline, p))),
+      perRun: shared ? undefined : (p) => Math.max(estimateRunBytes(p), estimateRunBytes(strategyOnWorld(baseline, p))),
     },
-    `${WORLDS_REFUSED}: running ${n} worlds of each strategy, ${atOnce} at a time,`,
+    `${WORLDS_REFUSED}: running ${n} worlds ${shared ? '(both sides show the same runs)' : 'of each strategy'}, ${atOnce} at a time,`,
     'each world',
   );
 }
@@ -280,13 +282,17 @@ export class WorldsSession {
     const { n, baseline } = this.store.getState();
     const preset = findPreset(baseline);
     const over = parallelSeedOverflow(params, n);
-    // Checked before any job is submitted: 2N worlds share the pool's workers, so runs that each
+    const currentParams = over ? [] : parallelWorldParams(params, n);
+    const baselineParams = over || !preset ? [] : parallelWorldParams(strategyOnWorld(presetParams(preset), params), n);
+    // A baseline with the scenario's own strategy shares the current side's runs: N jobs, not 2N.
+    const shared = preset !== undefined && !over && sameRuns(currentParams, baselineParams);
+    // Checked before any job is submitted: the worlds share the pool's workers, so runs that each
     // fit in the browser may not fit side by side.
     const problem = !preset
       ? `the baseline ${quoted(baseline)} is not a preset`
       : over
         ? `${n} worlds need the seeds ${over.first} … ${over.last}, past the largest seed ${over.max}: lower the seed or the number of worlds`
-        : (worldsMemoryProblem(params, presetParams(preset), n, pool.size) ?? null);
+        : (worldsMemoryProblem(params, presetParams(preset), n, pool.size, shared) ?? null);
     if (problem || !preset) {
       this.store.setState({ status: 'error', error: problem, done: 0, total: 0 });
       return Promise.resolve();
@@ -295,12 +301,9 @@ export class WorldsSession {
     const currentSide: Pending = {
       id: 'current',
       title: current ? `Current strategy: ${current}` : 'Current strategy (custom settings)',
-      params: parallelWorldParams(params, n),
+      params: currentParams,
       replies: [],
     };
-    const baselineParams = parallelWorldParams(strategyOnWorld(presetParams(preset), params), n);
-    // A baseline with the scenario's own strategy shares the current side's runs: N jobs, not 2N.
-    const shared = sameRuns(currentSide.params, baselineParams);
     const baselineSide: Pending = {
       id: 'baseline',
       title: `Baseline: ${preset.title}`,

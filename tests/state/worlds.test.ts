@@ -388,6 +388,28 @@ describe('WorldsSession: the worlds that go at once must fit in the browser', ()
     expect(session.store.getState().error).toMatch(new RegExp(`^These worlds were not started: running 16 worlds of each strategy, 4 at a time, needs about 1(\\.\\d)? GB of memory, .* or Worlds \\(largest allowed with the other values: ${most}\\)$`));
   });
 
+  it('counts shared runs once: worlds whose baseline is the scenario\'s own strategy fit where two strategies\' would not', async () => {
+    // As above, 16 worlds of 10,000 steps keep 25 MB of rows each; 32 do not fit, but both sides show the same 16 runs.
+    const long: Params = { ...defaultParams(), users: 2, songs: 10, steps: 10000 };
+    const kept = 8 * 10 + 2500 * 10000;
+    const run = estimateRunBytes(long);
+    // Budget 1e9 = 4 × (run + 20 MB worker) + m × kept + 8 × songs, solved for m by hand.
+    const most = Math.floor((1e9 - 4 * (run + 20e6) - 8 * 10) / kept);
+    expect(most).toBeGreaterThanOrEqual(16);
+    const { pool, requests } = recordingPool(4);
+    const session = new WorldsSession(createWorldsStore({ n: 16, baseline: 'loop-forms' }));
+    void session.run(long, pool);
+    expect(session.store.getState()).toMatchObject({ status: 'running', error: null, total: 16 });
+    expect(requests).toHaveLength(4);
+    session.dispose();
+    // Past what fits, the message says the runs are shared: four of the big worlds at once do not fit either way.
+    const over = recordingPool(4);
+    const more = new WorldsSession(createWorldsStore({ n: 8, baseline: 'loop-forms' }));
+    await more.run(big, over.pool);
+    expect(over.requests).toEqual([]);
+    expect(more.store.getState().error).toMatch(/^These worlds were not started: running 8 worlds \(both sides show the same runs\), 4 at a time, needs about 1\.5 GB of memory/);
+  });
+
   it('a world that fails in the engine is reported in words with how to report it, never the exception\'s text', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     vi.spyOn(Simulation.prototype, 'step').mockImplementation(() => {
