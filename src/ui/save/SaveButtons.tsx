@@ -2,9 +2,9 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { useAppStoreApi } from '../storeContext';
 import { saveFacts } from './facts';
+import { SAVE_SKIP } from './marks';
 import { shortTitle } from './names';
 import { saveView, type SaveFormat } from './saveView';
-import { SKIP_ATTRIBUTE } from './serializeView';
 
 const FORMATS: readonly SaveFormat[] = ['png', 'svg'];
 
@@ -92,7 +92,7 @@ export function SaveButtons({
   const done = useCallback(() => setJob(null), []);
   const name = shortTitle(title);
   return (
-    <div className="vw-save" role="group" aria-label={`Save ${name}`} {...{ [SKIP_ATTRIBUTE]: '' }}>
+    <div className="vw-save" role="group" aria-label={`Save ${name}`} {...SAVE_SKIP}>
       {FORMATS.map((format) => (
         <button
           key={format}

@@ -1,4 +1,4 @@
-// The painted box of an HTML element (background, borders, radio and check boxes) as SVG shapes.
+// The painted box of an HTML element (background and borders) as SVG shapes.
 import { firstColor, isPainted, px, resolveVars, splitAlpha } from './cssValues';
 import { num, svgElement } from './svgBuild';
 
@@ -16,10 +16,6 @@ interface Side {
   readonly color: string;
   readonly style: string;
 }
-
-/** Chromium's look for form controls without an accent colour. */
-const CONTROL_EDGE = '#767676';
-const CONTROL_ACCENT = '#0075ff';
 
 function radius(value: string, width: number, height: number): number {
   const first = value.trim().split(/\s+/)[0] ?? '0';
@@ -59,7 +55,8 @@ function dashes(s: Side): string | undefined {
 /**
  * Appends the element's background and borders to `into`. A gradient background becomes its first
  * colour (a flat fill every SVG reader shows); box shadows are left out. Uneven borders (a
- * coloured left edge on a rounded box) are drawn as strips clipped to the rounded box.
+ * coloured left edge on a rounded box) are drawn as strips clipped to the rounded box. Returns the
+ * bottom edge of what it painted, in picture pixels, or -Infinity when it painted nothing.
  */
 export function drawBox(
   el: HTMLElement,
@@ -68,21 +65,22 @@ export function drawBox(
   into: SVGElement,
   defs: SVGDefsElement,
   nextId: IdSource,
-  withBorders = true,
-): void {
+): number {
   const doc = into.ownerDocument;
   let fill = resolveVars(style.backgroundColor, el);
   if (!isPainted(fill)) fill = firstColor(resolveVars(style.backgroundImage, el)) ?? '';
   const edges = sides(el, style);
-  const anyBorder = withBorders && edges.some(shows);
-  if (!isPainted(fill) && !anyBorder) return;
+  const anyBorder = edges.some(shows);
+  if (!isPainted(fill) && !anyBorder) return -Infinity;
   const boxes =
     style.display === 'inline' ? Array.from(el.getClientRects()) : [el.getBoundingClientRect()];
+  let lowest = -Infinity;
   for (const b of boxes) {
     const x = b.left - origin.x;
     const y = b.top - origin.y;
     const { width: w, height: h } = b;
     if (w <= 0 || h <= 0) continue;
+    lowest = Math.max(lowest, y + h);
     const r = radius(style.borderTopLeftRadius, w, h);
     if (isPainted(fill))
       into.append(
@@ -160,63 +158,5 @@ export function drawBox(
         );
     }
   }
-}
-
-/** A radio button or check box as drawn on screen (round or square, ticked or not); other inputs draw as boxes. */
-export function drawChoice(
-  input: HTMLInputElement,
-  style: CSSStyleDeclaration,
-  origin: Origin,
-  into: SVGElement,
-): void {
-  const doc = into.ownerDocument;
-  const b = input.getBoundingClientRect();
-  if (b.width <= 0 || b.height <= 0) return;
-  const accentValue = resolveVars(style.accentColor, input);
-  const accent = accentValue && accentValue !== 'auto' ? accentValue : CONTROL_ACCENT;
-  const size = Math.min(b.width, b.height);
-  const cx = b.left - origin.x + b.width / 2;
-  const cy = b.top - origin.y + b.height / 2;
-  const opacity = input.disabled ? 0.5 : undefined;
-  if (input.type === 'radio') {
-    const r = size / 2 - 0.5;
-    into.append(
-      svgElement(doc, 'circle', {
-        cx,
-        cy,
-        r,
-        fill: '#fff',
-        stroke: input.checked ? accent : CONTROL_EDGE,
-        'stroke-width': 1,
-        opacity,
-      }),
-    );
-    if (input.checked)
-      into.append(svgElement(doc, 'circle', { cx, cy, r: r * 0.55, fill: accent, opacity }));
-    return;
-  }
-  const s = size - 1;
-  into.append(
-    svgElement(doc, 'rect', {
-      x: cx - s / 2,
-      y: cy - s / 2,
-      width: s,
-      height: s,
-      rx: 2,
-      fill: input.checked ? accent : '#fff',
-      stroke: input.checked ? accent : CONTROL_EDGE,
-      'stroke-width': 1,
-      opacity,
-    }),
-  );
-  if (input.checked)
-    into.append(
-      svgElement(doc, 'path', {
-        d: `M${num(cx - s * 0.3)} ${num(cy)}l${num(s * 0.2)} ${num(s * 0.22)}l${num(s * 0.4)} ${num(-s * 0.44)}`,
-        fill: 'none',
-        stroke: '#fff',
-        'stroke-width': Math.max(1.5, s / 7),
-        opacity,
-      }),
-    );
+  return lowest;
 }

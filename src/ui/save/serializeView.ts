@@ -1,21 +1,26 @@
 // Turns a view card as drawn on screen into one standalone SVG: its HTML text and boxes, its SVG charts with
-// inlined styles, its canvases as images, and the run's caption under it.
+// inlined styles, its canvases as images, and the run's caption right under its content.
 import { wrapCaption } from './caption';
-import { isPainted, px, resolveVars, splitAlpha } from './cssValues';
+import { controlKind } from './controls';
+import { firstColor, isPainted, px, resolveVars, splitAlpha } from './cssValues';
 import { drawHeldBack } from '../views/canvas';
 import { canvasFontMetrics, fontOf, type FontMetrics } from './fontMetrics';
-import { drawBox, drawChoice, type Origin } from './htmlBoxes';
+import { drawBox, type Origin } from './htmlBoxes';
+import { SKIP_ATTRIBUTE } from './marks';
+import { layOutForSaving } from './saveLayout';
 import { NUMERIC_RULES, inlineSvgStyles, numericClass } from './svgStyles';
 import { XLINK_NS, num, svgElement } from './svgBuild';
 import { groupLines, placedWords } from './textLines';
 
-/** Marks an element (and what it holds) as screen-only: left out of the saved picture, e.g. the save buttons. */
-export const SKIP_ATTRIBUTE = 'data-save-skip';
-
 /** Caption type: small, like a figure credit, but still readable when the picture is projected. */
 const CAPTION_SIZE = 13;
 const CAPTION_LINE = 18;
+/** From the lowest thing drawn to the caption's rule: about a card's padding, so the caption reads as the picture's own. */
+const CONTENT_GAP = 16;
+/** From the rule to the caption's first line. */
 const CAPTION_GAP = 10;
+/** Under the caption's last line. */
+const CAPTION_BOTTOM = 12;
 
 export interface SerializeOptions {
   /** The line(s) of text under the picture, e.g. "The loop forms · seed 42 · step 60". */
@@ -40,6 +45,15 @@ interface Walk {
   readonly defs: SVGDefsElement;
   readonly metrics: FontMetrics;
   readonly nextId: () => string;
+  /** The lowest edge drawn so far, in picture pixels: where the caption goes. Shared by the whole walk. */
+  readonly extent: { bottom: number };
+  /** The bottom of the clipping boxes around the current element: what is clipped away is not drawn. */
+  readonly clipBottom: number;
+}
+
+/** Records that something was drawn down to `bottom` (picture pixels). */
+function reach(walk: Walk, bottom: number): void {
+  walk.extent.bottom = Math.max(walk.extent.bottom, Math.min(bottom, walk.clipBottom));
 }
 
 const TRANSFORMS: Readonly<Record<string, (s: string) => string>> = {
@@ -87,6 +101,7 @@ function drawText(
     });
     text.textContent = transform(line.text);
     into.append(text);
+    reach(walk, line.box.top + line.box.height - walk.origin.y);
   }
 }
 
@@ -104,6 +119,7 @@ function drawSvg(source: SVGSVGElement, walk: Walk, into: SVGElement): void {
   for (const attribute of ['tabindex', 'focusable', 'aria-hidden'])
     clone.removeAttribute(attribute);
   into.append(clone);
+  reach(walk, box.bottom - walk.origin.y);
 }
 
 /** A canvas layer (song wall, scatter points) as a PNG image at its backing-store resolution. */
@@ -130,6 +146,7 @@ function drawCanvas(canvas: HTMLCanvasElement, walk: Walk, into: SVGElement): vo
   // SVG 1.1 readers (older Inkscape, some slide tools) only know xlink:href.
   image.setAttributeNS(XLINK_NS, 'xlink:href', href);
   into.append(image);
+  reach(walk, box.bottom - walk.origin.y);
 }
 
 function screenOnly(style: CSSStyleDeclaration, box: DOMRect): boolean {
@@ -159,7 +176,12 @@ function drawElement(el: Element, walk: Walk, into: SVGElement, isRoot = false):
   if (!view) return;
   const style = view.getComputedStyle(el);
   if (style.display === 'none') return;
+  // Controls are for using the page, not for reading the picture; a view that needs the choice
+  // made with one read from the picture says it in words (marks.SAVE_ONLY_ATTRIBUTE).
+  const control = controlKind(el, style);
+  if (control === 'widget') return;
   let target = into;
+  let inner = walk;
   if (style.display !== 'contents') {
     const box = el.getBoundingClientRect();
     if (screenOnly(style, box)) return;
@@ -169,13 +191,10 @@ function drawElement(el: Element, walk: Walk, into: SVGElement, isRoot = false):
       target = svgElement(walk.doc, 'g', { opacity });
       into.append(target);
     }
-    if (style.visibility === 'visible') {
-      if (el instanceof HTMLInputElement && (el.type === 'radio' || el.type === 'checkbox')) {
-        drawChoice(el, style, walk.origin, target);
-        return;
-      }
-      drawBox(el, style, walk.origin, target, walk.defs, walk.nextId, !isRoot);
-    }
+    // The card's own background is the picture's backdrop (it would span the whole card, however
+    // far its content reaches); its border and shadow are page chrome.
+    if (style.visibility === 'visible' && control !== 'word' && !isRoot)
+      reach(walk, drawBox(el, style, walk.origin, target, walk.defs, walk.nextId));
     if (!isRoot && clipsContent(style)) {
       const id = walk.nextId();
       const left = px(style.borderLeftWidth);
@@ -194,28 +213,41 @@ function drawElement(el: Element, walk: Walk, into: SVGElement, isRoot = false):
       const group = svgElement(walk.doc, 'g', { 'clip-path': `url(#${id})` });
       target.append(group);
       target = group;
+      const clipBottom = box.bottom - walk.origin.y - px(style.borderBottomWidth);
+      inner = { ...walk, clipBottom: Math.min(walk.clipBottom, clipBottom) };
     }
   }
   for (const child of Array.from(el.childNodes)) {
-    if (child.nodeType === 3) drawText(child as Text, el, style, walk, target);
-    else if (child.nodeType === 1) drawElement(child as Element, walk, target);
+    if (child.nodeType === 3) drawText(child as Text, el, style, inner, target);
+    else if (child.nodeType === 1) drawElement(child as Element, inner, target);
   }
 }
 
 /**
- * Serializes `card` (a view card on screen) to a standalone SVG the size of the card, with the
- * caption under it. What is on screen is copied as it is laid out: positions come from the
- * browser's layout, colours and fonts from computed styles, so the file needs neither the page's
- * stylesheet nor its fonts beyond the system ones the page uses. Elements marked with
- * {@link SKIP_ATTRIBUTE} are left out; so are the card's own border and shadow (page chrome).
+ * Serializes `card` (a view card on screen) to a standalone SVG as wide as the card, with the
+ * caption right under its content. What is on screen is copied as it is laid out: positions come
+ * from the browser's layout, colours and fonts from computed styles, so the file needs neither the
+ * page's stylesheet nor its fonts beyond the system ones the page uses. Elements marked with
+ * {@link SKIP_ATTRIBUTE} and controls are left out, and the card is laid out without them (see
+ * {@link layOutForSaving}); so are the card's own border and shadow (page chrome). The picture ends
+ * at the lowest thing drawn, not at the card's bottom: a card in a grid row is stretched to its
+ * neighbour's height, and that blank stretch is no part of the chart.
  */
 export function serializeView(card: HTMLElement, options: SerializeOptions): SerializedView {
+  const restore = layOutForSaving(card);
+  try {
+    return serializeLaidOut(card, options);
+  } finally {
+    restore();
+  }
+}
+
+function serializeLaidOut(card: HTMLElement, options: SerializeOptions): SerializedView {
   const doc = card.ownerDocument;
   const view = doc.defaultView;
   const metrics = options.metrics ?? canvasFontMetrics(doc);
   const box = card.getBoundingClientRect();
   const width = Math.max(1, Math.ceil(box.width));
-  const contentHeight = Math.ceil(box.height);
   const cardStyle = view?.getComputedStyle(card);
 
   let ids = 0;
@@ -226,21 +258,12 @@ export function serializeView(card: HTMLElement, options: SerializeOptions): Ser
     defs,
     metrics,
     nextId: () => `save-clip-${++ids}`,
+    extent: { bottom: -Infinity },
+    clipBottom: Infinity,
   };
 
-  // The caption: a thin rule, then the text in the card's muted colour, wrapped to the card's padding.
   const family = cardStyle?.fontFamily || 'system-ui, sans-serif';
-  const font = `normal 400 ${CAPTION_SIZE}px ${family}`;
-  const pad = (cardStyle && px(cardStyle.paddingLeft)) || 16;
-  const lines = wrapCaption(options.caption, width - 2 * pad, (line) => metrics.width(line, font));
-  const height = contentHeight + CAPTION_GAP + lines.length * CAPTION_LINE + CAPTION_GAP + 2;
-
-  const root = svgElement(doc, 'svg', {
-    width,
-    height,
-    viewBox: `0 0 ${width} ${height}`,
-    'font-family': family,
-  });
+  const root = svgElement(doc, 'svg', { 'font-family': family });
   // Declared up front so every serializer writes the canvases' xlink:href with the usual prefix.
   root.setAttributeNS('http://www.w3.org/2000/xmlns/', 'xmlns:xlink', XLINK_NS);
   const title = svgElement(doc, 'title');
@@ -253,18 +276,27 @@ export function serializeView(card: HTMLElement, options: SerializeOptions): Ser
   rules.textContent = NUMERIC_RULES;
   root.append(title, desc, rules, defs);
 
-  const background = cardStyle ? resolveVars(cardStyle.backgroundColor, card) : '';
-  root.append(
-    svgElement(doc, 'rect', {
-      width,
-      height,
-      fill: isPainted(background) ? splitAlpha(background).color : '#fff',
-    }),
-  );
+  // The card's background colour (a gradient's first colour, as drawBox paints one), else white.
+  const color = cardStyle ? resolveVars(cardStyle.backgroundColor, card) : '';
+  const image = cardStyle ? firstColor(resolveVars(cardStyle.backgroundImage, card)) : null;
+  const background = isPainted(color) ? color : (image ?? '');
+  const backdrop = svgElement(doc, 'rect', {
+    fill: isPainted(background) ? splitAlpha(background).color : '#fff',
+  });
+  root.append(backdrop);
 
   const content = svgElement(doc, 'g');
   root.append(content);
   drawElement(card, walk, content, true);
+
+  // The caption: a thin rule a gap under the content, then the text in the card's muted colour,
+  // wrapped to the card's padding.
+  const contentBottom = Number.isFinite(walk.extent.bottom) ? Math.ceil(walk.extent.bottom) : 0;
+  const ruleY = contentBottom + CONTENT_GAP;
+  const font = `normal 400 ${CAPTION_SIZE}px ${family}`;
+  const pad = (cardStyle && px(cardStyle.paddingLeft)) || 16;
+  const lines = wrapCaption(options.caption, width - 2 * pad, (line) => metrics.width(line, font));
+  const height = ruleY + CAPTION_GAP + lines.length * CAPTION_LINE + CAPTION_BOTTOM;
 
   const muted = resolveVars('var(--muted, #5a6375)', card);
   const rule = resolveVars('var(--line, #dde2ea)', card);
@@ -277,18 +309,24 @@ export function serializeView(card: HTMLElement, options: SerializeOptions): Ser
     svgElement(doc, 'line', {
       x1: pad,
       x2: width - pad,
-      y1: contentHeight + 0.5,
-      y2: contentHeight + 0.5,
+      y1: ruleY + 0.5,
+      y2: ruleY + 0.5,
       stroke: rule,
     }),
   );
-  const first = contentHeight + CAPTION_GAP + metrics.baseline(font, CAPTION_LINE);
+  const first = ruleY + CAPTION_GAP + metrics.baseline(font, CAPTION_LINE);
   lines.forEach((line, i) => {
     const text = svgElement(doc, 'text', { x: pad, y: first + i * CAPTION_LINE });
     text.textContent = line;
     caption.append(text);
   });
   root.append(caption);
+
+  for (const el of [root, backdrop]) {
+    el.setAttribute('width', num(width));
+    el.setAttribute('height', num(height));
+  }
+  root.setAttribute('viewBox', `0 0 ${width} ${height}`);
 
   const serializer = new (view?.XMLSerializer ?? XMLSerializer)();
   return {

@@ -1,6 +1,7 @@
 // View 3 — accuracy: does the system find what listeners want only when it is already popular, and how far off are its estimates?
 import { useId, useMemo, useState } from 'react';
 import { BUCKETS } from '../../engine';
+import { SAVE_ONLY, SAVE_SKIP } from '../save/marks';
 import { fmtInt, fmtPct } from './format';
 import { EstimateErrorPanel } from './EstimateErrorPanel';
 import { HitRateBars } from './HitRateBars';
@@ -19,6 +20,9 @@ export const HIT_RATE_TITLE = 'Hit rate by popularity: accurate only on hits?';
 
 const EXPLANATION =
   'For every listener the simulation knows their truly best songs. The hit rate is the share of those the recommender actually showed, split by how many plays the songs already had. High only for popular songs is the warning sign.';
+
+/** The bucket bases as the radio group names them, and as a saved picture states the chosen one. */
+const BASIS_LABEL: Readonly<Record<BucketBasis, string>> = { now: 'at this step', start: 'before step 1' };
 
 /** Hit rates always span 0–100%, in the bars and over time, so steps and runs compare by eye. */
 const FULL: readonly [number, number] = [0, 1];
@@ -59,15 +63,19 @@ export function HitRateView({ initial, rows, markers, steps, bucketThresholds, g
   return (
     <ViewCard title={HIT_RATE_TITLE} explanation={EXPLANATION}>
       {!last && <StepZeroNote />}
-      <fieldset className="vw-toggle">
+      <fieldset className="vw-toggle" {...SAVE_SKIP}>
         <legend>Buckets by plays</legend>
         <label title="Songs move between buckets as they gather plays (what a live system sees)">
-          <input type="radio" name={name} checked={basis === 'now'} onChange={() => setBasis('now')} /> at this step
+          <input type="radio" name={name} checked={basis === 'now'} onChange={() => setBasis('now')} /> {BASIS_LABEL.now}
         </label>
         <label title="Buckets frozen on the plays songs had before step 1, as an offline evaluation buckets by training counts">
-          <input type="radio" name={name} checked={basis === 'start'} onChange={() => setBasis('start')} /> before step 1
+          <input type="radio" name={name} checked={basis === 'start'} onChange={() => setBasis('start')} /> {BASIS_LABEL.start}
         </label>
       </fieldset>
+      {/* A saved picture has no radio buttons, but the bars read differently per basis: it says which one. */}
+      <p className="vw-toggle-saved" {...SAVE_ONLY}>
+        <strong>Buckets by plays:</strong> {BASIS_LABEL[basis]}
+      </p>
       {verdict ? (
         <p className={verdict.kind === 'warning' ? 'vw-verdict vw-verdict-warn' : 'vw-verdict'} role="status">
           {verdict.sentence}

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 // The serializer on a small hand-made card: styles from a stylesheet end up inline, screen-only parts
-// stay out, canvases become images, HTML text lands where the layout put it, and the caption is drawn.
+// stay out, canvases become images, HTML text lands where the layout put it, and the caption follows
+// the content, however tall the card is stretched.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FontMetrics } from '../../../src/ui/save/fontMetrics';
 import { serializeView } from '../../../src/ui/save/serializeView';
@@ -45,9 +46,15 @@ function card(): HTMLElement {
       </svg>
       <canvas id="wall" width="40" height="20"></canvas>
       <p style="display: none">hidden note</p>
+      <p id="hint" style="visibility: hidden">shown on hover</p>
+      <div id="spacer"></div>
     </section>`;
   const el = document.getElementById('card')!;
+  // 260 px tall: as a grid row stretches a card to its neighbour's height, far below its content.
   place(el, 100, 200, 300, 260);
+  // Below the content, taking room but painting nothing: a hint kept in the layout, an empty spacer.
+  place(document.getElementById('hint')!, 122, 380, 200, 20);
+  place(document.getElementById('spacer')!, 122, 400, 256, 40);
   place(document.getElementById('title')!, 122, 220, 200, 26);
   place(document.getElementById('verdict')!, 122, 250, 256, 30);
   place(document.getElementById('chart')!, 122, 290, 100, 50);
@@ -87,17 +94,19 @@ function parse(svg: string): Document {
 }
 
 describe('serializeView', () => {
-  it('is a standalone SVG the size of the card plus one caption line', () => {
+  it('is a standalone SVG as wide as the card, ending one caption line under its content', () => {
     const { svg, width, height } = serializeView(card(), {
       caption: 'The loop forms · seed 42 · step 60',
       metrics,
     });
     expect(svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg')).toBe(true);
-    // 260 card + 10 gap + 1 line × 18 + 10 gap + 2.
-    expect([width, height]).toEqual([300, 300]);
+    // Content ends with the canvas at 370 − 200 = 170 (not at the card's 260): 170 + 16 gap to
+    // the rule, + 10 gap + 1 line × 18 + 12 under it.
+    expect([width, height]).toEqual([300, 226]);
     const root = parse(svg).documentElement;
     expect(root.namespaceURI).toBe('http://www.w3.org/2000/svg');
-    expect(root.getAttribute('viewBox')).toBe('0 0 300 300');
+    expect(root.getAttribute('viewBox')).toBe('0 0 300 226');
+    expect([root.getAttribute('width'), root.getAttribute('height')]).toEqual(['300', '226']);
     expect(root.querySelector('title')?.textContent).toBe('Rich get richer');
     expect(root.querySelector('desc')?.textContent).toBe('The loop forms · seed 42 · step 60');
     expect(root.querySelector('style')?.textContent).toBe(
@@ -142,6 +151,7 @@ describe('serializeView', () => {
     const { svg } = serializeView(card(), { caption: 'c', metrics });
     expect(svg).not.toContain('hover only');
     expect(svg).not.toContain('hidden note');
+    expect(svg).not.toContain('shown on hover');
     expect(svg).not.toContain('Save as PNG');
   });
 
@@ -179,21 +189,42 @@ describe('serializeView', () => {
     ]);
   });
 
-  it('draws the caption under the card, wrapped to the card’s padding', () => {
+  it('draws the caption right under the content, wrapped to the card’s padding', () => {
     // 300 − 2 × 22 = 256 px = 36 characters at 7 px.
     const caption = 'The loop forms · seed 42 · step 60 · ε = 0.1 from step 40';
     const { svg, height } = serializeView(card(), { caption, metrics });
-    const lines = [...parse(svg).querySelectorAll('g.caption text')];
+    const doc = parse(svg);
+    const lines = [...doc.querySelectorAll('g.caption text')];
     expect(lines.map((t) => t.textContent)).toEqual([
       'The loop forms · seed 42 · step 60',
       'ε = 0.1 from step 40',
     ]);
-    // First baseline: 260 + 10 + 12; the second one line (18 px) lower.
-    expect(lines.map((t) => [t.getAttribute('x'), t.getAttribute('y')])).toEqual([
-      ['22', '282'],
-      ['22', '300'],
+    // The lowest thing drawn is the canvas, 350 + 20 − 200 = 170; the hidden hint and the empty
+    // spacer under it (down to 440 − 200 = 240) and the card's stretch (to 260) are not.
+    // The rule 16 px under it, at 186 (+ 0.5, on a pixel row).
+    const rule = doc.querySelector('g.caption line')!;
+    expect([rule.getAttribute('y1'), rule.getAttribute('x1'), rule.getAttribute('x2')]).toEqual([
+      '186.5',
+      '22',
+      '278',
     ]);
-    expect(height).toBe(260 + 10 + 2 * 18 + 10 + 2);
-    expect(parse(svg).querySelector('g.caption')!.getAttribute('fill')).toBe('#5a6375');
+    // First baseline: 186 + 10 + 12; the second one line (18 px) lower.
+    expect(lines.map((t) => [t.getAttribute('x'), t.getAttribute('y')])).toEqual([
+      ['22', '208'],
+      ['22', '226'],
+    ]);
+    expect(height).toBe(186 + 10 + 2 * 18 + 12);
+    expect(doc.querySelector('g.caption')!.getAttribute('fill')).toBe('#5a6375');
+  });
+
+  it('ends the content at text that reaches lower than any box', () => {
+    const el = card();
+    // A footnote under the canvas: its text line is 394 + 18 = 412 → 212 in the picture.
+    const note = document.createElement('p');
+    note.textContent = 'Footnote';
+    el.append(note);
+    place(note, 122, 390, 256, 26);
+    const doc = parse(serializeView(el, { caption: 'c', metrics }).svg);
+    expect(doc.querySelector('g.caption line')!.getAttribute('y1')).toBe(String(212 + 16 + 0.5));
   });
 });
