@@ -55,6 +55,11 @@ export const GLOSSARY = {
     definition:
       'An exploration rule: for each song the system keeps a range of how good the song might be, and ranks by a guess drawn from that range. Songs it is unsure about sometimes draw a high guess and get shown; as evidence builds up, the guesses settle.',
   },
+  unpredictability: {
+    term: 'Unpredictability U',
+    definition:
+      'How much a song’s success is luck (Salganik, Dodds & Watts 2006). Run the same songs and listeners in several worlds; take how far a song’s share of clicks differs between two worlds, averaged over all pairs of worlds and all songs. 0 means every world agrees. “3 per 10,000” means shares differ by 3 clicks in every 10,000.',
+  },
 } as const satisfies Record<string, GlossaryEntry>;
 
 /** The key of a glossary entry. */

@@ -10,7 +10,7 @@ afterEach(cleanup);
 
 describe('glossary', () => {
   it('defines every term in plain, short words', () => {
-    for (const key of ['gini', 'lorenz', 'jaccard', 'ips', 'xquad', 'ucb', 'thompson'] as const)
+    for (const key of ['gini', 'lorenz', 'jaccard', 'ips', 'xquad', 'ucb', 'thompson', 'unpredictability'] as const)
       expect(GLOSSARY[key].term.length).toBeGreaterThan(0);
     for (const entry of Object.values(GLOSSARY)) {
       const words = entry.definition.split(/\s+/).length;

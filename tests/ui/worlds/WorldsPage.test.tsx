@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PRESETS } from '../../../src/engine';
 import { createWorldsSession, type WorldsSession } from '../../../src/state/worlds';
 import { WorldsPage } from '../../../src/ui/worlds/WorldsPage';
-import { MEASURES, readingSentence, WORLDS_INTRO } from '../../../src/ui/worlds/worldsText';
+import { GLOSSARY } from '../../../src/ui/glossary';
+import { MEASURES, readingSentence, uOnScale, WORLDS_INTRO } from '../../../src/ui/worlds/worldsText';
 import { fakePool, Gate, tiny } from '../../state/worldsFakes';
 
 afterEach(cleanup);
@@ -184,10 +185,20 @@ describe('WorldsPage', () => {
     const table = screen.getByRole('region', { name: 'Across-world numbers' });
     for (const m of MEASURES) {
       const rowEl = table.querySelector(`[data-measure="${m.id}"]`)!;
-      expect(rowEl.querySelector('th')!.textContent).toBe(`${m.label}${m.help}`);
-      expect(rowEl.querySelector('[data-side="current"]')!.textContent).toBe(m.value(run.current.across));
-      expect(rowEl.querySelector('[data-side="baseline"]')!.textContent).toBe(m.value(run.baseline.across));
+      expect(rowEl.querySelector('.wl-measure')!.textContent!.startsWith(m.label)).toBe(true);
+      expect(rowEl.querySelector('.wl-measure-help')!.textContent).toBe(m.help);
+      const { numbers, scale } = m.show([run.current.across, run.baseline.across]);
+      const [current, baseline] = numbers.map((n) => (scale ? `${n} ${scale}` : n));
+      expect(rowEl.querySelector('[data-side="current"]')!.textContent).toBe(current);
+      expect(rowEl.querySelector('[data-side="baseline"]')!.textContent).toBe(baseline);
     }
+    // U on one scale for both sides ("3.39 per 10,000" beside "0.92 per 10,000"), or plain decimals.
+    const scales = [...table.querySelectorAll('[data-measure="unpredictability"] .wl-scale')].map((e) => e.textContent);
+    const u = uOnScale([run.current.across.unpredictability, run.baseline.across.unpredictability]);
+    expect(scales).toEqual(u.scale ? [u.scale, u.scale] : []);
+    // Its label is the glossary word: a click shows what U means.
+    fireEvent.click(within(table).getByRole('button', { name: 'Unpredictability U' }));
+    expect(within(table).getByRole('dialog', { name: 'Unpredictability U' }).textContent).toContain(GLOSSARY.unpredictability.definition);
     // Spelled out for one: the overlap as a percentage of the engine's value.
     const overlap = table.querySelector('[data-measure="overlap"] [data-side="current"]')!.textContent!;
     expect(Number(overlap.replace('%', '')) / 100).toBeCloseTo(run.current.across.top10Overlap, 3);
