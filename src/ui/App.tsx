@@ -10,12 +10,13 @@ import { ControlPanel, useParameterSheet } from './ControlPanel';
 import { Header } from './Header';
 import { Intro } from './Intro';
 import { KeyNumbers, RunData } from './KeyNumbers';
-import { LESSONS } from './lesson/chapters';
+import { chapterAt } from './lesson/chapters';
 import { LessonRail } from './lesson/LessonRail';
+import { presentViewFor } from './lesson/presentView';
 import { ListenerStrip } from './listener/ListenerStrip';
 import { LoopDiagram } from './loop/LoopDiagram';
 import { ErrorBanner, Notices } from './Notices';
-import { PRESENT_VIEWS, PresentMode } from './present/PresentMode';
+import { PresentMode } from './present/PresentMode';
 import { useAppStore, useAppStoreApi } from './storeContext';
 import { Transport } from './Transport';
 import { ViewGrid } from './ViewGrid';
@@ -34,8 +35,7 @@ function usePresentKey(): void {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || inField(event.target)) return;
       const { present, lesson, setPresent } = store.getState();
       if (present) return;
-      const focus = lesson ? LESSONS[lesson.name]?.[lesson.chapter - 1]?.focus : null;
-      setPresent(focus && PRESENT_VIEWS.some((v) => v.id === focus) ? focus : PRESENT_VIEWS[0]!.id);
+      setPresent(presentViewFor(lesson));
       event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
@@ -69,7 +69,7 @@ export function App() {
       </div>
     );
   }
-  const chapter = lesson ? LESSONS[lesson.name]?.[lesson.chapter - 1] : undefined;
+  const chapter = chapterAt(lesson)?.chapter;
   const focus = chapter?.focus ?? undefined;
   // The lesson sets the parameters until its sandbox chapter; then the panel is back beside it.
   const sandbox = chapter !== undefined && chapter.script === null;

@@ -5,7 +5,7 @@ import { PRESETS } from '../engine';
 import type { MarkerEntry, PageName } from '../state/store';
 import { scenarioMatch, scenarioName } from '../state/scenario';
 import { linkForState } from '../state/url';
-import { PRESENT_VIEWS } from './present/PresentMode';
+import { presentViewFor } from './lesson/presentView';
 import { useActions, useAppStore, useAppStoreApi } from './storeContext';
 import { StrategyBar } from './strategy/StrategyBar';
 
@@ -130,7 +130,7 @@ function ModeButtons() {
           Start the lesson
         </button>
       )}
-      <button type="button" className="btn" onClick={() => setPresent(PRESENT_VIEWS[0]!.id)} aria-keyshortcuts="P">
+      <button type="button" className="btn" onClick={() => setPresent(presentViewFor(lesson))} aria-keyshortcuts="P">
         Present
       </button>
     </>

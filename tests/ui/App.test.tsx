@@ -9,7 +9,8 @@ import { INTRO_STORAGE_KEY, Intro } from '../../src/ui/Intro';
 import { VIEWS } from '../../src/ui/views';
 import { defaultParams } from '../../src/engine';
 import { createAppStore } from '../../src/state/store';
-import { renderWith, stubActions, wiredSession } from './helpers';
+import { renderWith, small, stubActions, wiredSession } from './helpers';
+import { initial, row } from './views/fixtures';
 
 beforeEach(() => {
   vi.stubGlobal('ResizeObserver', class { observe() {} unobserve() {} disconnect() {} });
@@ -72,6 +73,62 @@ describe('App shell, parameter sheet', () => {
     expect(screen.queryByRole('button', { name: 'Settings' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Show controls' }));
     expect(screen.getByRole('button', { name: 'Settings' }).getAttribute('aria-expanded')).toBe('false');
+  });
+});
+
+describe('App shell, present mode from a lesson', () => {
+  /** The app at chapter `chapter` of the loops lesson, on stub actions (the rail's run is not simulated). */
+  function lessonApp(chapter: number) {
+    const store = createAppStore({ ...small, steps: 100 }, [], { lesson: { name: 'loops', chapter } });
+    const actions = stubActions();
+    renderWith(<App />, store, actions);
+    return { store, actions };
+  }
+
+  it('P opens present mode on the view the chapter highlights (chapter 7: the hit-rate view holding its chart; the sandbox: the loop)', () => {
+    const expected = ['rich-get-richer', 'rich-get-richer', 'diversity', 'hit-rate', 'diversity', 'diversity', 'hit-rate', 'loop'];
+    expected.forEach((view, i) => {
+      const { store } = lessonApp(i + 1);
+      fireEvent.keyDown(window, { key: 'p' });
+      expect(store.getState().present, `chapter ${i + 1}`).toBe(view);
+      expect(screen.getByRole('region', { name: /^Present mode: / })).toBeTruthy();
+      cleanup();
+    });
+  });
+
+  it('the header\'s Present button opens on the same view as P (chapter 7: hit rate)', () => {
+    const { store } = lessonApp(7);
+    fireEvent.click(screen.getByRole('button', { name: 'Present' }));
+    expect(store.getState().present).toBe('hit-rate');
+  });
+
+  it('back from present mode, the chapter keeps its answer and its run', () => {
+    const { store, actions } = lessonApp(2);
+    fireEvent.click(screen.getByRole('radio', { name: 'Go up' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Lock in my guess and run' }));
+    act(() => store.setState({ initial, t: 100, rows: Array.from({ length: 100 }, (_, i) => row(i + 1, { gini: 0.9, top1Share: 0.5 })) }));
+    const answer = 'Right: The Gini went from 0.78 to 0.90, and the top 1% of songs now hold 50.0% of all plays. The rich get richer.';
+    expect(screen.getByText(answer)).toBeTruthy();
+    const scripts = actions.runScript.mock.calls.length;
+    fireEvent.keyDown(window, { key: 'P' });
+    expect(store.getState().present).toBe('rich-get-richer');
+    fireEvent.keyDown(window, { key: 'Escape' });
+    expect(store.getState().present).toBeNull();
+    // Not set up again from step 0: the run stays at its checkpoint and the answer stays in the rail.
+    expect(actions.runScript.mock.calls.length).toBe(scripts);
+    expect(screen.getByText(answer)).toBeTruthy();
+  });
+
+  it('leaving the lesson forgets the chapter: coming back starts it afresh', () => {
+    const { store, actions } = lessonApp(2);
+    fireEvent.click(screen.getByRole('radio', { name: 'Go up' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Lock in my guess and run' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Leave lesson' }));
+    const scripts = actions.runScript.mock.calls.length;
+    act(() => store.getState().setLesson({ name: 'loops', chapter: 2 }));
+    expect(actions.runScript.mock.calls.length).toBe(scripts + 1);
+    expect(actions.runScript.mock.calls.at(-1)![0]).toMatchObject({ play: false, fresh: true });
+    expect((screen.getByRole('button', { name: 'Lock in my guess and run' }) as HTMLButtonElement).disabled).toBe(true);
   });
 });
 

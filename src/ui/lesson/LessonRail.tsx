@@ -2,7 +2,8 @@
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { findPreset, PARAM_SCHEMA, presetParams, type Params } from '../../engine';
 import { useActions, useAppStore, useAppStoreApi } from '../storeContext';
-import { LESSONS, type Chapter, type LessonRun } from './chapters';
+import { forget, recall, remember } from './chapterMemory';
+import { chapterAt, type Chapter, type LessonRun } from './chapters';
 import { focusTarget, scrollToFocus, scrollToTop, useWideScreen, wideScreen } from './placement';
 import { answerReady, NO_PICK, Question, type Guess } from './Question';
 import './lesson.css';
@@ -54,25 +55,41 @@ export function LessonRail() {
   const status = useAppStore((s) => s.status);
   const { runScript } = useActions();
   const wide = useWideScreen();
-  const chapters = lesson ? LESSONS[lesson.name] : undefined;
-  const index = lesson && chapters ? Math.min(Math.max(lesson.chapter, 1), chapters.length) - 1 : -1;
-  const chapter = chapters?.[index];
+  const at = chapterAt(lesson);
+  const chapters = at?.chapters;
+  const index = at?.index ?? -1;
+  const chapter = at?.chapter;
   const titleId = useId();
   const rail = useRef<HTMLElement>(null);
-  // The guess belongs to the chapter, and outlives a switch between the desktop rail and the phone card.
+  // The guess belongs to the chapter, and outlives a switch between the desktop rail and the phone
+  // card, and a visit to present mode (which unmounts the rail: it is remembered by chapterMemory).
   const key = `${lesson?.name ?? ''}-${index}`;
-  const [guessOf, setGuessOf] = useState<{ key: string; guess: Guess }>({ key, guess: NO_PICK });
+  const [guessOf, setGuessOf] = useState<{ key: string; guess: Guess }>(() => ({ key, guess: recall(store, key)?.guess ?? NO_PICK }));
   const guess = guessOf.key === key ? guessOf.guess : NO_PICK;
+  const setGuess = (next: Guess) => {
+    remember(store, key, next);
+    setGuessOf({ key, guess: next });
+  };
 
   // Entering a chapter sets up its run. A chapter that asks a question holds its run at step 0 until
   // the student has guessed (else the answer would already be on the charts); one without a question
-  // plays, keeping a run that already matches its script.
+  // plays, keeping a run that already matches its script. Back from present mode the chapter is
+  // already set up: its run, played on or not, stays as the student left it.
   useEffect(() => {
-    if (!chapter?.script) return;
+    if (!chapter?.script || recall(store, key)) return;
+    remember(store, key, NO_PICK);
     const next = chapterParams(chapter, store.getState().params);
     const ask = chapter.question !== null;
     if (next) runScript({ params: next, changes: chapter.script.changes, play: !ask, fresh: ask });
-  }, [chapter, runScript, store]);
+  }, [chapter, key, runScript, store]);
+
+  // The rail unmounts both for present mode and on leaving the lesson: only leaving forgets the chapter.
+  useEffect(
+    () => () => {
+      if (!store.getState().lesson) forget(store);
+    },
+    [store],
+  );
 
   // Arriving at a chapter, the rail shows it from its top. On a desktop the chapter's view comes into
   // sight beside the rail (the rail itself for the sandbox, which points at no view). On a phone the
@@ -158,7 +175,7 @@ export function LessonRail() {
           checkpoint={checkpoint}
           t={t}
           guess={guess}
-          onGuess={(g) => setGuessOf({ key, guess: g })}
+          onGuess={setGuess}
           onRun={playChapter}
           scrollAnswer={wide}
         />

@@ -1,5 +1,6 @@
 // The "loops" lesson: eight chapters that follow the source material, each a run script, a view to watch and a question.
 import { BUCKETS, type InitialMetrics, type Params, type StepMetrics } from '../../engine';
+import type { LessonPosition } from '../../state/store';
 import type { TimelineChange } from '../../state/timeline';
 import { fmtShare } from '../loop/loopLabels';
 import { fmtIndex, fmtInt, fmtPct, fmtPctTick } from '../views/format';
@@ -77,6 +78,18 @@ export function bucketLabels(params: Params): [string, string, string] {
 function listenersAndSongs(run: LessonRun): string {
   const songs = run.initial?.songs ?? run.params.songs;
   return `${fmtInt(run.params.users)} listeners, ${fmtInt(songs)} songs.`;
+}
+
+/**
+ * What exploring costs, in the run's own terms. No view charts how relevant the shown songs are (the
+ * mean relevance), so the price is told by the rule the run explores with (its ε, as the chapter text
+ * gives it) rather than as a number the student could not find on the highlighted chart.
+ */
+function explorationPrice(params: Params): string {
+  if (params.exploration === 'epsilon')
+    return ` The price: ${fmtPctTick(params.epsilon)} of slots now go to songs drawn at random, blind to the listener\u2019s taste, instead of the songs the ranker rates best.`;
+  if (params.exploration === 'none') return '';
+  return ' The price: some slots go to songs the ranker is still unsure about instead of the songs it rates best.';
 }
 
 export const LOOPS_LESSON: readonly Chapter[] = [
@@ -233,10 +246,11 @@ export const LOOPS_LESSON: readonly Chapter[] = [
         const before = rowAt(run, 39);
         const last = rowAt(run, checkpoint);
         if (!before || !last) return null;
-        const cost = last.meanRelevance === null || before.meanRelevance === null ? '' : ` Mean relevance of a shown song went from ${fmtIndex(before.meanRelevance)} to ${fmtIndex(last.meanRelevance)}: exploring has a cost.`;
         return {
           correct: direction(before.aggregateDiversity, last.aggregateDiversity, 0.1 * before.aggregateDiversity),
-          why: `Step 39 showed ${fmtInt(before.aggregateDiversity)} distinct songs; step ${checkpoint} showed ${fmtInt(last.aggregateDiversity)}.${cost}`,
+          why:
+            `\u201cDistinct songs shown\u201d went from ${fmtInt(before.aggregateDiversity)} at step 39 to ${fmtInt(last.aggregateDiversity)} at step ${checkpoint}.` +
+            explorationPrice(run.params),
         };
       },
     },
@@ -277,3 +291,11 @@ export const LOOPS_LESSON: readonly Chapter[] = [
 
 /** Lessons by the name `?lesson=` takes. */
 export const LESSONS: Readonly<Record<string, readonly Chapter[]>> = { loops: LOOPS_LESSON };
+
+/** The chapter a lesson position shows (a number out of range shows the nearest chapter), or null for an unknown lesson. */
+export function chapterAt(lesson: LessonPosition | null): { readonly chapters: readonly Chapter[]; readonly index: number; readonly chapter: Chapter } | null {
+  const chapters = lesson ? LESSONS[lesson.name] : undefined;
+  if (!lesson || !chapters || chapters.length === 0) return null;
+  const index = Math.min(Math.max(lesson.chapter, 1), chapters.length) - 1;
+  return { chapters, index, chapter: chapters[index]! };
+}

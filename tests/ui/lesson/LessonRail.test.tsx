@@ -102,6 +102,25 @@ describe('LessonRail', () => {
     for (const title of quoted) expect(screen.getByRole('heading', { name: title })).toBeTruthy();
   });
 
+  it('in chapter 6, quotes only what its highlighted view shows: a chart of the diversity view by its title, its values, and the run\u2019s ε', () => {
+    const chapter = LOOPS_LESSON[5]!;
+    expect(chapter.focus).toBe('diversity');
+    // Hand-made rows: 138 distinct songs a step before exploration starts at step 40, 845 after; the
+    // mean relevance of a shown song falls from 0.53 to 0.50, a number no view charts.
+    const rows = Array.from({ length: 100 }, (_, i) => row(i + 1, i + 1 < 40 ? { aggregateDiversity: 138, meanRelevance: 0.526 } : { aggregateDiversity: 845, meanRelevance: 0.497 }));
+    const run = { params: { ...defaultParams(), exploration: 'epsilon' as const, epsilon: 0.1 }, initial, rows };
+    const why = chapter.question!.answer(run, 100)!.why;
+    // Every number is a step, the quoted chart's value at it, or the ε the chapter text quotes too.
+    expect(why.match(/\d+(?:[,.]\d+)*%?/gu)).toEqual(['138', '39', '845', '100', '10%']);
+    expect(chapter.text(run)).toContain('10% of slots');
+    expect(why).not.toMatch(/relevance/iu);
+    const quoted = [...why.matchAll(/\u201c([^\u201d]+)\u201d/gu)].map((m) => m[1]!);
+    expect(quoted).toEqual(['Distinct songs shown']);
+    render(<DiversityView {...props({ rows, steps: 100 })} />);
+    const panel = screen.getByRole('heading', { name: 'Distinct songs shown' }).closest('.vw-panel')!;
+    expect(panel.querySelector('.vw-panel-value')!.textContent).toBe('845 of 6');
+  });
+
   it('on a phone, is one compact card: the question first, the chapter text a tap away, and a way back to the answer', () => {
     const matchMedia = window.matchMedia;
     window.matchMedia = ((query: string) => ({ matches: false, media: query, addEventListener() {}, removeEventListener() {} })) as unknown as typeof window.matchMedia;

@@ -116,12 +116,20 @@ describe('chapter answers', () => {
     });
   });
 
-  it('chapter 6: distinct songs just before the switch against the checkpoint, with the relevance cost', () => {
-    const run = runOf(rows(100, (t) => (t < 40 ? { aggregateDiversity: 138, meanRelevance: 0.526 } : { aggregateDiversity: 845, meanRelevance: 0.497 })));
-    expect(LOOPS_LESSON[5]!.question!.answer(run, 100)).toEqual({
+  it('chapter 6: distinct songs just before the switch against the checkpoint, and the price of exploring by the rule the run explores with', () => {
+    // Relevance falls too in these rows, but no chart shows it: the answer must not quote it.
+    const fixture = rows(100, (t) => (t < 40 ? { aggregateDiversity: 138, meanRelevance: 0.526 } : { aggregateDiversity: 845, meanRelevance: 0.497 }));
+    const answer = (over: Partial<typeof params>) => LOOPS_LESSON[5]!.question!.answer(runOf(fixture, { params: { ...params, ...over } }), 100);
+    const rise = '\u201cDistinct songs shown\u201d went from 138 at step 39 to 845 at step 100.';
+    expect(answer({ exploration: 'epsilon', epsilon: 0.1 })).toEqual({
       correct: 'up',
-      why: 'Step 39 showed 138 distinct songs; step 100 showed 845. Mean relevance of a shown song went from 0.53 to 0.50: exploring has a cost.',
+      why: `${rise} The price: 10% of slots now go to songs drawn at random, blind to the listener\u2019s taste, instead of the songs the ranker rates best.`,
     });
+    expect(answer({ exploration: 'epsilon', epsilon: 0.25 })!.why).toContain('The price: 25% of slots');
+    // Switched to Thompson sampling mid-run: the price in its terms, with no ε it does not use.
+    expect(answer({ exploration: 'thompson' })!.why).toBe(`${rise} The price: some slots go to songs the ranker is still unsure about instead of the songs it rates best.`);
+    // Exploration switched off again: no price to tell.
+    expect(answer({ exploration: 'none' })!.why).toBe(rise);
   });
 
   it('chapter 7: the estimate error before and after IPS', () => {
