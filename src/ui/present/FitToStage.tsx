@@ -11,12 +11,11 @@ export const READABLE_SCALE = 20 / 13;
 /** A change of the stage's height within this fraction keeps the current fit, rescaled (see FitToStage). */
 const STAGE_HEIGHT_SLACK = 0.1;
 /**
- * The fit is searched again once the view has settled, this long after its last resize (or at most
- * SETTLE_MAX_MS after it mounted or the stage changed, if it keeps changing): the fit found as a view
- * mounts is for charts not yet drawn, and later checks only rescale it.
+ * The fit is searched again once the view has settled, this long after its last resize: the fit found
+ * as a view mounts is for charts not yet drawn, and later checks only rescale it. A run playing at
+ * 10 steps/s or faster resizes the view more often, so the search (a long task) waits for a pause.
  */
 const SETTLE_MS = 250;
-const SETTLE_MAX_MS = 1000;
 /** Narrowest layout worth scaling up; a narrower stage (a phone) shows the view at its own size. */
 const MIN_LAYOUT_WIDTH = 360;
 /** Stages narrower than this are phones: the view at its own size, scrolled. */
@@ -102,7 +101,6 @@ export function FitToStage({ children }: { children: React.ReactNode }) {
     /** Whether the fit was searched once the view settled (since it mounted or the stage last changed). */
     let settled = false;
     let settleTimer: ReturnType<typeof setTimeout> | undefined;
-    let unsettledSince = 0;
     /**
      * A full search on mount, when the stage changed, and once the view settles; otherwise a check of
      * the current fit: the view's numbers change on every step and the stage's height moves a little
@@ -149,15 +147,8 @@ export function FitToStage({ children }: { children: React.ReactNode }) {
       setFit((old) => (old.width === next.width && old.compact === next.compact && next.scale >= old.scale && next.scale - old.scale < 0.01 ? old : next));
       if (settle) settled = true;
       if (settled) return;
-      // Debounced, but not past SETTLE_MAX_MS: a view opened while the run plays changes on every step.
-      const now = performance.now();
-      if (settleTimer === undefined) unsettledSince = now;
       clearTimeout(settleTimer);
-      const wait = Math.max(0, Math.min(SETTLE_MS, unsettledSince + SETTLE_MAX_MS - now));
-      settleTimer = setTimeout(() => {
-        settleTimer = undefined;
-        measure(true);
-      }, wait);
+      settleTimer = setTimeout(() => measure(true), SETTLE_MS);
     };
     measure();
     // Without ResizeObserver (jsdom) the first fit stays.
