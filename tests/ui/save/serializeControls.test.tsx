@@ -2,34 +2,9 @@
 // A saved picture shows the chart, not the page's controls: radio groups, selects, buttons and popovers
 // stay out, a chosen option is stated in words instead, and the card is measured with the controls
 // out of its flow, so they leave no blank band; a glossary word in the text stays a word.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FontMetrics } from '../../../src/ui/save/fontMetrics';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { serializeView } from '../../../src/ui/save/serializeView';
-
-/** Fixed metrics: 7 px per character, baseline 12 px below a box's top. */
-const metrics: FontMetrics = { width: (text) => text.length * 7, baseline: () => 12 };
-
-type Rect = readonly [left: number, top: number, width: number, height: number];
-
-/** jsdom has no layout: give the element the box a browser would, asked afresh on every read. */
-function place(el: Element, rect: Rect | (() => Rect)) {
-  const box = () => {
-    const [left, top, width, height] = typeof rect === 'function' ? rect() : rect;
-    return {
-      left,
-      top,
-      width,
-      height,
-      right: left + width,
-      bottom: top + height,
-      x: left,
-      y: top,
-      toJSON: () => ({}),
-    } as DOMRect;
-  };
-  el.getBoundingClientRect = box;
-  el.getClientRects = () => [box()] as unknown as DOMRectList;
-}
+import { clearLayout, fakeTextRects, metrics, parse, place } from './fakeLayout';
 
 const byId = (id: string) => document.getElementById(id)!;
 const shown = (id: string) => getComputedStyle(byId(id)).display !== 'none';
@@ -101,33 +76,8 @@ function card(): HTMLElement {
   return byId('card');
 }
 
-beforeEach(() => {
-  // Text ranges: 8 px per character from x = 120, 4 px below the top of the element that holds them.
-  Object.defineProperty(Range.prototype, 'getClientRects', {
-    configurable: true,
-    value(this: Range) {
-      const holder = this.startContainer.parentElement!.getBoundingClientRect();
-      const top = holder.top + 4;
-      const left = 120 + this.startOffset * 8;
-      const width = (this.endOffset - this.startOffset) * 8;
-      return [
-        { left, top, width, height: 18, right: left + width, bottom: top + 18, x: left, y: top },
-      ];
-    },
-  });
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  delete (Range.prototype as Partial<Range>).getClientRects;
-  document.head.innerHTML = '';
-  document.body.innerHTML = '';
-});
-
-function parse(svg: string): Document {
-  const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
-  expect(doc.querySelector('parsererror')).toBeNull();
-  return doc;
-}
+beforeEach(() => fakeTextRects(120));
+afterEach(clearLayout);
 
 const texts = (doc: Document) => [...doc.querySelectorAll('text')].map((t) => t.textContent);
 const textAt = (doc: Document, content: string) => {

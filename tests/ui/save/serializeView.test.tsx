@@ -3,28 +3,8 @@
 // stay out, canvases become images, HTML text lands where the layout put it, and the caption follows
 // the content, however tall the card is stretched.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FontMetrics } from '../../../src/ui/save/fontMetrics';
 import { serializeView } from '../../../src/ui/save/serializeView';
-
-/** Fixed metrics: 7 px per character, baseline 12 px below a box's top. */
-const metrics: FontMetrics = { width: (text) => text.length * 7, baseline: () => 12 };
-
-/** jsdom has no layout: give the elements the boxes a browser would. */
-function place(el: Element, left: number, top: number, width: number, height: number) {
-  const rect = {
-    left,
-    top,
-    width,
-    height,
-    right: left + width,
-    bottom: top + height,
-    x: left,
-    y: top,
-    toJSON: () => ({}),
-  } as DOMRect;
-  el.getBoundingClientRect = () => rect;
-  el.getClientRects = () => [rect] as unknown as DOMRectList;
-}
+import { clearLayout, fakeTextRects, metrics, parse, place } from './fakeLayout';
 
 function card(): HTMLElement {
   document.head.innerHTML = `<style>
@@ -51,47 +31,24 @@ function card(): HTMLElement {
     </section>`;
   const el = document.getElementById('card')!;
   // 260 px tall: as a grid row stretches a card to its neighbour's height, far below its content.
-  place(el, 100, 200, 300, 260);
+  place(el, [100, 200, 300, 260]);
   // Below the content, taking room but painting nothing: a hint kept in the layout, an empty spacer.
-  place(document.getElementById('hint')!, 122, 380, 200, 20);
-  place(document.getElementById('spacer')!, 122, 400, 256, 40);
-  place(document.getElementById('title')!, 122, 220, 200, 26);
-  place(document.getElementById('verdict')!, 122, 250, 256, 30);
-  place(document.getElementById('chart')!, 122, 290, 100, 50);
-  place(document.getElementById('wall')!, 122, 350, 40, 20);
+  place(document.getElementById('hint')!, [122, 380, 200, 20]);
+  place(document.getElementById('spacer')!, [122, 400, 256, 40]);
+  place(document.getElementById('title')!, [122, 220, 200, 26]);
+  place(document.getElementById('verdict')!, [122, 250, 256, 30]);
+  place(document.getElementById('chart')!, [122, 290, 100, 50]);
+  place(document.getElementById('wall')!, [122, 350, 40, 20]);
   return el;
 }
 
 beforeEach(() => {
-  // Text ranges: 8 px per character from x = 122, on the line of the element that holds them.
-  // jsdom's Range has no getClientRects at all, so it is defined here (and removed after each test).
-  Object.defineProperty(Range.prototype, 'getClientRects', {
-    configurable: true,
-    value(this: Range) {
-      const top = (this.startContainer.parentElement?.getBoundingClientRect().top ?? 0) + 4;
-      const left = 122 + this.startOffset * 8;
-      const width = (this.endOffset - this.startOffset) * 8;
-      return [
-        { left, top, width, height: 18, right: left + width, bottom: top + 18, x: left, y: top },
-      ];
-    },
-  });
+  fakeTextRects(122);
   vi.spyOn(HTMLCanvasElement.prototype, 'toDataURL').mockReturnValue(
     'data:image/png;base64,iVBORw0KGgo=',
   );
 });
-afterEach(() => {
-  vi.restoreAllMocks();
-  delete (Range.prototype as Partial<Range>).getClientRects;
-  document.head.innerHTML = '';
-  document.body.innerHTML = '';
-});
-
-function parse(svg: string): Document {
-  const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
-  expect(doc.querySelector('parsererror')).toBeNull();
-  return doc;
-}
+afterEach(clearLayout);
 
 describe('serializeView', () => {
   it('is a standalone SVG as wide as the card, ending one caption line under its content', () => {
@@ -223,7 +180,7 @@ describe('serializeView', () => {
     const note = document.createElement('p');
     note.textContent = 'Footnote';
     el.append(note);
-    place(note, 122, 390, 256, 26);
+    place(note, [122, 390, 256, 26]);
     const doc = parse(serializeView(el, { caption: 'c', metrics }).svg);
     expect(doc.querySelector('g.caption line')!.getAttribute('y1')).toBe(String(212 + 16 + 0.5));
   });
