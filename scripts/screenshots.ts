@@ -211,15 +211,15 @@ async function compareShots(browser: Browser, url: string) {
     await tidy(page);
     await shoot(page, `compare-${tag}`, false);
     if (!size.phone) await shoot(page, `compare-${tag}-full`, true);
-    // The spread at one size is enough to show the bands; it takes the longest.
-    if (size.width === 1920) {
+    // The spread on the largest screen and on a phone (it takes the longest).
+    if (size.width === 1920 || size.phone) {
       await page.getByRole('button', { name: 'Spread over 10 seeds' }).click();
       await expect(page.getByTestId('seeds-status')).toHaveText('40 runs over 10 seeds', { timeout: 180_000 });
       await page.waitForTimeout(500);
       await tidy(page);
       await page.locator('.compare-charts').evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await shoot(page, `compare-seeds-${tag}`, false);
-      await shoot(page, `compare-seeds-${tag}-full`, true);
+      if (!size.phone) await shoot(page, `compare-seeds-${tag}-full`, true);
     }
 
     await page.goto(`${url}?page=worlds&worlds=8&baseline=random-baseline`);
