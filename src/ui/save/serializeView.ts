@@ -1,6 +1,6 @@
 // Turns a view card as drawn on screen into one standalone SVG: its HTML text and boxes, its SVG charts with
 // inlined styles, its canvases as images, and the run's caption right under its content.
-import { wrapCaption } from './caption';
+import { drawCaption } from './captionBlock';
 import { controlKind } from './controls';
 import { firstColor, isPainted, px, resolveVars, splitAlpha } from './cssValues';
 import { drawHeldBack } from '../views/canvas';
@@ -11,16 +11,6 @@ import { layOutForSaving } from './saveLayout';
 import { NUMERIC_RULES, inlineSvgStyles, numericClass } from './svgStyles';
 import { XLINK_NS, num, svgElement } from './svgBuild';
 import { groupLines, placedWords } from './textLines';
-
-/** Caption type: small, like a figure credit, but still readable when the picture is projected. */
-const CAPTION_SIZE = 13;
-const CAPTION_LINE = 18;
-/** From the lowest thing drawn to the caption's rule: about a card's padding, so the caption reads as the picture's own. */
-const CONTENT_GAP = 16;
-/** From the rule to the caption's first line. */
-const CAPTION_GAP = 10;
-/** Under the caption's last line. */
-const CAPTION_BOTTOM = 12;
 
 export interface SerializeOptions {
   /** The line(s) of text under the picture, e.g. "The loop forms · seed 42 · step 60". */
@@ -289,38 +279,10 @@ function serializeLaidOut(card: HTMLElement, options: SerializeOptions): Seriali
   root.append(content);
   drawElement(card, walk, content, true);
 
-  // The caption: a thin rule a gap under the content, then the text in the card's muted colour,
-  // wrapped to the card's padding.
   const contentBottom = Number.isFinite(walk.extent.bottom) ? Math.ceil(walk.extent.bottom) : 0;
-  const ruleY = contentBottom + CONTENT_GAP;
-  const font = `normal 400 ${CAPTION_SIZE}px ${family}`;
   const pad = (cardStyle && px(cardStyle.paddingLeft)) || 16;
-  const lines = wrapCaption(options.caption, width - 2 * pad, (line) => metrics.width(line, font));
-  const height = ruleY + CAPTION_GAP + lines.length * CAPTION_LINE + CAPTION_BOTTOM;
-
-  const muted = resolveVars('var(--muted, #5a6375)', card);
-  const rule = resolveVars('var(--line, #dde2ea)', card);
-  const caption = svgElement(doc, 'g', {
-    class: 'caption',
-    fill: muted,
-    'font-size': CAPTION_SIZE,
-  });
-  caption.append(
-    svgElement(doc, 'line', {
-      x1: pad,
-      x2: width - pad,
-      y1: ruleY + 0.5,
-      y2: ruleY + 0.5,
-      stroke: rule,
-    }),
-  );
-  const first = ruleY + CAPTION_GAP + metrics.baseline(font, CAPTION_LINE);
-  lines.forEach((line, i) => {
-    const text = svgElement(doc, 'text', { x: pad, y: first + i * CAPTION_LINE });
-    text.textContent = line;
-    caption.append(text);
-  });
-  root.append(caption);
+  const { group, height } = drawCaption(card, options.caption, { top: contentBottom, width, pad, family, metrics });
+  root.append(group);
 
   for (const el of [root, backdrop]) {
     el.setAttribute('width', num(width));
