@@ -112,7 +112,7 @@ export function FitToStage({ children }: { children: React.ReactNode }) {
       measuring = true;
       const { clientWidth: w, clientHeight: h } = s;
       const stageMoved = w !== searched.w || Math.abs(h - searched.h) > STAGE_HEIGHT_SLACK * searched.h;
-      if (stageMoved && settled) settled = false;
+      if (stageMoved) settled = false;
       const search = !current.current || stageMoved || settle;
       const [renderedWidth, renderedCompact] = [el.style.width, el.dataset.compact];
       // Charts keep their height at any width (they are drawn again at the width they get), but until
