@@ -117,19 +117,25 @@ export function FitToStage({ children }: { children: React.ReactNode }) {
       const [renderedWidth, renderedCompact] = [el.style.width, el.dataset.compact];
       // Charts keep their height at any width (they are drawn again at the width they get), but until
       // then a chart's SVG scales with its box: pinned to its height, each layout tried measures the
-      // height the view will have at that width.
+      // height the view will have at that width. Pinned only once a layout other than the rendered one
+      // is tried: a check of the rendered fit (every step of a run) reads the layout the frame already
+      // made, where pinning every chart's SVG cost a second layout of the whole view (~20 ms).
       const shown = el.getBoundingClientRect().width / Math.max(1, el.offsetWidth) || 1;
       const svgs = [...el.querySelectorAll<SVGSVGElement>('svg[width="100%"]')];
       const heights = svgs.map((svg) => svg.getBoundingClientRect().height / shown);
-      const pinned = svgs.map((svg, i) => {
-        const height = svg.style.height;
-        svg.style.height = `${heights[i]}px`;
-        return () => (svg.style.height = height);
-      });
+      let unpin = null as (() => void) | null;
+      const pin = () => {
+        const kept = svgs.map((svg) => svg.style.height);
+        svgs.forEach((svg, i) => (svg.style.height = `${heights[i]}px`));
+        return () => svgs.forEach((svg, i) => (svg.style.height = kept[i]!));
+      };
+      const rendered = (width: number, compact: CompactLevel) => `${width}px` === renderedWidth && String(compact) === renderedCompact;
       const next = fitToStage(
         w,
         h,
         (width, compact) => {
+          if (!unpin && rendered(width, compact)) return el.offsetHeight;
+          unpin ??= pin();
           el.style.width = `${width}px`;
           el.dataset.compact = String(compact);
           return el.offsetHeight;
@@ -137,10 +143,12 @@ export function FitToStage({ children }: { children: React.ReactNode }) {
         search ? undefined : (current.current ?? undefined),
       );
       if (search) searched = { w, h };
-      // Back to what React rendered, until it renders the new fit.
-      for (const unpin of pinned) unpin();
-      el.style.width = renderedWidth;
-      el.dataset.compact = renderedCompact;
+      if (unpin) {
+        // Back to what React rendered, until it renders the new fit.
+        unpin();
+        el.style.width = renderedWidth;
+        el.dataset.compact = renderedCompact;
+      }
       measuring = false;
       current.current = next;
       // A change of scale under 1% keeps the old one, unless the old one no longer fits.
