@@ -17,6 +17,7 @@ import { ListenerStrip } from './listener/ListenerStrip';
 import { LoopDiagram } from './loop/LoopDiagram';
 import { ErrorBanner, Notices } from './Notices';
 import { PresentMode } from './present/PresentMode';
+import { followFocusModality } from './spaceKey';
 import { useAppStore, useAppStoreApi } from './storeContext';
 import { Transport } from './Transport';
 import { ViewGrid } from './ViewGrid';
@@ -51,6 +52,8 @@ export function App() {
   const page = useAppStore((s) => s.page);
   const { toggle, sheet } = useParameterSheet(!controlsHidden);
   usePresentKey();
+  // Space after a click plays (spaceKey.ts): the page notes whether a pointer or Tab last moved focus.
+  useEffect(() => followFocusModality(document), []);
   if (page !== 'explore') {
     return (
       <div className="app app-page">

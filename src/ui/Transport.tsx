@@ -1,15 +1,15 @@
 // The transport bar: play/pause, step, step ×10, reset, speed, and where the run is; on narrow
 // screens also the Settings button that opens the parameter sheet. Two compact rows on a phone.
-// Keyboard: Space plays or pauses, → steps, R resets, unless focus is in a field that needs the key.
+// Keyboard: Space plays or pauses, → steps, R resets, unless focus is in a field that needs the key
+// (or on a control the keyboard reached: see spaceKey.ts).
 import { useEffect, useRef } from 'react';
 import { SPEED_MAX, SPEED_MIN, type SimulationActions } from '../state/session';
 import type { RunStatus } from '../state/store';
 import type { SheetToggle } from './ControlPanel';
+import { spaceBelongsTo } from './spaceKey';
 import { useActions, useAppStore } from './storeContext';
 
 const TEXT_INPUTS = new Set(['text', 'number', 'search', 'email', 'url', 'tel', 'password', 'date', 'time']);
-/** Elements that Space activates by itself. */
-const SPACE_TARGETS = new Set(['BUTTON', 'SUMMARY', 'A']);
 
 /** Which shortcut `event` is, or null when it belongs to the focused element (typing, a select, a slider's arrows). */
 export function shortcutFor(event: Pick<KeyboardEvent, 'key' | 'target' | 'ctrlKey' | 'metaKey' | 'altKey' | 'defaultPrevented'>): 'toggle' | 'step' | 'reset' | null {
@@ -21,8 +21,7 @@ export function shortcutFor(event: Pick<KeyboardEvent, 'key' | 'target' | 'ctrlK
   switch (event.key) {
     case ' ':
     case 'Spacebar':
-      if (SPACE_TARGETS.has(tag) || inputType === 'checkbox' || inputType === 'radio' || target?.getAttribute('role') === 'button') return null;
-      return 'toggle';
+      return spaceBelongsTo(target) ? null : 'toggle';
     case 'ArrowRight':
       return inputType === 'range' ? null : 'step';
     case 'r':

@@ -113,6 +113,15 @@ test('present mode: P, the arrows and Esc; a link opens it; chart text is at lea
   // The mitigation chips switch live, without the panel.
   await present.getByRole('button', { name: 'ε 10%' }).click();
   await expect(present.getByRole('button', { name: 'ε 10%' })).toHaveAttribute('aria-pressed', 'true');
+  // Space after clicking a chip plays and pauses (the clicked chip keeps focus but not the key), and the
+  // chip is not pressed again: still one live change.
+  const play = present.getByRole('button', { name: /^(Play|Pause)$/ });
+  await page.keyboard.press('Space');
+  await expect(play).toHaveText('Pause');
+  await page.keyboard.press('Space');
+  await expect(play).toHaveText('Play');
+  await expect(present.getByRole('button', { name: 'ε 10%' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page).toHaveURL(/at=\d+:exploration=epsilon[^:]*$/);
   await page.keyboard.press('Escape');
   await expect(present).toHaveCount(0);
   await expect(page).not.toHaveURL(/present=/);

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defaultParams } from '../../src/engine';
 import { createAppStore } from '../../src/state/store';
 import { StoreProvider } from '../../src/ui/storeContext';
+import { followFocusModality } from '../../src/ui/spaceKey';
 import { Transport, shortcutFor } from '../../src/ui/Transport';
 import { renderWith, small, stubActions, wiredSession } from './helpers';
 
@@ -134,6 +135,37 @@ describe('Transport', () => {
     // A phone shows "×10" and "10/s"; the names and the full text stay the same.
     expect(screen.getByRole('button', { name: 'Step ×10' }).textContent).toBe('Step ×10');
     expect(document.querySelector('.speed-value')!.textContent).toBe(`${store.getState().speed} steps/s`);
+  });
+
+  it('plays on Space after a click left focus on a button (a chip), and gives Space back to the button after Tab', () => {
+    const stop = followFocusModality(document);
+    try {
+      const actions = stubActions();
+      renderWith(
+        <>
+          <button type="button">chip</button>
+          <Transport />
+        </>,
+        ready(),
+        actions,
+      );
+      const chip = screen.getByRole('button', { name: 'chip' });
+      fireEvent.pointerDown(chip);
+      chip.focus();
+      fireEvent.click(chip);
+      const space = new KeyboardEvent('keydown', { key: ' ', bubbles: true, cancelable: true });
+      chip.dispatchEvent(space);
+      expect(actions.togglePlay).toHaveBeenCalledTimes(1);
+      // The key's default is cancelled, so the chip is not pressed again on key-up.
+      expect(space.defaultPrevented).toBe(true);
+
+      // Tab moves focus by keyboard: Space on the button it reaches is the button's again.
+      fireEvent.keyDown(chip, { key: 'Tab' });
+      fireEvent.keyDown(chip, { key: ' ' });
+      expect(actions.togglePlay).toHaveBeenCalledTimes(1);
+    } finally {
+      stop();
+    }
   });
 
   it('classifies shortcuts without a DOM event', () => {

@@ -1,5 +1,6 @@
 // Present mode: one view fills the screen for a projector, with what changed since the start and the strategy bar.
 import { useEffect, useRef, type ComponentType } from 'react';
+import { spaceBelongsTo } from '../spaceKey';
 import { StrategyBar } from '../strategy/StrategyBar';
 import { useActions, useAppStore } from '../storeContext';
 import { VIEWS, type ViewEntry } from '../views';
@@ -75,7 +76,7 @@ export function PresentMode() {
       if (event.key === 'ArrowRight') setPresent(PRESENT_VIEWS[(index + 1) % n]!.id);
       else if (event.key === 'ArrowLeft') setPresent(PRESENT_VIEWS[(index + n - 1) % n]!.id);
       else if (event.key === 'Escape' || event.key === 'p' || event.key === 'P') setPresent(null);
-      else if (event.key === ' ' && !(target && ['BUTTON', 'A', 'SUMMARY'].includes(target.tagName))) actions.togglePlay();
+      else if (event.key === ' ' && !spaceBelongsTo(target)) actions.togglePlay();
       else return;
       event.preventDefault();
     };
