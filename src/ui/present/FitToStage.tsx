@@ -8,6 +8,12 @@ import { useLayoutEffect, useRef, useState } from 'react';
 export const TARGET_SCALE = 1.8;
 /** The least scale at which 13 px chart text (the axes' ticks) is 20 px: readable from the back of a room. */
 export const READABLE_SCALE = 20 / 13;
+/**
+ * A search sheds small print until the view is readable with this much to spare: a fit found just
+ * readable (at step 0) became unreadable a few steps on as a label wrapped, and the search that
+ * followed shed the explanation mid-run, jumping the view in front of the class.
+ */
+const READABLE_HEADROOM = 1.03;
 /** A change of the stage's height within this fraction keeps the current fit, rescaled (see FitToStage). */
 const STAGE_HEIGHT_SLACK = 0.1;
 /**
@@ -43,7 +49,8 @@ export interface StageFit {
 
 /**
  * The fit of a view on a `w` × `h` stage: the least small print shed and the layout width that give
- * the largest scale (at most TARGET_SCALE), stopping at the first compact level that is readable.
+ * the largest scale (at most TARGET_SCALE), stopping at the first compact level that is readable
+ * with a little to spare (READABLE_HEADROOM).
  * `naturalHeight(width, compact)` lays the view out and measures it (a forced layout each time), in
  * whole pixels: a pixel more is allowed for the rounding.
  *
@@ -83,7 +90,7 @@ export function fitToStage(
       // Not limited by height at this width: a wider layout could only be smaller.
       if (fit.scale >= w / width - 0.001) break;
     }
-    if (best && best.scale >= READABLE_SCALE) break;
+    if (best && best.scale >= READABLE_SCALE * READABLE_HEADROOM) break;
   }
   return best!;
 }

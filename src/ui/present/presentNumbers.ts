@@ -1,6 +1,7 @@
 // The headline numbers of present mode: for each view, what changed from the start of the run to now ("0.19 → 0.93").
 import type { InitialMetrics, StepMetrics } from '../../engine';
-import { fmtIndex, fmtInt, fmtPctTick } from '../views/format';
+import { fmtShare } from '../loop/loopLabels';
+import { fmtIndex, fmtInt } from '../views/format';
 
 /** One headline: a label and its value at the start and now, formatted. */
 export interface ChangeNumber {
@@ -20,21 +21,21 @@ interface Headline {
 }
 
 const gini: Headline = { label: 'Gini of plays', initial: (i) => i.gini, value: (r) => r.gini, format: fmtIndex };
-const top1: Headline = { label: 'Top 1% of songs hold', initial: (i) => i.top1Share, value: (r) => r.top1Share, format: fmtPctTick };
+const top1: Headline = { label: 'Top 1% of songs hold', initial: (i) => i.top1Share, value: (r) => r.top1Share, format: fmtShare };
 const distinct: Headline = { label: 'Distinct songs per step', value: (r) => r.aggregateDiversity, format: fmtInt };
 const alike: Headline = { label: 'Listening alike', value: (r) => r.consumptionHomogenization, format: fmtIndex };
-const headClicks: Headline = { label: 'Clicks on head songs', value: (r) => r.headClickShare, format: fmtPctTick };
+const headClicks: Headline = { label: 'Clicks on head songs', value: (r) => r.headClickShare, format: fmtShare };
 
 const HEADLINES: Readonly<Record<string, readonly Headline[]>> = {
   loop: [distinct, headClicks, gini],
   'rich-get-richer': [gini, top1],
-  'exposure-bias': [{ label: 'Gini of impressions', value: (r) => r.exposureGini, format: fmtIndex }, { label: 'Long-tail share of slots', value: (r) => r.longTailShare, format: fmtPctTick }],
+  'exposure-bias': [{ label: 'Gini of impressions', value: (r) => r.exposureGini, format: fmtIndex }, { label: 'Long-tail share of slots', value: (r) => r.longTailShare, format: fmtShare }],
   'hit-rate': [
-    { label: 'Hit rate, rare songs', value: (r) => r.hitRate.low, format: fmtPctTick },
-    { label: 'Hit rate, popular songs', value: (r) => r.hitRate.high, format: fmtPctTick },
+    { label: 'Hit rate, rare songs', value: (r) => r.hitRate.low, format: fmtShare },
+    { label: 'Hit rate, popular songs', value: (r) => r.hitRate.high, format: fmtShare },
   ],
   diversity: [distinct, alike],
-  'song-wall': [top1, { label: 'Songs ever shown', value: (r) => r.coverage, format: fmtPctTick }],
+  'song-wall': [top1, { label: 'Songs ever shown', value: (r) => r.coverage, format: fmtShare }],
 };
 
 /** The headline changes of view `viewId` for the run so far. */

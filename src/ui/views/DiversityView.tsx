@@ -193,7 +193,7 @@ const DiversityPanel = memo(function DiversityPanel({
 export function DiversityView({ initial, rows, markers, steps, songs, ghost }: ViewProps) {
   const total = songs?.released ?? initial?.songs ?? null;
   const explanation =
-    'A narrowing loop shows here first: fewer distinct songs are recommended, most of the catalog is never shown, the long tail disappears from slates, and listeners get the same slates as each other and as last time.';
+    'A narrowing loop shows here first: fewer distinct songs are recommended each step, most of the catalog stops being shown, the long tail disappears from slates, and listeners get the same slates as each other and as last time.';
   if (!initial && rows.length === 0)
     return (
       <ViewCard title={DIVERSITY_TITLE} explanation={explanation}>

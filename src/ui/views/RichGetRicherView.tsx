@@ -24,7 +24,7 @@ export const RICH_TITLE = 'Rich get richer: plays pile up on a few songs';
 
 const EXPLANATION = (
   <>
-    Popular songs are ranked first, get clicked more and so become more popular. A steep rank curve,
+    A ranker that puts popular songs first gets them clicked more, and so they become more popular. A steep rank curve,
     a deep <GlossaryTerm term="lorenz">Lorenz</GlossaryTerm> bow and a rising{' '}
     <GlossaryTerm term="gini">Gini</GlossaryTerm> all say the same thing: attention is
     concentrating.

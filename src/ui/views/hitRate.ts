@@ -56,7 +56,7 @@ export function hitRateVerdict(
     return {
       kind: 'ok',
       sentence:
-        'No popularity gap, but the system finds almost none of listeners’ best songs in either bucket.',
+        'No popularity gap, but the system finds almost none of listeners’ best songs, rarely played or popular.',
     };
   return {
     kind: 'ok',

@@ -43,6 +43,12 @@ describe('fitToStage', () => {
     expect(fitToStage(1920, 1300, (_, compact) => byCompact[compact]!)).toEqual({ width: 1066, scale: 1300 / 801, compact: 1 });
   });
 
+  it('sheds one level more when a level is only just readable, so a label that wraps later does not make it unreadable', () => {
+    // Level 0: 900 / 581 = 1.549, readable (1.538) but within 3% of it; level 1: 900 / 541 = 1.664.
+    const byCompact = [580, 540, 500];
+    expect(fitToStage(1920, 900, (_, compact) => byCompact[compact]!)).toEqual({ width: 1066, scale: 900 / 541, compact: 1 });
+  });
+
   it('after a change of content, measures the current fit once and keeps it while it is readable', () => {
     const asked: [number, number][] = [];
     const fit = fitToStage(1920, 840, (width, compact) => {

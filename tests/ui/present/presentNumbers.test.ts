@@ -12,6 +12,19 @@ describe('changeNumbers', () => {
     ]);
   });
 
+  it('never rounds a share that is not all or none to 100% or 0% (the loop diagram says 99.9%)', () => {
+    const numbers = changeNumbers('hit-rate', initial, [
+      row(1, { hitRate: { low: 0.012, mid: 0.1, high: 0.9996 } }),
+      row(2, { hitRate: { low: 0.004, mid: 0.1, high: 1 } }),
+    ]);
+    expect(numbers).toEqual([
+      { label: 'Hit rate, rare songs', from: '1%', to: '0.4%', fromStep: 1 },
+      { label: 'Hit rate, popular songs', from: '>99.9%', to: '100%', fromStep: 1 },
+    ]);
+    expect(changeNumbers('loop', initial, [row(1, { headClickShare: 0.999 })])[1]).toMatchObject({ to: '99.9%' });
+    expect(changeNumbers('loop', initial, [row(1, { headClickShare: 0 })])[1]).toMatchObject({ to: '0%' });
+  });
+
   it('reads slate metrics from the first step that has them', () => {
     const numbers = changeNumbers('diversity', initial, [
       row(1, { aggregateDiversity: 1656, consumptionHomogenization: null }),
