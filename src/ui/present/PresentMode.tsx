@@ -1,8 +1,8 @@
 // Present mode: one view fills the screen for a projector, with what changed since the start and the strategy bar.
 import { useEffect, useRef, type ComponentType } from 'react';
-import { spaceBelongsTo } from '../spaceKey';
 import { StrategyBar } from '../strategy/StrategyBar';
 import { useActions, useAppStore } from '../storeContext';
+import { shortcutFor } from '../Transport';
 import { VIEWS, type ViewEntry } from '../views';
 import type { ViewProps } from '../views/types';
 import { ViewGrid } from '../ViewGrid';
@@ -69,6 +69,13 @@ export function PresentMode() {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      // Space is play/pause by the page's one rule (Transport's shortcutFor): a radio button clicked in
+      // the view leaves Space to play, as on the page.
+      if (shortcutFor(event) === 'toggle') {
+        actions.togglePlay();
+        event.preventDefault();
+        return;
+      }
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
       const target = event.target as HTMLElement | null;
       if (target && (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.isContentEditable)) return;
@@ -76,7 +83,6 @@ export function PresentMode() {
       if (event.key === 'ArrowRight') setPresent(PRESENT_VIEWS[(index + 1) % n]!.id);
       else if (event.key === 'ArrowLeft') setPresent(PRESENT_VIEWS[(index + n - 1) % n]!.id);
       else if (event.key === 'Escape' || event.key === 'p' || event.key === 'P') setPresent(null);
-      else if (event.key === ' ' && !spaceBelongsTo(target)) actions.togglePlay();
       else return;
       event.preventDefault();
     };

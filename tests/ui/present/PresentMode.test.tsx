@@ -7,6 +7,7 @@ import { createAppStore, type AppStore } from '../../../src/state/store';
 import { LoopDiagram } from '../../../src/ui/loop/LoopDiagram';
 import { STYLES } from '../../../src/ui/loop/loopStyle';
 import { PresentMode, PRESENT_VIEWS } from '../../../src/ui/present/PresentMode';
+import { followFocusModality } from '../../../src/ui/spaceKey';
 import { initial, late, stepOne } from '../loop/fixtures';
 import { renderWith, stubActions } from '../helpers';
 
@@ -48,6 +49,28 @@ describe('PresentMode', () => {
     expect(store.getState().present).toBe('loop');
     fireEvent.keyDown(window, { key: 'Escape' });
     expect(store.getState().present).toBeNull();
+  });
+
+  it('plays on Space after a click on a chip or a radio button in the view; a radio reached by Tab keeps Space', () => {
+    const stop = followFocusModality(document);
+    try {
+      const { actions } = setup('hit-rate');
+      const chip = screen.getByRole('button', { name: 'ε 10%' });
+      fireEvent.pointerDown(chip);
+      chip.focus();
+      fireEvent.keyDown(chip, { key: ' ' });
+      expect(actions.togglePlay).toHaveBeenCalledTimes(1);
+      const radio = screen.getByRole('radio', { name: /before step 1/ });
+      fireEvent.pointerDown(radio);
+      radio.focus();
+      fireEvent.keyDown(radio, { key: ' ' });
+      expect(actions.togglePlay).toHaveBeenCalledTimes(2);
+      fireEvent.keyDown(radio, { key: 'Tab' });
+      fireEvent.keyDown(radio, { key: ' ' });
+      expect(actions.togglePlay).toHaveBeenCalledTimes(2);
+    } finally {
+      stop();
+    }
   });
 
   it('draws the loop on a stage of its own (it fills the stage itself), not a scaled one', () => {
