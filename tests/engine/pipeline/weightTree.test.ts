@@ -143,8 +143,10 @@ describe('WeightTree', () => {
       const weights = Array.from({ length: n }, () => Math.floor(rng() * 9)); // integers: exact sums
       const tree = treeOf(weights);
       const left = [...weights];
-      // 30 removals crosses the switch from shifting over removed items to the tree; check each step.
-      for (let r = 0; r < 30; r++) {
+      // 36 removals (or every item with weight) cross the switch from shifting over removed items
+      // (up to 32) to the tree; check each step.
+      const removals = Math.min(36, weights.filter((w) => w > 0).length);
+      for (let r = 0; r < removals; r++) {
         const j = tree.draw(rng());
         expect(j).toBeGreaterThanOrEqual(0);
         tree.remove(j);
@@ -161,6 +163,30 @@ describe('WeightTree', () => {
       expect(drawsOn(tree, us)).toEqual(us.map((u) => linearDraw(second, u)));
       tree.restore();
     }
+  });
+
+  it('finds the item among thousands of light ones once the heavy ones are out (crowded buckets of the index)', () => {
+    // 20 heavy items hold 99.97% of the weight: the bucket index gives them nearly every bucket, and
+    // the 3,000 light ones share the few left, hundreds to a bucket. With the heavy ones drawn and
+    // removed, every point lands among the light ones. Integer weights: the sums are exact.
+    const rng = createStream(7, 'recommender', 'weightTree');
+    const n = 3020;
+    const weights = Array.from({ length: n }, () => 1 + Math.floor(rng() * 4));
+    const heavy = Array.from({ length: 20 }, (_, r) => 7 + 151 * r);
+    for (const j of heavy) weights[j] = 2 ** 20;
+    const tree = treeOf(weights);
+    const us = grid(4096); // far more than the draws after which the index is built
+    expect(drawsOn(tree, us)).toEqual(us.map((u) => linearDraw(weights, u)));
+    const left = [...weights];
+    for (const j of heavy) {
+      tree.remove(j);
+      left[j] = 0;
+    }
+    const light = drawsOn(tree, us);
+    expect(light).toEqual(us.map((u) => linearDraw(left, u)));
+    expect(new Set(light).size).toBeGreaterThan(2000);
+    tree.restore();
+    expect(drawsOn(tree, us)).toEqual(us.map((u) => linearDraw(weights, u)));
   });
 
   it('remove sets the weight to 0 and lowers the total; a second remove changes nothing', () => {
