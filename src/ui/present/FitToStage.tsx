@@ -1,5 +1,6 @@
 // Scales a present-mode view to fill the stage: text grows with it, and a view too tall to grow is laid out wider or sheds its small print.
 import { useLayoutEffect, useRef, useState } from 'react';
+import { ScaledToFit } from '../views/scaledToFit';
 
 /**
  * The largest scale present mode draws a view at: chart text is 13 px at scale 1, so about 23 px.
@@ -22,6 +23,18 @@ const STAGE_HEIGHT_SLACK = 0.1;
  * 10 steps/s or faster resizes the view more often, so the search (a long task) waits for a pause.
  */
 const SETTLE_MS = 250;
+/**
+ * A view just shown is searched this long after it mounts, whatever else resizes it: its charts
+ * have drawn by then (their size arrives a frame after they mount), and until then it is hidden,
+ * since the fit found for undrawn charts showed it at half size for a third of a second before it
+ * jumped to its fit, on every change of view.
+ */
+const FIRST_SETTLE_MS = 120;
+/** After that search, the view is shown once QUIET_MS pass without a resize, or this long after it at the latest. */
+const REVEAL_BY_MS = 300;
+const QUIET_MS = 50;
+/** While the view is still hidden, a resize after its search is searched again after this much stillness (no play to disturb). */
+const HIDDEN_SETTLE_MS = 60;
 /** Narrowest layout worth scaling up; a narrower stage (a phone) shows the view at its own size. */
 const MIN_LAYOUT_WIDTH = 360;
 /** Stages narrower than this are phones: the view at its own size, scrolled. */
@@ -100,6 +113,8 @@ export function FitToStage({ children }: { children: React.ReactNode }) {
   const stage = useRef<HTMLDivElement>(null);
   const inner = useRef<HTMLDivElement>(null);
   const [fit, setFit] = useState<StageFit>({ width: 900, scale: 1, compact: 0 });
+  // Without ResizeObserver (jsdom) nothing would reveal it: the first fit is the one shown.
+  const [shown, setShown] = useState(() => typeof ResizeObserver === 'undefined');
   const current = useRef<StageFit | null>(null);
   useLayoutEffect(() => {
     let measuring = false;
@@ -108,6 +123,23 @@ export function FitToStage({ children }: { children: React.ReactNode }) {
     /** Whether the fit was searched once the view settled (since it mounted or the stage last changed). */
     let settled = false;
     let settleTimer: ReturnType<typeof setTimeout> | undefined;
+    /** Revealing: 0 not yet (before the first settled search), 1 waiting for two quiet frames, 2 shown. */
+    let reveal = 0;
+    let quietTimer: ReturnType<typeof setTimeout> | undefined;
+    let revealTimer: ReturnType<typeof setTimeout> | undefined;
+    const show = () => {
+      reveal = 2;
+      clearTimeout(quietTimer);
+      clearTimeout(revealTimer);
+      setShown(true);
+    };
+    /** Whether a search is due once the view settles (it then reveals the view, not the frames before it). */
+    let settlePending = false;
+    /** (Re)starts the quiet time before the reveal: a resize after the search (a chart redrawn at the new width) restarts it. */
+    const awaitQuiet = () => {
+      clearTimeout(quietTimer);
+      quietTimer = setTimeout(() => settlePending || show(), QUIET_MS);
+    };
     /**
      * A full search on mount, when the stage changed, and once the view settles; otherwise a check of
      * the current fit: the view's numbers change on every step and the stage's height moves a little
@@ -157,13 +189,37 @@ export function FitToStage({ children }: { children: React.ReactNode }) {
         el.dataset.compact = renderedCompact;
       }
       measuring = false;
+      // A check that had to shrink the view (it grew: a chart redrawn, a label wrapped) searches again
+      // once the view is still, since the fit only grows back through a search (see setFit below).
+      if (!search && current.current && next.width === current.current.width && next.scale < current.current.scale - 0.01) settled = false;
       current.current = next;
-      // A change of scale under 1% keeps the old one, unless the old one no longer fits.
-      setFit((old) => (old.width === next.width && old.compact === next.compact && next.scale >= old.scale && next.scale - old.scale < 0.01 ? old : next));
-      if (settle) settled = true;
-      if (settled) return;
+      // The same layout keeps its scale when it could grow: by under 1%, or at all between searches.
+      // It shrinks at once (it must fit), but growing waits for a search: a view whose charts redraw
+      // one after another grew for a frame and shrank back (9% at 1280 × 800) as it appeared.
+      setFit((old) => (old.width === next.width && old.compact === next.compact && next.scale >= old.scale && (next.scale - old.scale < 0.01 || !search) ? old : next));
+      if (settle) {
+        settled = true;
+        // This search is the one that was due: no other waits behind it.
+        clearTimeout(settleTimer);
+        settlePending = false;
+      }
+      if (settle && reveal === 0) {
+        reveal = 1;
+        revealTimer = setTimeout(show, REVEAL_BY_MS);
+      }
+      if (reveal === 1) awaitQuiet();
+      // Still hidden, a view that resized after its search (a chart redrawn at the new width) is
+      // searched again once still, and shown after that.
+      if (settled && (settle || reveal !== 1)) return;
       clearTimeout(settleTimer);
-      settleTimer = setTimeout(() => measure(true), SETTLE_MS);
+      settlePending = true;
+      settleTimer = setTimeout(
+        () => {
+          settlePending = false;
+          measure(true);
+        },
+        reveal === 1 ? HIDDEN_SETTLE_MS : SETTLE_MS,
+      );
     };
     measure();
     // Without ResizeObserver (jsdom) the first fit stays.
@@ -171,15 +227,21 @@ export function FitToStage({ children }: { children: React.ReactNode }) {
     const observer = new ResizeObserver(() => measure());
     if (stage.current) observer.observe(stage.current);
     if (inner.current) observer.observe(inner.current);
+    const firstSettle = setTimeout(() => {
+      if (!settled) measure(true);
+    }, FIRST_SETTLE_MS);
     return () => {
       observer.disconnect();
       clearTimeout(settleTimer);
+      clearTimeout(firstSettle);
+      clearTimeout(revealTimer);
+      clearTimeout(quietTimer);
     };
   }, []);
   return (
     <div className="present-stage" ref={stage}>
-      <div className="present-scale" ref={inner} data-compact={fit.compact} style={{ width: fit.width, transform: `scale(${fit.scale})` }}>
-        {children}
+      <div className="present-scale" ref={inner} data-compact={fit.compact} data-shown={shown} style={{ width: fit.width, transform: `scale(${fit.scale})` }}>
+        <ScaledToFit.Provider value={true}>{children}</ScaledToFit.Provider>
       </div>
     </div>
   );

@@ -11,6 +11,7 @@ import {
   type WallLayout,
   type WallPlan,
 } from './songWall';
+import { useScaledToFit } from './scaledToFit';
 import { Tooltip } from './Tooltip';
 import type { SongSnapshot } from './types';
 
@@ -19,8 +20,15 @@ export function gutterWidth(width: number): number {
   return width < 480 ? 34 : 66;
 }
 
+/**
+ * Height the wall fits when a parent scales it to fit (present mode): about the same at every width,
+ * so present mode's fit search measures the height the wall will have at the width it picks.
+ */
+export const SCALED_WALL_HEIGHT = 320;
+
 /** The grid of a wall `width` px wide (labels included) holding `songs`, grouped by genre. */
 export function useWallLayout(songs: SongSnapshot, genres: number, width: number): WallLayout {
+  const scaled = useScaledToFit();
   // Genres never change within a run and songs are only added, so the grid is rebuilt only when
   // the catalog grows, the genre count changes or the wall is resized: not on every snapshot.
   const { genre, released } = songs;
@@ -30,8 +38,9 @@ export function useWallLayout(songs: SongSnapshot, genres: number, width: number
       wallOrder(catalog, genres),
       genreCounts(catalog, genres),
       width - gutterWidth(width),
+      scaled ? SCALED_WALL_HEIGHT : undefined,
     );
-  }, [genre, released, genres, width]);
+  }, [genre, released, genres, width, scaled]);
 }
 
 /** Props of {@link SongWallCanvas}. */

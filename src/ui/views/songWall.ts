@@ -61,23 +61,35 @@ export interface GenreBand {
  * Lays out the songs in `order` (grouped by genre, `counts` per genre) with the largest cell
  * (2–18 px) that fits about width × 0.55·width, kept 220–480 px high (so a phone still gets cells
  * it can point at). Each genre starts on a new row, so genres read as bands whose height shows
- * their size.
+ * their size. With `fixedHeight`, the largest cell (2–18 px) whose rows fit that height, at any
+ * width (see ScaledToFit).
  */
 export function wallLayout(
   order: ArrayLike<number>,
   counts: ArrayLike<number>,
   width: number,
+  fixedHeight?: number,
 ): WallLayout {
   const n = order.length;
   const w = Math.max(40, Math.floor(width));
-  const targetHeight = Math.min(480, Math.max(220, w * 0.55));
-  const pitch = Math.max(
-    2,
-    Math.min(18, Math.floor(Math.sqrt((w * targetHeight) / Math.max(1, n)))),
-  );
+  const rowsAt = (pitch: number) => {
+    const cols = Math.max(1, Math.floor(w / pitch));
+    let rows = 0;
+    for (let g = 0; g < counts.length; g++) rows += Math.ceil(counts[g]! / cols);
+    return rows;
+  };
+  let pitch: number;
+  if (fixedHeight !== undefined) {
+    // The largest cell whose rows (each genre starting a row) fit the height: the wall is then as
+    // high at any width to within a cell.
+    pitch = 18;
+    while (pitch > 2 && rowsAt(pitch) * pitch > fixedHeight) pitch--;
+  } else {
+    const targetHeight = Math.min(480, Math.max(220, w * 0.55));
+    pitch = Math.max(2, Math.min(18, Math.floor(Math.sqrt((w * targetHeight) / Math.max(1, n)))));
+  }
   const cols = Math.max(1, Math.floor(w / pitch));
-  let rows = 0;
-  for (let g = 0; g < counts.length; g++) rows += Math.ceil(counts[g]! / cols);
+  const rows = rowsAt(pitch);
   const slots = new Int32Array(rows * cols).fill(-1);
   const bands: GenreBand[] = [];
   let k = 0;

@@ -115,6 +115,48 @@ describe('FitToStage', () => {
     expect(scaled.querySelector('svg')!.style.height).toBe('');
   });
 
+  it('keeps a view just shown hidden until its fit is searched with its charts drawn, then shows it', () => {
+    const { scaled } = renderStage();
+    expect(scaled.dataset.shown).toBe('false');
+    // The search after mount (120 ms), then 50 ms without a resize.
+    act(() => vi.advanceTimersByTime(150));
+    expect(scaled.dataset.shown).toBe('false');
+    act(() => vi.advanceTimersByTime(30));
+    expect(scaled.dataset.shown).toBe('true');
+  });
+
+  it('shows a view that keeps resizing (a run playing) at most 300 ms after its search', () => {
+    const { scaled } = renderStage();
+    act(() => vi.advanceTimersByTime(120));
+    // A resize every 40 ms: never 50 ms still.
+    for (let t = 0; t < 280; t += 40) {
+      act(() => FakeObserver.all[0]!.fire());
+      act(() => vi.advanceTimersByTime(40));
+      expect(scaled.dataset.shown).toBe('false');
+    }
+    act(() => vi.advanceTimersByTime(40));
+    expect(scaled.dataset.shown).toBe('true');
+  });
+
+  it('does not grow the same layout between searches, only shrink it: no frame grows and shrinks back', () => {
+    const { scaled } = renderStage();
+    act(() => vi.advanceTimersByTime(1000));
+    const settled = scaled.style.transform;
+    // A chart is drawn shorter for a moment: the check keeps the scale.
+    contentHeight = (w) => (560 * 1000) / w;
+    act(() => FakeObserver.all[0]!.fire());
+    expect(scaled.style.transform).toBe(settled);
+    // Taller: it shrinks at once, to fit.
+    contentHeight = (w) => (640 * 1000) / w;
+    act(() => FakeObserver.all[0]!.fire());
+    expect(scaled.style.transform).toBe(`scale(${700 / 646})`);
+    // Back to its height and still: the search that follows grows it back.
+    contentHeight = (w) => (600 * 1000) / w;
+    act(() => FakeObserver.all[0]!.fire());
+    act(() => vi.advanceTimersByTime(300));
+    expect(scaled.style.transform).toBe(settled);
+  });
+
   it('checks the rendered fit on a step without writing a style (a second layout of the whole view)', () => {
     const { scaled, svg } = renderStage();
     const writes = styleWrites(svg);

@@ -55,6 +55,23 @@ describe('song wall', () => {
     expect(big.height).toBeLessThanOrEqual(480 + big.pitch);
   });
 
+  it('with a fixed height, takes the largest cell whose rows fit it, whatever the width (present mode)', () => {
+    // Genres of 10 and 5 songs, 40 px wide, at most 20 px high. 7 px cells: 5 columns, rows 2 + 1,
+    // 21 px: too high. 6 px cells: 6 columns, rows 2 + 1 = 3, 18 px: the largest that fits.
+    const fitted = wallLayout(new Int32Array(15), [10, 5], 40, 20);
+    expect(fitted.pitch).toBe(6);
+    expect(fitted.cols).toBe(6);
+    expect(fitted.height).toBe(18);
+    // A catalog of 2,000 in 8 genres, 600 to 1,200 px wide: 9 px cells, 35 rows, 315 px; 10 px, 29
+    // rows, 290 px; 11 px, 27 rows, 297 px; 12 px, 22 rows, 264 px (13 px would be 26 rows, 338 px).
+    // Without the fixed height the wall follows the width: 315, 468, 525 and 480 px (9, 13, 15 and
+    // 16 px cells aiming at 330, 440, 480 and 480 px).
+    const counts = [400, 350, 300, 280, 250, 200, 120, 100];
+    const widths = [600, 800, 1000, 1200];
+    expect(widths.map((width) => wallLayout(new Int32Array(2000), counts, width, 320).height)).toEqual([315, 290, 297, 264]);
+    expect(widths.map((width) => wallLayout(new Int32Array(2000), counts, width).height)).toEqual([315, 468, 525, 480]);
+  });
+
   it('shades by times shown against an even share, one ramp for every genre', () => {
     const plan = wallPlan(s, layout.slots);
     // One shade per level, whatever the genre: colour means attention only.
