@@ -37,7 +37,7 @@ export const BYTES_PER_SONG_SLOT = 16;
  * keys, song score, live tail, tail order; positional model 8; metrics 18: buckets, head, marks,
  * ever-shown, quality ranks, repeat marks; quality index 4), the default recommender's sampling
  * weights with their copy, prefix sums and bucket index (up to 32; sub-buckets of crowded buckets up
- * to 18 more) and, once a listener has more than 32 songs out, its Fenwick tree with a copy (up to 32 more), and the copies a step makes and drops (sorted counts for the Gini, ranks and keys for the
+ * to 16 more) and, once a listener has more than 32 songs out, its Fenwick tree with a copy (up to 32 more), and the copies a step makes and drops (sorted counts for the Gini, ranks and keys for the
  * rank correlation, a deterministic ranking's sort buffers): 260 with margin, calibrated against
  * measured peaks (table below).
  */

@@ -1,12 +1,11 @@
 // Sampling weights for Plackett–Luce draws without replacement: prefix sums with a bucket index, a Fenwick tree once many items are out.
+import { buildBucketIndex, createBucketIndex, itemAt, type BucketIndex } from './bucketIndex';
 
 /**
  * Removals up to which a draw corrects its point over the removed items rather than using the tree:
  * the re-rankers draw up to 3K = 30 candidates, and up to about 30 the correction was faster.
  */
 const SHIFT_LIMIT = 32;
-/** Items a bucket of the index may span before it gets sub-buckets of its own. */
-const CROWDED = 4;
 /** Draws a build serves by binary search before it builds its bucket index. */
 const INDEX_AFTER_DRAWS = 64;
 
@@ -19,7 +18,7 @@ const INDEX_AFTER_DRAWS = 64;
  * Built in O(n): the prefix sums C_j of the weights as built. A point is looked up by binary
  * search, and once the weights have served INDEX_AFTER_DRAWS draws (one set shared by every
  * listener of a step) through a bucket index that finds the item holding it in O(1) expected time:
- * a bucket per item, and a crowded bucket (more than CROWDED items) sub-buckets per item of its own,
+ * a bucket per item, and a crowded bucket sub-buckets per item of its own (bucketIndex.ts),
  * as the points land among the light items once the heaviest are out of a slate.
  * With few items out (a slate of ten, or a re-ranker's 30 candidates), a draw maps x onto the built prefix sums by adding the
  * weight of every removed item that starts at or below it, y = x + Σ_{r removed, C_r ≤ y} w_r
@@ -35,18 +34,8 @@ export class WeightTree {
   private builtWeight = new Float64Array(0);
   /** Prefix sums of the weights as built: prefix[j] = w_0 + … + w_{j−1}, prefix[n] = the total. */
   private prefix = new Float64Array(1);
-  /** First item of each bucket of width total / buckets, for the lookup of a point. */
-  private bucketStart = new Int32Array(1);
-  private buckets = 1;
-  private bucketScale = 0;
-  private bucketWidth = 0;
-  /**
-   * The sub-buckets of crowded buckets (more than CROWDED items): bucket b's are
-   * subStart[subOffset[b] … subOffset[b + 1]), as many as its items (rounded up to a power of 2),
-   * each holding the first item of its equal share of the bucket's width; none for other buckets.
-   */
-  private subOffset = new Int32Array(2);
-  private subStart = new Int32Array(0);
+  /** The bucket index over the prefix sums, for the lookup of a point (bucketIndex.ts). */
+  private readonly index: BucketIndex = createBucketIndex();
   /** Whether the bucket index is built for the current weights, and the draws served before it. */
   private indexed = false;
   private draws = 0;
@@ -100,51 +89,7 @@ export class WeightTree {
    * worth its O(n) for weights every listener draws from, not for one listener's own.
    */
   private buildIndex(): void {
-    const n = this.size;
-    const total = this.fullTotal;
-    const prefix = this.prefix;
-    // A bucket per item (rounded up to a power of 2): most points fall in a bucket whose first item holds them.
-    let buckets = 1;
-    while (buckets < n) buckets *= 2;
-    if (this.bucketStart.length < buckets) this.bucketStart = new Int32Array(buckets);
-    this.buckets = buckets;
-    this.bucketScale = total > 0 ? buckets / total : 0;
-    const width = total / buckets;
-    this.bucketWidth = width;
-    const bucketStart = this.bucketStart;
-    for (let b = 0, j = 0; b < buckets; b++) {
-      const edge = b * width;
-      while (j < n - 1 && prefix[j + 1]! <= edge) j++;
-      bucketStart[b] = j;
-    }
-    // Once the heaviest songs are out of a slate's draws, the point lands among the light ones, and
-    // at the default policy the top 30 songs hold 99.9% of the weight from step 10 on: a few buckets
-    // hold thousands of songs. Each crowded bucket gets buckets of its own, one per item.
-    if (this.subOffset.length < buckets + 1) this.subOffset = new Int32Array(buckets + 1);
-    const subOffset = this.subOffset;
-    let subTotal = 0;
-    for (let b = 0; b < buckets; b++) {
-      subOffset[b] = subTotal;
-      const items = (b + 1 < buckets ? bucketStart[b + 1]! : n - 1) - bucketStart[b]! + 1;
-      if (items > CROWDED) {
-        let sub = 1;
-        while (sub < items) sub *= 2;
-        subTotal += sub;
-      }
-    }
-    subOffset[buckets] = subTotal;
-    if (this.subStart.length < subTotal) this.subStart = new Int32Array(subTotal);
-    const subStart = this.subStart;
-    for (let b = 0; b < buckets; b++) {
-      const sub = subOffset[b + 1]! - subOffset[b]!;
-      if (sub === 0) continue;
-      const subWidth = width / sub;
-      for (let s = 0, j = bucketStart[b]!; s < sub; s++) {
-        const edge = b * width + s * subWidth;
-        while (j < n - 1 && prefix[j + 1]! <= edge) j++;
-        subStart[subOffset[b]! + s] = j;
-      }
-    }
+    buildBucketIndex(this.index, this.prefix, this.size, this.fullTotal);
     this.indexed = true;
   }
 
@@ -196,21 +141,7 @@ export class WeightTree {
       }
       this.buildIndex();
     }
-    let b = Math.floor(y * this.bucketScale);
-    if (b >= this.buckets) b = this.buckets - 1;
-    const from = this.subOffset[b]!;
-    const sub = this.subOffset[b + 1]! - from;
-    let j: number;
-    if (sub === 0) j = this.bucketStart[b]!;
-    else {
-      let s = Math.floor((y - b * this.bucketWidth) * sub * this.bucketScale);
-      s = s < 0 ? 0 : s >= sub ? sub - 1 : s;
-      j = this.subStart[from + s]!;
-    }
-    // The (sub-)bucket's first item, then a step back where rounding put the point below it, and on.
-    while (j > 0 && prefix[j]! > y) j--;
-    while (j < n - 1 && prefix[j + 1]! <= y) j++;
-    return j;
+    return itemAt(this.index, prefix, n, y);
   }
 
   /** The item holding x in the Fenwick tree of the remaining weights. */
