@@ -104,3 +104,68 @@ test('at 1280×800 the controls stay in one row at the last step, playing or not
   await expect(present.getByRole('button', { name: 'Pause' })).toBeVisible();
   await expectOneRow(present, 'playing on');
 });
+
+/**
+ * Every frame's scale of the present view for `ms` after the key press, as [shown, scale]: the
+ * view is hidden (visibility) until its fit is found with its charts drawn.
+ */
+async function framesAfter(page: Page, key: string, ms: number): Promise<[boolean, number][]> {
+  const sampling = page.evaluate(async (ms) => {
+    const frames: [boolean, number][] = [];
+    const t0 = performance.now();
+    while (performance.now() - t0 < ms) {
+      await new Promise((r) => requestAnimationFrame(r));
+      const el = document.querySelector<HTMLElement>('.present-scale');
+      if (!el) continue;
+      frames.push([el.dataset.shown === 'true', Number(/scale\(([\d.]+)\)/.exec(el.style.transform)?.[1] ?? NaN)]);
+    }
+    return frames;
+  }, ms);
+  await page.keyboard.press(key);
+  return sampling;
+}
+
+test('a view switched to with → appears at its fitted size and keeps it, at 1280×800 and 1920×1080, paused and playing', async ({ page }) => {
+  for (const [width, height] of [[1280, 800], [1920, 1080]] as const) {
+    const present = await openPresent(page, width, height);
+    for (const playing of [false, true]) {
+      if (playing) await present.getByRole('button', { name: 'Play' }).click();
+      for (const view of VIEWS.slice(1)) {
+        const frames = await framesAfter(page, 'ArrowRight', 1200);
+        await expect(page).toHaveURL(new RegExp(`present=${view}`));
+        const label = `${view} at ${width}×${height}${playing ? ', playing' : ''}`;
+        // The first frames are the previous view's, until the new one mounts, hidden.
+        const mounted = frames.findIndex(([isShown]) => !isShown);
+        expect(mounted, label).toBeGreaterThanOrEqual(0);
+        const shown = frames.slice(mounted).filter(([isShown]) => isShown).map(([, scale]) => scale);
+        // Shown within the second, and at one scale from its first visible frame on.
+        expect(shown.length, label).toBeGreaterThan(10);
+        expect(Math.max(...shown) / Math.min(...shown), label).toBeLessThan(1.01);
+      }
+      // The run may have reached its last step while the views went by.
+      const pause = present.getByRole('button', { name: 'Pause' });
+      if (playing && (await pause.isVisible())) await pause.click();
+      await nextView(page, 'loop');
+    }
+  }
+});
+
+test('the song wall gets the same fit whether opened by its link or reached from the diversity view', async ({ page }) => {
+  for (const [width, height] of [[1280, 800], [1920, 1080]] as const) {
+    await page.setViewportSize({ width, height });
+    const scaleOf = () => page.locator('.present-scale[data-shown="true"]').evaluate((el) => Number(/scale\(([\d.]+)\)/.exec((el as HTMLElement).style.transform)![1]));
+    /** Opens `view` at step 30 once the run has got there (the wall is drawn), and lets its fit settle. */
+    const open = async (view: string) => {
+      await page.goto(`./?step=30&present=${view}`);
+      await expect(page.locator('.present-step-now')).toHaveText('Step 30 / 100', { timeout: 60_000 });
+      await page.waitForTimeout(600);
+    };
+    await open('song-wall');
+    const byLink = await scaleOf();
+    await open('diversity');
+    await nextView(page, 'song-wall');
+    await page.waitForTimeout(600);
+    const reached = await scaleOf();
+    expect(Math.abs(reached / byLink - 1), `${width}×${height}: ${byLink} by link, ${reached} reached`).toBeLessThan(0.03);
+  }
+});

@@ -189,14 +189,9 @@ export function FitToStage({ children }: { children: React.ReactNode }) {
         el.dataset.compact = renderedCompact;
       }
       measuring = false;
-      // A check that had to shrink the view (it grew: a chart redrawn, a label wrapped) searches again
-      // once the view is still, since the fit only grows back through a search (see setFit below).
-      if (!search && current.current && next.width === current.current.width && next.scale < current.current.scale - 0.01) settled = false;
       current.current = next;
-      // The same layout keeps its scale when it could grow: by under 1%, or at all between searches.
-      // It shrinks at once (it must fit), but growing waits for a search: a view whose charts redraw
-      // one after another grew for a frame and shrank back (9% at 1280 × 800) as it appeared.
-      setFit((old) => (old.width === next.width && old.compact === next.compact && next.scale >= old.scale && (next.scale - old.scale < 0.01 || !search) ? old : next));
+      // A change of scale under 1% keeps the old one, unless the old one no longer fits.
+      setFit((old) => (old.width === next.width && old.compact === next.compact && next.scale >= old.scale && next.scale - old.scale < 0.01 ? old : next));
       if (settle) {
         settled = true;
         // This search is the one that was due: no other waits behind it.

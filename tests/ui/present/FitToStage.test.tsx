@@ -138,23 +138,22 @@ describe('FitToStage', () => {
     expect(scaled.dataset.shown).toBe('true');
   });
 
-  it('does not grow the same layout between searches, only shrink it: no frame grows and shrinks back', () => {
+  it('searches a view again before showing it when it resized after its first search (a chart redrawn)', () => {
     const { scaled } = renderStage();
-    act(() => vi.advanceTimersByTime(1000));
-    const settled = scaled.style.transform;
-    // A chart is drawn shorter for a moment: the check keeps the scale.
-    contentHeight = (w) => (560 * 1000) / w;
+    act(() => vi.advanceTimersByTime(120));
+    // The first search fitted 600 px of content at 992 px wide; then a chart is drawn taller.
+    expect(scaled.style.width).toBe('992px');
+    contentHeight = (w) => (700 * 1000) / w;
     act(() => FakeObserver.all[0]!.fire());
-    expect(scaled.style.transform).toBe(settled);
-    // Taller: it shrinks at once, to fit.
-    contentHeight = (w) => (640 * 1000) / w;
-    act(() => FakeObserver.all[0]!.fire());
-    expect(scaled.style.transform).toBe(`scale(${700 / 646})`);
-    // Back to its height and still: the search that follows grows it back.
-    contentHeight = (w) => (600 * 1000) / w;
-    act(() => FakeObserver.all[0]!.fire());
-    act(() => vi.advanceTimersByTime(300));
-    expect(scaled.style.transform).toBe(settled);
+    expect(scaled.dataset.shown).toBe('false');
+    // Still for 60 ms: searched again at the new height, then 50 ms quiet and shown. 1,240 / 1.15 =
+    // 1,078 px wide is 649 tall, drawn at 700 / 650 = 1.077 (992 px would be 706 tall: 0.99).
+    act(() => vi.advanceTimersByTime(60));
+    expect(scaled.style.width).toBe('1078px');
+    expect(scaled.dataset.shown).toBe('false');
+    act(() => vi.advanceTimersByTime(60));
+    expect(scaled.dataset.shown).toBe('true');
+    expect(scaled.style.transform).toBe(`scale(${700 / 650})`);
   });
 
   it('checks the rendered fit on a step without writing a style (a second layout of the whole view)', () => {
