@@ -37,7 +37,9 @@ export function buildBucketIndex(index: BucketIndex, prefix: Float64Array, n: nu
   if (index.bucketStart.length < buckets) index.bucketStart = new Int32Array(buckets);
   if (index.subOffset.length < buckets + 1) index.subOffset = new Int32Array(buckets + 1);
   const width = total / buckets;
-  Object.assign(index, { buckets, width, scale: total > 0 ? buckets / total : 0 });
+  index.buckets = buckets;
+  index.width = width;
+  index.scale = total > 0 ? buckets / total : 0;
   const { bucketStart, subOffset } = index;
   for (let b = 0, j = 0; b < buckets; b++) {
     const edge = b * width;

@@ -123,7 +123,7 @@ export function FitToStage({ children }: { children: React.ReactNode }) {
     /** Whether the fit was searched once the view settled (since it mounted or the stage last changed). */
     let settled = false;
     let settleTimer: ReturnType<typeof setTimeout> | undefined;
-    /** Revealing: 0 not yet (before the first settled search), 1 waiting for two quiet frames, 2 shown. */
+    /** Revealing: 0 not yet (before the first settled search), 1 waiting for QUIET_MS without a resize, 2 shown. */
     let reveal = 0;
     let quietTimer: ReturnType<typeof setTimeout> | undefined;
     let revealTimer: ReturnType<typeof setTimeout> | undefined;

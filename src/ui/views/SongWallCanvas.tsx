@@ -2,15 +2,8 @@
 import { useCallback, useMemo, useRef, useState, type PointerEvent } from 'react';
 import { prepareCanvas, useCanvasInSight } from './canvas';
 import { fmtIndex, fmtInt } from './format';
-import {
-  cellAt,
-  drawWall,
-  genreCounts,
-  wallLayout,
-  wallOrder,
-  type WallLayout,
-  type WallPlan,
-} from './songWall';
+import { drawWall, type WallPlan } from './songWall';
+import { cellAt, genreCounts, wallLayout, wallOrder, type WallLayout } from './wallLayout';
 import { useScaledToFit } from './scaledToFit';
 import { Tooltip } from './Tooltip';
 import type { SongSnapshot } from './types';

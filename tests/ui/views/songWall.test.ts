@@ -4,20 +4,17 @@ import { prepareCanvas } from '../../../src/ui/views/canvas';
 import { fillSquare, packColor } from '../../../src/ui/views/pixels';
 import {
   BLANK,
-  cellAt,
   drawWall,
   evenShareOf,
   exposureLevel,
-  genreCounts,
   LEVEL_EDGES,
   LEVELS,
   levelRange,
-  wallLayout,
-  wallOrder,
   wallPixels,
   wallPlan,
   type WallScratch,
 } from '../../../src/ui/views/songWall';
+import { cellAt, genreCounts, wallLayout, wallOrder } from '../../../src/ui/views/wallLayout';
 import { songs } from './fixtures';
 
 // Genres of the fixture: [0, 1, 0, 2, 1, 0]. Width 40 → 18 px cells (the maximum), 2 columns.
@@ -63,7 +60,7 @@ describe('song wall', () => {
     expect(fitted.cols).toBe(6);
     expect(fitted.height).toBe(18);
     // A catalog of 2,000 in 8 genres, 600 to 1,200 px wide: 9 px cells, 35 rows, 315 px; 10 px, 29
-    // rows, 290 px; 11 px, 27 rows, 297 px; 12 px, 22 rows, 264 px (13 px would be 26 rows, 338 px).
+    // rows, 290 px; 11 px, 27 rows, 297 px; 12 px, 22 rows, 264 px (13 px would be 27 rows, 351 px).
     // Without the fixed height the wall follows the width: 315, 468, 525 and 480 px (9, 13, 15 and
     // 16 px cells aiming at 330, 440, 480 and 480 px).
     const counts = [400, 350, 300, 280, 250, 200, 120, 100];
